@@ -1,0 +1,47 @@
+import type { Bank } from './protocol.js';
+import { foldForSearch } from './text.js';
+
+/** Popular banks first, then by name in the payer's language. */
+export function sortBanks(banks: readonly Bank[], locale: string): Bank[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  return [...banks].sort(
+    (a, b) => Number(b.popular === true) - Number(a.popular === true) || collator.compare(a.name, b.name),
+  );
+}
+
+/** Banks whose name contains every word of the query, ignoring case and accents. */
+export function filterBanks(banks: readonly Bank[], query: string): Bank[] {
+  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...banks];
+  return banks.filter((bank) => {
+    const name = foldForSearch(bank.name);
+    return words.every((word) => name.includes(word));
+  });
+}
+
+export function isSelectable(bank: Bank): boolean {
+  return bank.status !== 'unavailable';
+}
+
+/** Checks the payer's inputs for a bank's `fields`: a map of field name to the problem, empty when valid. */
+export function validatePayerFields(
+  bank: Bank,
+  payer: Readonly<Record<string, string>>,
+): Record<string, 'required' | 'invalid'> {
+  const problems: Record<string, 'required' | 'invalid'> = {};
+  for (const field of bank.fields ?? []) {
+    const value = (payer[field.name] ?? '').trim();
+    if (!value) problems[field.name] = 'required';
+    else if (field.pattern && !matchesWhole(field.pattern, value)) problems[field.name] = 'invalid';
+  }
+  return problems;
+}
+
+function matchesWhole(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u').test(value);
+  } catch {
+    // A pattern this browser cannot compile must not block the payer; the server validates again.
+    return true;
+  }
+}

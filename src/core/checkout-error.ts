@@ -1,0 +1,32 @@
+import type { PaymentError } from './protocol.js';
+
+/**
+ * Codes the element itself produces. Merchant problems keep their own `code`; these cover what
+ * happens before or around the merchant's answer.
+ */
+export type ElementErrorCode =
+  | 'network_error'
+  | 'timeout'
+  | 'malformed_response'
+  | 'server_error'
+  | 'unsafe_authorization_url'
+  | 'invalid_payer_input';
+
+/** An error the payer may see: its message is safe to show, and `retryable` says whether to offer "Try again". */
+export class CheckoutError extends Error {
+  readonly code: string;
+  readonly retryable: boolean;
+  readonly httpStatus: number | undefined;
+
+  constructor(code: ElementErrorCode | string, message: string, retryable: boolean, httpStatus?: number) {
+    super(message);
+    this.name = 'CheckoutError';
+    this.code = code;
+    this.retryable = retryable;
+    this.httpStatus = httpStatus;
+  }
+
+  toPaymentError(): PaymentError {
+    return { code: this.code, message: this.message, retryable: this.retryable };
+  }
+}

@@ -1,0 +1,140 @@
+import { CheckoutError } from './checkout-error.js';
+import {
+  parseBanksResponse,
+  parseCreatePaymentResponse,
+  parsePaymentStatusResponse,
+  parseProblem,
+} from './merchant-responses.js';
+import type {
+  BanksResponse,
+  CreatePaymentRequest,
+  CreatePaymentResponse,
+  PaymentStatusResponse,
+} from './protocol.js';
+import { MAX_WAIT_SECONDS } from './protocol.js';
+import type { PaymentStatus } from './status.js';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface MerchantClientOptions {
+  /** The element's `endpoint`, already resolved against the page. */
+  endpoint: URL;
+  /** Merchant-supplied headers and credentials (a CSRF token, say). */
+  requestInit?: RequestInit;
+  timeoutMs?: number;
+}
+
+export interface StatusQuery {
+  waitSeconds?: number;
+  since?: PaymentStatus;
+}
+
+export interface MerchantClient {
+  getBanks(country?: string, signal?: AbortSignal): Promise<BanksResponse>;
+  createPayment(
+    body: CreatePaymentRequest,
+    idempotencyKey: string,
+    signal?: AbortSignal,
+  ): Promise<CreatePaymentResponse>;
+  getPayment(paymentId: string, query?: StatusQuery, signal?: AbortSignal): Promise<PaymentStatusResponse>;
+}
+
+function routeUrl(endpoint: URL, path: string, query: Record<string, string | undefined> = {}): URL {
+  const url = new URL(endpoint);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${path}`;
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) url.searchParams.set(name, value);
+  }
+  return url;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+async function toHttpError(response: Response): Promise<CheckoutError> {
+  const problem = parseProblem(await readJson(response));
+  const detail = problem.detail ?? problem.title ?? response.statusText;
+  return new CheckoutError(
+    problem.code ?? (response.status >= 500 ? 'server_error' : `http_${response.status}`),
+    `The merchant server answered ${response.status}${detail ? `: ${detail}` : ''}.`,
+    true,
+    response.status,
+  );
+}
+
+/** Talks the merchant protocol (ARCHITECTURE section 3) to the merchant's own server. */
+export function createMerchantClient(options: MerchantClientOptions): MerchantClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function send(url: URL, init: RequestInit, budgetMs: number, signal?: AbortSignal) {
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    let timedOut = false;
+    // A plain timer rather than AbortSignal.timeout, so that the clock is one the tests can drive.
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, budgetMs);
+    const headers = new Headers(options.requestInit?.headers);
+    new Headers(init.headers).forEach((value, name) => headers.set(name, value));
+    headers.set('Accept', 'application/json');
+    try {
+      const response = await fetch(url, {
+        credentials: 'same-origin',
+        ...options.requestInit,
+        ...init,
+        headers,
+        signal: controller.signal,
+      });
+      if (!response.ok) throw await toHttpError(response);
+      const json = await readJson(response);
+      if (json === undefined) {
+        throw new CheckoutError('malformed_response', 'The merchant server did not answer JSON.', true);
+      }
+      return json;
+    } catch (error) {
+      if (error instanceof CheckoutError) throw error;
+      if (timedOut) {
+        throw new CheckoutError('timeout', `The merchant server did not answer within ${budgetMs} ms.`, true);
+      }
+      if (signal?.aborted) throw error;
+      throw new CheckoutError('network_error', 'The merchant server could not be reached.', true);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  return {
+    async getBanks(country, signal) {
+      const json = await send(routeUrl(options.endpoint, 'banks', { country }), {}, timeoutMs, signal);
+      return parseBanksResponse(json);
+    },
+
+    async createPayment(body, idempotencyKey, signal) {
+      const init: RequestInit = {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify(body),
+      };
+      const json = await send(routeUrl(options.endpoint, 'payments'), init, timeoutMs, signal);
+      return parseCreatePaymentResponse(json);
+    },
+
+    async getPayment(paymentId, query = {}, signal) {
+      const wait = Math.min(Math.max(0, Math.floor(query.waitSeconds ?? 0)), MAX_WAIT_SECONDS);
+      const url = routeUrl(options.endpoint, `payments/${encodeURIComponent(paymentId)}`, {
+        wait: wait > 0 ? String(wait) : undefined,
+        since: wait > 0 ? query.since : undefined,
+      });
+      const json = await send(url, {}, timeoutMs + wait * 1000, signal);
+      return parsePaymentStatusResponse(json);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { PaymentStatus } from './status.js';
+
+/** Types of the merchant protocol v1 (ARCHITECTURE section 3), shared by the element and the server kit. */
+
+export type Flow = 'redirect' | 'popup' | 'qr';
+
+export type BankAvailability = 'available' | 'degraded' | 'unavailable';
+
+export interface PayerField {
+  name: string;
+  label: string;
+  /** A regular expression (without slashes) the value must match in full. */
+  pattern?: string;
+}
+
+export interface Bank {
+  id: string;
+  name: string;
+  country: string;
+  logo?: string;
+  popular?: boolean;
+  status: BankAvailability;
+  fields?: PayerField[];
+}
+
+export interface BanksResponse {
+  country: string;
+  countries: string[];
+  banks: Bank[];
+}
+
+export interface Money {
+  /** A decimal string in major units, e.g. "12.50". */
+  value: string;
+  currency: string;
+}
+
+export interface CreatePaymentRequest {
+  bankId: string;
+  checkout?: string;
+  returnUrl: string;
+  flow: Flow;
+  locale?: string;
+  payer?: Record<string, string>;
+}
+
+export interface CreatePaymentResponse {
+  paymentId: string;
+  authorizationUrl?: string;
+  expiresAt?: string;
+  status: PaymentStatus;
+  amount?: Money;
+  reference?: string;
+}
+
+export interface PaymentError {
+  code: string;
+  message: string;
+  retryable: boolean;
+}
+
+export interface PaymentStatusResponse {
+  paymentId: string;
+  status: PaymentStatus;
+  amount?: Money;
+  reference?: string;
+  updatedAt?: string;
+  error?: PaymentError;
+}
+
+/** RFC 9457 problem details, as every error of the protocol is answered. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+}
+
+/** The query parameter the server kit's return route adds to the page's return URL. */
+export const RETURN_PARAMETER = 'pay_by_bank_payment';
+
+/** The longest `?wait=` a status request may ask for, in seconds. */
+export const MAX_WAIT_SECONDS = 25;

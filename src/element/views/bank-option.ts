@@ -1,0 +1,53 @@
+/* eslint-disable lit-a11y/click-events-have-key-events -- the listbox owns the keys (aria-activedescendant pattern) */
+import { html, nothing } from 'lit';
+import type { Bank } from '../../core/protocol.js';
+import type { Translate } from '../../core/i18n.js';
+import { initials } from '../../core/text.js';
+
+export interface BankOptionModel {
+  bank: Bank;
+  optionId: string;
+  selected: boolean;
+  active: boolean;
+  showLogo: boolean;
+  translate: Translate;
+  onLogoError(bankId: string): void;
+  onPick(bankId: string): void;
+}
+
+/** One bank in the listbox: logo or initials, name, and what the payer should know about it. */
+export function bankOption(model: BankOptionModel) {
+  const { bank, translate } = model;
+  const unavailable = bank.status === 'unavailable';
+  return html`<li
+    id=${model.optionId}
+    role="option"
+    part="bank"
+    class=${model.active ? 'active' : ''}
+    aria-selected=${model.selected ? 'true' : 'false'}
+    aria-disabled=${unavailable ? 'true' : 'false'}
+    data-bank-id=${bank.id}
+    @click=${() => model.onPick(bank.id)}
+  >
+    ${model.showLogo && bank.logo
+      ? html`<img
+          class="logo"
+          src=${bank.logo}
+          alt=""
+          width="32"
+          height="32"
+          @error=${() => model.onLogoError(bank.id)}
+        />`
+      : html`<span class="logo" aria-hidden="true">${initials(bank.name)}</span>`}
+    <span class="bank-text">
+      <span class="name">${bank.name}</span>
+      ${unavailable
+        ? html`<span class="badge warning">${translate('unavailable')}</span>`
+        : bank.status === 'degraded'
+          ? html`<span class="badge warning">${translate('degraded')}</span>`
+          : bank.popular
+            ? html`<span class="badge">${translate('popular')}</span>`
+            : nothing}
+    </span>
+  </li>`;
+}

@@ -1,0 +1,51 @@
+import { html, nothing } from 'lit';
+import type { Outcome, PaymentSnapshot } from '../../core/checkout-store.js';
+import type { MessageKey, Translate } from '../../core/i18n.js';
+
+export interface OutcomeViewModel {
+  outcome: Outcome;
+  payment: PaymentSnapshot | undefined;
+  displayAmount: string | undefined;
+  translate: Translate;
+  onStartAgain(): void;
+}
+
+const TEXT: Record<Outcome, { title: MessageKey; reason: MessageKey; action?: MessageKey }> = {
+  completed: { title: 'successTitle', reason: 'successAmount' },
+  failed: { title: 'failedTitle', reason: 'failedReason', action: 'tryAgain' },
+  cancelled: { title: 'cancelledTitle', reason: 'cancelledReason', action: 'chooseAnotherBank' },
+  expired: { title: 'expiredTitle', reason: 'expiredReason', action: 'startAgain' },
+  pending: { title: 'pendingTitle', reason: 'pendingReason' },
+};
+
+function reason(model: OutcomeViewModel): string | undefined {
+  const { outcome, payment, translate, displayAmount } = model;
+  if (outcome === 'completed') {
+    return displayAmount ? translate('successAmount', { amount: displayAmount }) : undefined;
+  }
+  if (outcome === 'failed' && payment?.error?.message) return payment.error.message;
+  return translate(TEXT[outcome].reason);
+}
+
+/** The end of a payment: success with amount and reference, or what went wrong and what to do. */
+export function outcomeView(model: OutcomeViewModel) {
+  const { outcome, payment, translate } = model;
+  const text = TEXT[outcome];
+  const failedForGood = outcome === 'failed' && payment?.error?.retryable === false;
+  return html`<div
+    part=${outcome === 'failed' ? 'status error' : 'status'}
+    class="outcome-${outcome}"
+    role=${outcome === 'failed' ? 'alert' : 'status'}
+  >
+    <h2 tabindex="-1" data-autofocus>${translate(text.title)}</h2>
+    ${reason(model) ? html`<p>${reason(model)}</p>` : nothing}
+    ${outcome === 'completed' && payment?.reference
+      ? html`<p class="hint">${translate('reference', { reference: payment.reference })}</p>`
+      : nothing}
+    ${text.action && !failedForGood
+      ? html`<button part="button" type="button" @click=${model.onStartAgain}>
+          ${translate(text.action)}
+        </button>`
+      : nothing}
+  </div>`;
+}

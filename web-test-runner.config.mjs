@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+/** The system Chromium: CHROME_PATH, else Debian's `chromium` on PATH. Never a downloaded browser. */
+function findChromium() {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    try {
+      const path = execFileSync('which', [name], { encoding: 'utf8' }).trim();
+      if (path && existsSync(path)) return path;
+    } catch {
+      // not on PATH; try the next name
+    }
+  }
+  throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROME_PATH.');
+}
+
+export default {
+  files: ['test/element/**/*.test.ts', 'test/core/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 5000 } },
+  coverage: true,
+  coverageConfig: {
+    include: ['src/element/**', 'src/core/**', 'src/locales/**'],
+    threshold: { statements: 90, lines: 90, branches: 90, functions: 85 },
+    report: true,
+    reportDir: 'coverage',
+  },
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChromium(),
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <head>
+    <script>
+      window.process = { env: { NODE_ENV: 'test' } };
+      // Lit announces dev mode once per page; every other Lit warning fails the test (test/support/setup.ts).
+      window.litIssuedWarnings = new Set(['dev-mode']);
+    </script>
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+};
