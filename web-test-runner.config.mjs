@@ -39,6 +39,12 @@ export default {
   ],
   browsers: [
     chromeLauncher({
+      // Each test file in its own browser context, hence its own window: a page in a background tab
+      // is `hidden`, and the element rightly pauses status polling while hidden.
+      async createPage({ browser }) {
+        const context = await browser.createBrowserContext();
+        return context.newPage();
+      },
       launchOptions: {
         executablePath: findChromium(),
         headless: true,

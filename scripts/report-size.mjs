@@ -19,6 +19,8 @@ for (const file of files) {
   if (file === 'dist/pay-by-bank.js' && brotli > BUDGET_BROTLI_BYTES) overBudget = true;
 }
 if (overBudget) {
-  console.error(`size: dist/pay-by-bank.js is over its budget of ${BUDGET_BROTLI_BYTES / 1024} KB brotli`);
+  console.error(
+    `size: dist/pay-by-bank.js is over its budget of ${BUDGET_BROTLI_BYTES / 1024} KB brotli`,
+  );
   process.exit(1);
 }

@@ -44,7 +44,10 @@ export interface AttemptStorage {
 }
 
 /** One saved attempt per endpoint and checkout, so two widgets on a page never share one. */
-export function createAttemptStorage(scope: string, storage: () => Storage | undefined): AttemptStorage {
+export function createAttemptStorage(
+  scope: string,
+  storage: () => Storage | undefined,
+): AttemptStorage {
   const attemptKey = `${PREFIX}attempt:${scope}`;
   return {
     load() {

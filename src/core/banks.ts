@@ -5,7 +5,8 @@ import { foldForSearch } from './text.js';
 export function sortBanks(banks: readonly Bank[], locale: string): Bank[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base' });
   return [...banks].sort(
-    (a, b) => Number(b.popular === true) - Number(a.popular === true) || collator.compare(a.name, b.name),
+    (a, b) =>
+      Number(b.popular === true) - Number(a.popular === true) || collator.compare(a.name, b.name),
   );
 }
 

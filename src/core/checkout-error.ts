@@ -18,7 +18,12 @@ export class CheckoutError extends Error {
   readonly retryable: boolean;
   readonly httpStatus: number | undefined;
 
-  constructor(code: ElementErrorCode | string, message: string, retryable: boolean, httpStatus?: number) {
+  constructor(
+    code: ElementErrorCode | string,
+    message: string,
+    retryable: boolean,
+    httpStatus?: number,
+  ) {
     super(message);
     this.name = 'CheckoutError';
     this.code = code;

@@ -6,14 +6,22 @@ export interface PayByBankEventDetails {
   'pay-by-bank-ready': { country: string; banks: number };
   'pay-by-bank-select': { bank: { id: string; name: string; country: string } };
   'pay-by-bank-redirect': { paymentId: string; authorizationUrl: string; flow: Flow };
-  'pay-by-bank-status': { paymentId: string; status: PaymentStatus; previous: PaymentStatus | null };
+  'pay-by-bank-status': {
+    paymentId: string;
+    status: PaymentStatus;
+    previous: PaymentStatus | null;
+  };
   'pay-by-bank-success': {
     paymentId: string;
     status: 'completed';
     amount: Money | undefined;
     reference: string | undefined;
   };
-  'pay-by-bank-failure': { paymentId?: string | undefined; status?: PaymentStatus; error: PaymentError };
+  'pay-by-bank-failure': {
+    paymentId?: string | undefined;
+    status?: PaymentStatus;
+    error: PaymentError;
+  };
   'pay-by-bank-cancel': { paymentId: string; reason: string };
   'pay-by-bank-pending': { paymentId: string; status: PaymentStatus };
 }

@@ -22,13 +22,7 @@ import { trackStatus } from './status-tracker.js';
 import { isSafeAuthorizationUrl } from './url-safety.js';
 
 export type CheckoutView =
-  | 'loading'
-  | 'choose'
-  | 'creating'
-  | 'redirecting'
-  | 'tracking'
-  | 'outcome'
-  | 'error';
+  'loading' | 'choose' | 'creating' | 'redirecting' | 'tracking' | 'outcome' | 'error';
 
 export type Outcome = 'completed' | 'failed' | 'cancelled' | 'expired' | 'pending';
 
@@ -198,7 +192,8 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
 
   function saveProgress(payment: PaymentSnapshot) {
     const saved = configured().attempts.load();
-    if (saved?.paymentId === payment.paymentId) configured().attempts.save({ ...saved, status: payment.status });
+    if (saved?.paymentId === payment.paymentId)
+      configured().attempts.save({ ...saved, status: payment.status });
   }
 
   function finish(payment: PaymentSnapshot) {
@@ -226,7 +221,11 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
       const error =
         payment.error ??
         (status === 'expired'
-          ? { code: 'expired', message: 'The payment expired before it was authorised.', retryable: true }
+          ? {
+              code: 'expired',
+              message: 'The payment expired before it was authorised.',
+              retryable: true,
+            }
           : { code: 'payment_failed', message: 'The payment failed.', retryable: false });
       deps.events.failure({ paymentId, status, error });
     }
@@ -258,7 +257,8 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
       environment: deps.environment,
       budgetMs: deps.pollBudgetMs,
       random: deps.random,
-      fetchStatus: (query, signal) => configured().client.getPayment(payment.paymentId, query, signal),
+      fetchStatus: (query, signal) =>
+        configured().client.getPayment(payment.paymentId, query, signal),
       onUpdate: applyPayment,
       onTransientError: () => $state.setKey('connectionTrouble', true),
       onFatalError: (error) => failWithoutRetry(payment.paymentId, error),
@@ -289,7 +289,10 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
       return;
     }
     const { authorizationUrl } = created;
-    if (authorizationUrl && !isSafeAuthorizationUrl(authorizationUrl, setup?.allowedAuthorizationOrigins)) {
+    if (
+      authorizationUrl &&
+      !isSafeAuthorizationUrl(authorizationUrl, setup?.allowedAuthorizationOrigins)
+    ) {
       $state.set({ ...state(), payment });
       failWithoutRetry(
         payment.paymentId,

@@ -26,8 +26,7 @@ export interface CheckoutSettings {
 }
 
 export type SettingsResult =
-  | { ok: true; settings: CheckoutSettings }
-  | { ok: false; problems: string[] };
+  { ok: true; settings: CheckoutSettings } | { ok: false; problems: string[] };
 
 /**
  * Checks the attributes a merchant wrote. Each problem is a sentence for the merchant's developer,
@@ -37,9 +36,13 @@ export function parseSettings(attributes: ElementAttributes, baseUrl: string): S
   const problems: string[] = [];
   const endpoint = attributes.endpoint ? parseHttpUrl(attributes.endpoint, baseUrl) : undefined;
   if (!attributes.endpoint) {
-    problems.push('the "endpoint" attribute is required: the URL of your server kit, e.g. "/api/pay-by-bank".');
+    problems.push(
+      'the "endpoint" attribute is required: the URL of your server kit, e.g. "/api/pay-by-bank".',
+    );
   } else if (!endpoint) {
-    problems.push(`"endpoint" must be an http(s) URL, relative or absolute; got "${attributes.endpoint}".`);
+    problems.push(
+      `"endpoint" must be an http(s) URL, relative or absolute; got "${attributes.endpoint}".`,
+    );
   }
 
   const { amount, currency } = attributes;
@@ -55,7 +58,9 @@ export function parseSettings(attributes: ElementAttributes, baseUrl: string): S
 
   const country = attributes.country?.toUpperCase();
   if (country !== undefined && !/^[A-Z]{2}$/.test(country)) {
-    problems.push(`"country" must be a two-letter ISO 3166 code such as "DE"; got "${attributes.country}".`);
+    problems.push(
+      `"country" must be a two-letter ISO 3166 code such as "DE"; got "${attributes.country}".`,
+    );
   }
 
   const flow = attributes.flow ?? 'auto';
@@ -73,7 +78,8 @@ export function parseSettings(attributes: ElementAttributes, baseUrl: string): S
     ok: true,
     settings: {
       endpoint,
-      amount: amount !== undefined && currency !== undefined ? { value: amount, currency } : undefined,
+      amount:
+        amount !== undefined && currency !== undefined ? { value: amount, currency } : undefined,
       country,
       flow: flow as FlowSetting,
       returnUrl: returnUrl?.href,
@@ -82,5 +88,7 @@ export function parseSettings(attributes: ElementAttributes, baseUrl: string): S
 }
 
 export function parseTheme(value: string | undefined): Theme | undefined {
-  return value === undefined || (THEMES as readonly string[]).includes(value) ? (value as Theme) : undefined;
+  return value === undefined || (THEMES as readonly string[]).includes(value)
+    ? (value as Theme)
+    : undefined;
 }

@@ -6,8 +6,17 @@ export type { Catalog, MessageKey };
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** The language to speak: the element's `locale`, else the nearest `lang` in the page, else the browser's. */
-export function resolveLocale(explicit: string | undefined, host: Element, navigatorLanguage: string): string {
-  const candidates = [explicit, host.closest('[lang]')?.getAttribute('lang'), navigatorLanguage, 'en'];
+export function resolveLocale(
+  explicit: string | undefined,
+  host: Element,
+  navigatorLanguage: string,
+): string {
+  const candidates = [
+    explicit,
+    host.closest('[lang]')?.getAttribute('lang'),
+    navigatorLanguage,
+    'en',
+  ];
   for (const candidate of candidates) {
     if (!candidate) continue;
     try {

@@ -36,10 +36,18 @@ export interface MerchantClient {
     idempotencyKey: string,
     signal?: AbortSignal,
   ): Promise<CreatePaymentResponse>;
-  getPayment(paymentId: string, query?: StatusQuery, signal?: AbortSignal): Promise<PaymentStatusResponse>;
+  getPayment(
+    paymentId: string,
+    query?: StatusQuery,
+    signal?: AbortSignal,
+  ): Promise<PaymentStatusResponse>;
 }
 
-function routeUrl(endpoint: URL, path: string, query: Record<string, string | undefined> = {}): URL {
+function routeUrl(
+  endpoint: URL,
+  path: string,
+  query: Record<string, string | undefined> = {},
+): URL {
   const url = new URL(endpoint);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/${path}`;
   for (const [name, value] of Object.entries(query)) {
@@ -95,13 +103,21 @@ export function createMerchantClient(options: MerchantClientOptions): MerchantCl
       if (!response.ok) throw await toHttpError(response);
       const json = await readJson(response);
       if (json === undefined) {
-        throw new CheckoutError('malformed_response', 'The merchant server did not answer JSON.', true);
+        throw new CheckoutError(
+          'malformed_response',
+          'The merchant server did not answer JSON.',
+          true,
+        );
       }
       return json;
     } catch (error) {
       if (error instanceof CheckoutError) throw error;
       if (timedOut) {
-        throw new CheckoutError('timeout', `The merchant server did not answer within ${budgetMs} ms.`, true);
+        throw new CheckoutError(
+          'timeout',
+          `The merchant server did not answer within ${budgetMs} ms.`,
+          true,
+        );
       }
       if (signal?.aborted) throw error;
       throw new CheckoutError('network_error', 'The merchant server could not be reached.', true);
@@ -113,7 +129,12 @@ export function createMerchantClient(options: MerchantClientOptions): MerchantCl
 
   return {
     async getBanks(country, signal) {
-      const json = await send(routeUrl(options.endpoint, 'banks', { country }), {}, timeoutMs, signal);
+      const json = await send(
+        routeUrl(options.endpoint, 'banks', { country }),
+        {},
+        timeoutMs,
+        signal,
+      );
       return parseBanksResponse(json);
     },
 

@@ -107,5 +107,9 @@ export function parseCreatePaymentResponse(json: unknown): CreatePaymentResponse
 /** Reads a problem+json body if there is one; a merchant server may also answer HTML or nothing. */
 export function parseProblem(json: unknown): Partial<Problem> {
   if (!isObject(json)) return {};
-  return { code: optionalText(json.code), title: optionalText(json.title), detail: optionalText(json.detail) };
+  return {
+    code: optionalText(json.code),
+    title: optionalText(json.title),
+    detail: optionalText(json.detail),
+  };
 }

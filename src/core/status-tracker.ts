@@ -69,9 +69,10 @@ export function trackStatus(options: StatusTrackerOptions): StatusTracker {
     unsubscribe();
   }
 
+  /** The next poll, but never past the end of the budget, so `pending` comes on time. */
   function schedule(delayMs: number) {
     clearTimeout(timer);
-    timer = setTimeout(() => void poll(), delayMs);
+    timer = setTimeout(() => void poll(), Math.max(0, Math.min(delayMs, budgetMs - elapsed())));
   }
 
   async function poll() {

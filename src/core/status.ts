@@ -14,7 +14,12 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export type TerminalStatus = 'completed' | 'failed' | 'cancelled' | 'expired';
 
-const TERMINAL: ReadonlySet<PaymentStatus> = new Set(['completed', 'failed', 'cancelled', 'expired']);
+const TERMINAL: ReadonlySet<PaymentStatus> = new Set([
+  'completed',
+  'failed',
+  'cancelled',
+  'expired',
+]);
 
 export function isPaymentStatus(value: unknown): value is PaymentStatus {
   return typeof value === 'string' && (PAYMENT_STATUSES as readonly string[]).includes(value);
@@ -26,7 +31,9 @@ export function isTerminal(status: PaymentStatus): status is TerminalStatus {
 
 /** All terminal statuses share the last rank: once final, a payment never changes again. */
 function rank(status: PaymentStatus): number {
-  return isTerminal(status) ? PAYMENT_STATUSES.indexOf('completed') : PAYMENT_STATUSES.indexOf(status);
+  return isTerminal(status)
+    ? PAYMENT_STATUSES.indexOf('completed')
+    : PAYMENT_STATUSES.indexOf(status);
 }
 
 /**

@@ -18,7 +18,10 @@ export function parseHttpUrl(value: string, base?: string): URL | undefined {
  * The element navigates only to https: authorization URLs (http: only on localhost), never to
  * javascript: or data:, and, when the merchant gives an allowlist, only to those origins.
  */
-export function isSafeAuthorizationUrl(value: string, allowedOrigins: readonly string[] = []): boolean {
+export function isSafeAuthorizationUrl(
+  value: string,
+  allowedOrigins: readonly string[] = [],
+): boolean {
   const url = parseHttpUrl(value);
   if (!url) return false;
   if (url.username || url.password) return false;

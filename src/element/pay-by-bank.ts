@@ -189,7 +189,9 @@ export class PayByBank extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('theme') && parseTheme(this.theme) === undefined) {
-      console.error(`<pay-by-bank>: "theme" must be light, dark or auto; got "${this.theme}". Using light.`);
+      console.error(
+        `<pay-by-bank>: "theme" must be light, dark or auto; got "${this.theme}". Using light.`,
+      );
       this.theme = 'light';
     }
     if (changed.has('locale') || !this.started) {
@@ -449,9 +451,17 @@ export class PayByBank extends LitElement {
     const banks = this.visibleBanks.visible;
     const options = banks.map((bank) => ({ id: bank.id, label: bank.name }));
     const state = this.checkoutState.value;
-    const current = banks.findIndex((bank) => bank.id === (this.activeBankId ?? state.selectedBankId));
+    const current = banks.findIndex(
+      (bank) => bank.id === (this.activeBankId ?? state.selectedBankId),
+    );
     let next = navigate(event.key, options, current);
-    if (next === undefined && event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey) {
+    if (
+      next === undefined &&
+      event.key.length === 1 &&
+      event.key !== ' ' &&
+      !event.ctrlKey &&
+      !event.metaKey
+    ) {
       const now = Date.now();
       this.typed = now - this.typedAt > TYPE_AHEAD_RESET_MS ? event.key : this.typed + event.key;
       this.typedAt = now;
@@ -471,7 +481,9 @@ export class PayByBank extends LitElement {
       this.activate(active.id);
       if (active.fields?.length) {
         this.updateComplete.then(() =>
-          this.renderRoot.querySelector<HTMLInputElement>(`input[name="${active.fields?.[0]?.name}"]`)?.focus(),
+          this.renderRoot
+            .querySelector<HTMLInputElement>(`input[name="${active.fields?.[0]?.name}"]`)
+            ?.focus(),
         );
       } else {
         void this.start();

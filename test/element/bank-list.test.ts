@@ -1,7 +1,18 @@
 import { expect, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
 import '../support/setup.js';
 import { BANKS, FakeMerchant, UPI_BANK } from '../support/fake-merchant.js';
-import { mount, mountReady, optionNames, options, press, query, settle, shadow } from '../support/element.js';
+import {
+  mount,
+  mountReady,
+  optionNames,
+  options,
+  press,
+  query,
+  settle,
+  shadow,
+} from '../support/element.js';
+import { browserEffects } from '../../src/element/pay-by-bank.js';
 
 describe('<pay-by-bank> bank list', () => {
   let merchant: FakeMerchant;
@@ -9,8 +20,12 @@ describe('<pay-by-bank> bank list', () => {
   beforeEach(() => {
     sessionStorage.clear();
     merchant = new FakeMerchant();
+    sinon.stub(browserEffects, 'navigate');
   });
-  afterEach(() => merchant.restore());
+  afterEach(() => {
+    merchant.restore();
+    sinon.restore();
+  });
 
   it('loads the banks from ENDPOINT/banks and announces them with pay-by-bank-ready', async () => {
     const element = await mount({ country: 'NL' });
@@ -73,7 +88,13 @@ describe('<pay-by-bank> bank list', () => {
 
   it('never loads a logo from a javascript: URL', async () => {
     merchant.options.banks = [
-      { id: 'evil', name: 'Evil Bank', country: 'DE', status: 'available', logo: 'javascript:alert(1)' },
+      {
+        id: 'evil',
+        name: 'Evil Bank',
+        country: 'DE',
+        status: 'available',
+        logo: 'javascript:alert(1)',
+      },
     ];
     const element = await mountReady();
     expect(shadow(element).querySelector('img')).to.equal(null);
@@ -94,9 +115,13 @@ describe('<pay-by-bank> bank list', () => {
     const element = await mountReady();
     setTimeout(() => query(element, '[data-bank-id="sg"]').click());
     const selected = await oneEvent(element, 'pay-by-bank-select');
-    expect(selected.detail).to.deep.equal({ bank: { id: 'sg', name: 'Société Générale', country: 'DE' } });
+    expect(selected.detail).to.deep.equal({
+      bank: { id: 'sg', name: 'Société Générale', country: 'DE' },
+    });
     await element.updateComplete;
-    expect(query(element, '[part="button"]').textContent).to.contain('Pay €42.00 with Société Générale');
+    expect(query(element, '[part="button"]').textContent).to.contain(
+      'Pay €42.00 with Société Générale',
+    );
   });
 
   it('follows the listbox keyboard pattern: arrows, Home, End, type-ahead', async () => {
@@ -178,7 +203,9 @@ describe('<pay-by-bank> bank list', () => {
     query<HTMLButtonElement>(element, 'button[type="submit"]').click();
     await settle(element);
     expect(merchant.creates).to.have.length(1);
-    expect((merchant.creates[0]?.body as { payer: unknown }).payer).to.deep.equal({ vpa: 'payer@okbank' });
+    expect((merchant.creates[0]?.body as { payer: unknown }).payer).to.deep.equal({
+      vpa: 'payer@okbank',
+    });
   });
 
   it('Enter on a bank with fields moves to its first field instead of paying', async () => {

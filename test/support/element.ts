@@ -23,18 +23,24 @@ export async function mountReady(options: MountOptions = {}): Promise<PayByBank>
 }
 
 export async function mount(options: MountOptions = {}): Promise<PayByBank> {
-  const settings: MountOptions = { endpoint: '/api/pay-by-bank', checkout: 'order-123', ...options };
-  return fixture<PayByBank>(html`<pay-by-bank
-    endpoint=${settings.endpoint ?? ''}
-    checkout=${settings.checkout ?? ''}
-    amount=${settings.amount ?? '42.00'}
-    currency=${settings.currency ?? 'EUR'}
-    .country=${settings.country}
-    .bank=${settings.bank}
-    flow=${settings.flow ?? 'auto'}
-    theme=${settings.theme ?? 'light'}
-    .locale=${settings.locale}
-  ></pay-by-bank>`);
+  const settings: MountOptions = {
+    endpoint: '/api/pay-by-bank',
+    checkout: 'order-123',
+    ...options,
+  };
+  return fixture<PayByBank>(
+    html`<pay-by-bank
+      endpoint=${settings.endpoint ?? ''}
+      checkout=${settings.checkout ?? ''}
+      amount=${settings.amount ?? '42.00'}
+      currency=${settings.currency ?? 'EUR'}
+      .country=${settings.country}
+      .bank=${settings.bank}
+      flow=${settings.flow ?? 'auto'}
+      theme=${settings.theme ?? 'light'}
+      .locale=${settings.locale}
+    ></pay-by-bank>`,
+  );
 }
 
 export function shadow(element: PayByBank): ShadowRoot {
@@ -73,4 +79,16 @@ export async function payWith(element: PayByBank, bankId: string) {
   query(element, `[data-bank-id="${bankId}"]`).click();
   await element.updateComplete;
   query<HTMLButtonElement>(element, 'button[type="submit"]').click();
+}
+
+/** Real macrotask turns (MessageChannel, which fake timers leave alone) for the fetch stub's I/O. */
+export async function flushIo(element: PayByBank, rounds = 10) {
+  for (let round = 0; round < rounds; round++) {
+    await new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(undefined);
+    });
+    await element.updateComplete;
+  }
 }

@@ -30,7 +30,13 @@ export const BANKS: Bank[] = [
   { id: 'alpha', name: 'Alpha Bank', country: 'DE', status: 'available', popular: true },
   { id: 'bravo', name: 'Bravo Sparkasse', country: 'DE', status: 'degraded' },
   { id: 'closed', name: 'Closed Bank', country: 'DE', status: 'unavailable' },
-  { id: 'delta', name: 'Delta Bank', country: 'DE', status: 'available', logo: 'https://127.0.0.1:1/broken.png' },
+  {
+    id: 'delta',
+    name: 'Delta Bank',
+    country: 'DE',
+    status: 'available',
+    logo: 'https://127.0.0.1:1/broken.png',
+  },
 ];
 
 export const UPI_BANK: Bank = {
@@ -75,7 +81,9 @@ export class FakeMerchant {
   }
 
   requestsTo(path: string, method = 'GET') {
-    return this.requests.filter((request) => request.url.pathname.endsWith(path) && request.method === method);
+    return this.requests.filter(
+      (request) => request.url.pathname.endsWith(path) && request.method === method,
+    );
   }
 
   get creates() {
@@ -90,11 +98,17 @@ export class FakeMerchant {
     if (fault === 'network') throw new TypeError('Failed to fetch');
     if (fault === 'hang') {
       return new Promise((_resolve, reject) =>
-        request.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        request.signal.addEventListener('abort', () =>
+          reject(new DOMException('aborted', 'AbortError')),
+        ),
       );
     }
     if (fault === 'http500') {
-      return json({ type: 'about:blank', title: 'Boom', status: 500, code: 'internal' }, 500, 'application/problem+json');
+      return json(
+        { type: 'about:blank', title: 'Boom', status: 500, code: 'internal' },
+        500,
+        'application/problem+json',
+      );
     }
     if (fault === 'garbage') return new Response('<html>not json</html>', { status: 200 });
     if (fault) return json(fault.body, fault.status);

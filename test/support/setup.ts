@@ -5,11 +5,13 @@
 const litWarnings: unknown[][] = [];
 const warn = console.warn.bind(console);
 console.warn = (...args: unknown[]) => {
-  if (args.some((arg) => typeof arg === 'string' && /lit\.dev\/msg/.test(arg))) litWarnings.push(args);
+  if (args.some((arg) => typeof arg === 'string' && /lit\.dev\/msg/.test(arg)))
+    litWarnings.push(args);
   warn(...args);
 };
 
 afterEach(() => {
   const found = litWarnings.splice(0);
-  if (found.length) throw new Error(`Lit warned: ${found.map((args) => args.join(' ')).join('\n')}`);
+  if (found.length)
+    throw new Error(`Lit warned: ${found.map((args) => args.join(' ')).join('\n')}`);
 });

@@ -29,25 +29,29 @@ export function bankOption(model: BankOptionModel) {
     data-bank-id=${bank.id}
     @click=${() => model.onPick(bank.id)}
   >
-    ${model.showLogo && bank.logo
-      ? html`<img
-          class="logo"
-          src=${bank.logo}
-          alt=""
-          width="32"
-          height="32"
-          @error=${() => model.onLogoError(bank.id)}
-        />`
-      : html`<span class="logo" aria-hidden="true">${initials(bank.name)}</span>`}
+    ${
+      model.showLogo && bank.logo
+        ? html`<img
+            class="logo"
+            src=${bank.logo}
+            alt=""
+            width="32"
+            height="32"
+            @error=${() => model.onLogoError(bank.id)}
+          />`
+        : html`<span class="logo" aria-hidden="true">${initials(bank.name)}</span>`
+    }
     <span class="bank-text">
       <span class="name">${bank.name}</span>
-      ${unavailable
-        ? html`<span class="badge warning">${translate('unavailable')}</span>`
-        : bank.status === 'degraded'
-          ? html`<span class="badge warning">${translate('degraded')}</span>`
-          : bank.popular
-            ? html`<span class="badge">${translate('popular')}</span>`
-            : nothing}
+      ${
+        unavailable
+          ? html`<span class="badge warning">${translate('unavailable')}</span>`
+          : bank.status === 'degraded'
+            ? html`<span class="badge warning">${translate('degraded')}</span>`
+            : bank.popular
+              ? html`<span class="badge">${translate('popular')}</span>`
+              : nothing
+      }
     </span>
   </li>`;
 }

@@ -47,7 +47,12 @@ function countrySelect(model: ChooseViewModel, actions: ChooseViewActions) {
   const id = `${model.idPrefix}-country`;
   return html`<div>
     <label for=${id}>${model.translate('country')}</label>
-    <select id=${id} .value=${country ?? ''} ?disabled=${model.disabled} @change=${actions.onCountry}>
+    <select
+      id=${id}
+      .value=${country ?? ''}
+      ?disabled=${model.disabled}
+      @change=${actions.onCountry}
+    >
       ${countries.map(
         (code) =>
           html`<option value=${code} ?selected=${code === country}>
@@ -86,13 +91,15 @@ function payerFields(model: ChooseViewModel, actions: ChooseViewActions) {
         aria-describedby=${problem ? `${id}-problem` : nothing}
         @input=${actions.onField}
       />
-      ${problem
-        ? html`<p class="field-problem" id="${id}-problem">
-            ${model.translate(problem === 'required' ? 'fieldRequired' : 'fieldInvalid', {
-              label: field.label,
-            })}
-          </p>`
-        : nothing}
+      ${
+        problem
+          ? html`<p class="field-problem" id="${id}-problem">
+              ${model.translate(problem === 'required' ? 'fieldRequired' : 'fieldInvalid', {
+                label: field.label,
+              })}
+            </p>`
+          : nothing
+      }
     </div>`;
   });
 }
@@ -130,18 +137,19 @@ export function chooseView(model: ChooseViewModel, actions: ChooseViewActions) {
         />
       </div>
       <p class="hint" id="${idPrefix}-summary" role="status">${resultSummary(model)}</p>
-      ${model.visibleBanks.length
-        ? html`<ul
-            id=${listId}
-            part="bank-list"
-            role="listbox"
-            tabindex=${model.disabled ? '-1' : '0'}
-            aria-label=${translate('bankListLabel')}
-            aria-activedescendant=${activeOption ?? nothing}
-            aria-disabled=${model.disabled ? 'true' : 'false'}
-            @keydown=${actions.onListKeydown}
-          >
-            ${model.visibleBanks.map((bank) =>
+      ${
+        model.visibleBanks.length
+          ? html`<ul
+              id=${listId}
+              part="bank-list"
+              role="listbox"
+              tabindex=${model.disabled ? '-1' : '0'}
+              aria-label=${translate('bankListLabel')}
+              aria-activedescendant=${activeOption ?? nothing}
+              aria-disabled=${model.disabled ? 'true' : 'false'}
+              @keydown=${actions.onListKeydown}
+            >
+              ${model.visibleBanks.map((bank) =>
                 bankOption({
                   bank,
                   optionId: `${idPrefix}-bank-${bank.id}`,
@@ -153,8 +161,9 @@ export function chooseView(model: ChooseViewModel, actions: ChooseViewActions) {
                   onPick: actions.onPick,
                 }),
               )}
-          </ul>`
-        : nothing}
+            </ul>`
+          : nothing
+      }
       ${payerFields(model, actions)}
       <button part="button" type="submit" ?disabled=${model.disabled || !model.selectedBank}>
         ${payLabel(model)}

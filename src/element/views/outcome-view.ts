@@ -39,13 +39,17 @@ export function outcomeView(model: OutcomeViewModel) {
   >
     <h2 tabindex="-1" data-autofocus>${translate(text.title)}</h2>
     ${reason(model) ? html`<p>${reason(model)}</p>` : nothing}
-    ${outcome === 'completed' && payment?.reference
-      ? html`<p class="hint">${translate('reference', { reference: payment.reference })}</p>`
-      : nothing}
-    ${text.action && !failedForGood
-      ? html`<button part="button" type="button" @click=${model.onStartAgain}>
-          ${translate(text.action)}
-        </button>`
-      : nothing}
+    ${
+      outcome === 'completed' && payment?.reference
+        ? html`<p class="hint">${translate('reference', { reference: payment.reference })}</p>`
+        : nothing
+    }
+    ${
+      text.action && !failedForGood
+        ? html`<button part="button" type="button" @click=${model.onStartAgain}>
+            ${translate(text.action)}
+          </button>`
+        : nothing
+    }
   </div>`;
 }

@@ -1,0 +1,169 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../support/setup.js';
+import { FakeMerchant } from '../support/fake-merchant.js';
+import { mount, query, settle } from '../support/element.js';
+import { browserEffects } from '../../src/element/pay-by-bank.js';
+
+const ATTEMPT_KEY = `pay-by-bank:attempt:${new URL('/api/pay-by-bank', location.href).href}|order-123`;
+
+function saveAttempt(paymentId: string, status = 'awaiting_authorisation') {
+  sessionStorage.setItem(
+    ATTEMPT_KEY,
+    JSON.stringify({ paymentId, idempotencyKey: 'k', bankId: 'alpha', flow: 'redirect', status }),
+  );
+}
+
+function setReturnParameter(paymentId: string) {
+  const url = new URL(location.href);
+  url.searchParams.set('pay_by_bank_payment', paymentId);
+  history.replaceState(null, '', url);
+}
+
+describe('<pay-by-bank> resume on the return page', () => {
+  let merchant: FakeMerchant;
+  const testPage = location.href;
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    merchant = new FakeMerchant({ statuses: ['completed'] });
+    sinon.stub(browserEffects, 'navigate');
+  });
+  afterEach(() => {
+    merchant.restore();
+    sinon.restore();
+    history.replaceState(null, '', testPage);
+  });
+
+  it('resumes from pay_by_bank_payment in the URL and removes it from the address bar', async () => {
+    setReturnParameter('pay_77');
+    const element = await mount();
+    const success = await oneEvent(element, 'pay-by-bank-success');
+    expect(success.detail.paymentId).to.equal('pay_77');
+    expect(new URL(location.href).searchParams.has('pay_by_bank_payment')).to.equal(false);
+    expect(merchant.requestsTo('/payments/pay_77')).to.have.length(1);
+    expect(merchant.requestsTo('/banks')).to.have.length(0);
+  });
+
+  it('resumes from the saved attempt when the URL has no payment id', async () => {
+    saveAttempt('pay_88');
+    merchant.options.statuses = ['authorised', 'completed'];
+    const element = await mount();
+    const statuses: string[] = [];
+    element.addEventListener('pay-by-bank-status', (event) =>
+      statuses.push(`${event.detail.previous}->${event.detail.status}`),
+    );
+    await oneEvent(element, 'pay-by-bank-success');
+    expect(statuses).to.deep.equal(['awaiting_authorisation->authorised', 'authorised->completed']);
+    expect(sessionStorage.getItem(ATTEMPT_KEY)).to.equal(null);
+  });
+
+  it('does not repeat the outcome event after a reload of the return page', async () => {
+    setReturnParameter('pay_99');
+    const first = await mount();
+    await oneEvent(first, 'pay-by-bank-success');
+    first.remove();
+
+    setReturnParameter('pay_99');
+    const reloaded = await mount();
+    const outcomes: string[] = [];
+    for (const name of [
+      'pay-by-bank-success',
+      'pay-by-bank-failure',
+      'pay-by-bank-cancel',
+      'pay-by-bank-pending',
+    ]) {
+      reloaded.addEventListener(name, () => outcomes.push(name));
+    }
+    await settle(reloaded);
+    expect(merchant.requestsTo('/payments/pay_99')).to.have.length(2);
+    expect(query(reloaded, '[part="status"]').textContent).to.contain('Payment complete');
+    expect(outcomes).to.deep.equal([]);
+  });
+
+  it('shows a cancellation from the bank and sends pay-by-bank-cancel once', async () => {
+    merchant.options.statuses = ['cancelled'];
+    merchant.options.error = {
+      code: 'payer_cancelled',
+      message: 'You cancelled at the bank.',
+      retryable: true,
+    };
+    setReturnParameter('pay_5');
+    const element = await mount();
+    const cancel = await oneEvent(element, 'pay-by-bank-cancel');
+    expect(cancel.detail).to.deep.equal({ paymentId: 'pay_5', reason: 'payer_cancelled' });
+    await element.updateComplete;
+    expect(query(element, '[part="status"]').textContent).to.contain('Payment cancelled');
+
+    query<HTMLButtonElement>(element, '[part="status"] button').click();
+    await oneEvent(element, 'pay-by-bank-ready');
+  });
+
+  it('shows a rejection with its reason, and offers a retry only when retryable', async () => {
+    merchant.options.statuses = ['failed'];
+    merchant.options.error = { code: 'AM04', message: 'Insufficient funds.', retryable: false };
+    setReturnParameter('pay_6');
+    const element = await mount();
+    const failure = await oneEvent(element, 'pay-by-bank-failure');
+    expect(failure.detail).to.deep.equal({
+      paymentId: 'pay_6',
+      status: 'failed',
+      error: { code: 'AM04', message: 'Insufficient funds.', retryable: false },
+    });
+    await element.updateComplete;
+    expect(query(element, '[part~="status"]').textContent).to.contain('Insufficient funds.');
+    expect(query(element, '[part~="status"]').querySelector('button')).to.equal(null);
+  });
+
+  it('offers "Try again" on a retryable failure, which starts a new attempt', async () => {
+    merchant.options.statuses = ['failed'];
+    merchant.options.error = {
+      code: 'bank_unavailable',
+      message: 'The bank is busy.',
+      retryable: true,
+    };
+    setReturnParameter('pay_7');
+    const element = await mount();
+    await oneEvent(element, 'pay-by-bank-failure');
+    await element.updateComplete;
+    query<HTMLButtonElement>(element, '[part~="status"] button').click();
+    await oneEvent(element, 'pay-by-bank-ready');
+  });
+
+  it('shows expiry and lets the payer start again', async () => {
+    merchant.options.statuses = ['expired'];
+    setReturnParameter('pay_8');
+    const element = await mount();
+    const failure = await oneEvent(element, 'pay-by-bank-failure');
+    expect(failure.detail.status).to.equal('expired');
+    expect(failure.detail.error.code).to.equal('expired');
+    await element.updateComplete;
+    expect(query(element, '[part="status"]').textContent).to.contain('The link expired');
+    query<HTMLButtonElement>(element, '[part="status"] button').click();
+    await oneEvent(element, 'pay-by-bank-ready');
+  });
+
+  it('cancel() abandons a payment in progress and tells the page', async () => {
+    merchant.options.statuses = ['awaiting_authorisation'];
+    saveAttempt('pay_9');
+    const element = await mount();
+    await settle(element);
+    setTimeout(() => element.cancel());
+    const cancel = await oneEvent(element, 'pay-by-bank-cancel');
+    expect(cancel.detail).to.deep.equal({ paymentId: 'pay_9', reason: 'cancelled_by_merchant' });
+    expect(sessionStorage.getItem(ATTEMPT_KEY)).to.equal(null);
+  });
+
+  it('a failure the server does not know (404) ends tracking with a failure', async () => {
+    setReturnParameter('pay_unknown');
+    merchant.failNext({
+      status: 404,
+      body: { type: 'about:blank', title: 'Unknown payment', status: 404, code: 'unknown_payment' },
+    });
+    sinon.stub(console, 'error');
+    const element = await mount();
+    const failure = await oneEvent(element, 'pay-by-bank-failure');
+    expect(failure.detail.error.code).to.equal('unknown_payment');
+    expect(failure.detail.error.retryable).to.equal(true);
+  });
+});
