@@ -1,0 +1,123 @@
+import { bankLogo } from './catalogue/logo.js';
+import type { SandboxBank } from './catalogue/sandbox-bank.js';
+import { escapeHtml as e } from './http.js';
+import { SANDBOX_ACCOUNTS, type SandboxPayment } from './sandbox-payment.js';
+
+function layout(base: string, title: string, main: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)}</title>
+<link rel="stylesheet" href="${e(base)}/bank/style.css">
+</head>
+<body>
+<main>
+${main}
+</main>
+</body>
+</html>`;
+}
+
+function formatAmount(payment: SandboxPayment): string {
+  try {
+    return new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency: payment.amount.currency,
+    }).format(Number(payment.amount.value));
+  } catch {
+    return `${payment.amount.value} ${payment.amount.currency}`;
+  }
+}
+
+export interface AuthorizePageInput {
+  base: string;
+  payment: SandboxPayment;
+  bank: SandboxBank | undefined;
+  /** Banks to choose from when the payment has none preselected. */
+  choices: readonly SandboxBank[];
+  error?: string;
+}
+
+/** The bank's SCA page: choose an account, then approve, reject, cancel, or leave the payment pending. */
+export function authorizePage({ base, payment, bank, choices, error }: AuthorizePageInput): string {
+  const bankName = bank?.name ?? 'Sandbox Bank';
+  const logo = bank
+    ? `<img class="logo" src="${e(bankLogo(bank.name, bank.color))}" alt="" width="40" height="40">`
+    : '';
+  const bankChoice =
+    bank || choices.length === 0
+      ? ''
+      : `<p><label for="bank">Your bank</label>
+<select id="bank" name="bank">${choices
+          .map(
+            (choice) =>
+              `<option value="${e(choice.id)}">${e(choice.name)} (${e(choice.country)})</option>`,
+          )
+          .join('')}</select></p>`;
+  const accounts = SANDBOX_ACCOUNTS.map(
+    (
+      account,
+      index,
+    ) => `<p class="account"><input type="radio" id="${e(account.id)}" name="account" value="${e(account.id)}"${index === 0 ? ' checked required' : ''}>
+<label for="${e(account.id)}">${e(account.name)} <span class="iban">${e(account.iban)}</span></label></p>`,
+  ).join('\n');
+  const alert = error ? `<p class="error" role="alert">${e(error)}</p>` : '';
+  return layout(
+    base,
+    `${bankName}: confirm your payment`,
+    `<header class="bank">${logo}<p class="bank-name">${e(bankName)}</p><p class="sandbox">Sandbox: no real money moves</p></header>
+<h1>Confirm your payment</h1>
+<dl class="summary">
+<dt>Amount</dt><dd class="amount">${e(formatAmount(payment))}</dd>
+<dt>To</dt><dd>${e(payment.creditorName)}</dd>
+${payment.reference ? `<dt>Reference</dt><dd>${e(payment.reference)}</dd>` : ''}
+</dl>
+${alert}
+<form method="post" action="${e(base)}/bank/authorize">
+<input type="hidden" name="token" value="${e(payment.token)}">
+${bankChoice}
+<fieldset>
+<legend>Pay from</legend>
+${accounts}
+</fieldset>
+<div class="actions">
+<button type="submit" name="decision" value="approve" class="primary">Approve payment</button>
+<button type="submit" name="decision" value="reject" formnovalidate>Reject</button>
+<button type="submit" name="decision" value="cancel" formnovalidate>Cancel payment</button>
+<button type="submit" name="decision" value="pending" class="quiet">Leave pending</button>
+</div>
+</form>`,
+  );
+}
+
+/** A page for links that can no longer be used: expired, already decided, or unknown. */
+export function noticePage(
+  base: string,
+  title: string,
+  message: string,
+  returnUrl?: string,
+): string {
+  const back = returnUrl ? `<p><a href="${e(returnUrl)}">Return to the shop</a></p>` : '';
+  return layout(base, title, `<h1>${e(title)}</h1>\n<p>${e(message)}</p>\n${back}`);
+}
+
+export const BANK_PAGE_CSS = `:root{color-scheme:light dark;font-family:system-ui,sans-serif;line-height:1.5}
+body{margin:0;background:Canvas;color:CanvasText}
+main{max-width:28rem;margin:2rem auto;padding:1.5rem;border:1px solid GrayText;border-radius:12px}
+.bank{display:flex;align-items:center;gap:.75rem;flex-wrap:wrap}
+.bank-name{font-weight:700;margin:0}.sandbox{margin:0 0 0 auto;font-size:.8rem;color:GrayText}
+.logo{border-radius:8px}
+h1{font-size:1.4rem}
+.summary{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}.summary dd{margin:0}
+.amount{font-weight:700}
+fieldset{border:1px solid GrayText;border-radius:8px;margin:1rem 0}
+.account label{cursor:pointer}.iban{display:block;font-size:.85rem;color:GrayText}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem}
+button{font:inherit;padding:.6rem 1rem;border-radius:8px;border:1px solid GrayText;background:ButtonFace;color:ButtonText;cursor:pointer}
+button.primary{background:#0a5c36;color:#fff;border-color:#0a5c36}
+button.quiet{background:transparent}
+button:focus-visible,input:focus-visible,select:focus-visible,a:focus-visible{outline:3px solid Highlight;outline-offset:2px}
+.error{color:#b00020;font-weight:600}
+`;

@@ -1,0 +1,117 @@
+import type { ApiContext } from './api-context.js';
+import { authorizePage, BANK_PAGE_CSS, noticePage } from './bank-page-html.js';
+import { appendQuery, html, redirect } from './http.js';
+import type { SandboxOutcome } from './options.js';
+import type { SandboxPayment } from './sandbox-payment.js';
+
+const OUTCOMES: readonly SandboxOutcome[] = ['approve', 'reject', 'cancel', 'pending'];
+const INITIAL = new Set(['Preparing', 'Initiated']);
+
+/** Back to the payment's redirectUrl with the provider's id, as both providers do (`?paymentId=`). */
+function backToMerchant(payment: SandboxPayment): Response {
+  return redirect(appendQuery(payment.redirectUrl, 'paymentId', payment.id));
+}
+
+/** `GET …/mastercard/start/payment?startToken=` and `GET …/aiia/authorize?token=`: the bank's SCA page. */
+export function showAuthorizePage(
+  context: ApiContext,
+  request: Request,
+  token: string | null,
+): Response {
+  const base = context.publicUrl(request);
+  const payment = token ? context.engine.byToken(token) : undefined;
+  if (!payment)
+    return html(noticePage(base, 'Link not valid', 'This payment link is unknown.'), 404);
+  if (payment.terminal)
+    return html(finishedPage(base, payment), payment.status === 'Expired' ? 410 : 409);
+  if (INITIAL.has(payment.status)) context.engine.advance(payment, 'opened');
+  const outcome = context.knobs.outcome;
+  if (outcome) {
+    payment.accountId = 'acc-everyday';
+    context.engine.advance(payment, outcome);
+    return backToMerchant(payment);
+  }
+  return html(
+    authorizePage({
+      base,
+      payment,
+      bank: bankOf(context, payment),
+      choices: choicesFor(context, payment),
+    }),
+  );
+}
+
+/** `POST …/bank/authorize` (form: token, decision, account, bank?): the payer's decision. */
+export async function decide(context: ApiContext, request: Request): Promise<Response> {
+  const base = context.publicUrl(request);
+  const form = new URLSearchParams(await request.text());
+  const payment = context.engine.byToken(form.get('token') ?? '');
+  if (!payment)
+    return html(noticePage(base, 'Link not valid', 'This payment link is unknown.'), 404);
+  if (payment.terminal)
+    return html(finishedPage(base, payment), payment.status === 'Expired' ? 410 : 409);
+  const decision = form.get('decision') as SandboxOutcome | null;
+  const account = form.get('account');
+  const bankId = form.get('bank');
+  const render = (error: string) =>
+    html(
+      authorizePage({
+        base,
+        payment,
+        bank: bankOf(context, payment),
+        choices: choicesFor(context, payment),
+        error,
+      }),
+      400,
+    );
+  if (!decision || !OUTCOMES.includes(decision))
+    return render('Choose Approve, Reject, Cancel or Leave pending.');
+  if (
+    (decision === 'approve' || decision === 'pending') &&
+    account !== 'acc-everyday' &&
+    account !== 'acc-savings'
+  ) {
+    return render('Choose the account to pay from.');
+  }
+  if (bankId && !payment.bankId) {
+    const bank = context.engine.bank(bankId);
+    if (!bank) return render('Choose your bank.');
+    payment.bankId = bank.id;
+  }
+  if (INITIAL.has(payment.status)) context.engine.advance(payment, 'opened');
+  if (account) payment.accountId = account;
+  context.engine.advance(payment, decision);
+  return backToMerchant(payment);
+}
+
+export function bankPageStyles(): Response {
+  return new Response(BANK_PAGE_CSS, {
+    headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' },
+  });
+}
+
+function finishedPage(base: string, payment: SandboxPayment): string {
+  if (payment.status === 'Expired') {
+    return noticePage(
+      base,
+      'Link expired',
+      'This payment link has expired. Start the payment again at the shop.',
+      payment.redirectUrl,
+    );
+  }
+  return noticePage(
+    base,
+    'Payment already finished',
+    `This payment is already ${payment.status}.`,
+    payment.redirectUrl,
+  );
+}
+
+function bankOf(context: ApiContext, payment: SandboxPayment) {
+  return payment.bankId ? context.engine.bank(payment.bankId) : undefined;
+}
+
+function choicesFor(context: ApiContext, payment: SandboxPayment) {
+  if (payment.bankId) return [];
+  return context.engine.banks.filter((bank) => bank.status !== 'unavailable').slice(0, 50);
+}

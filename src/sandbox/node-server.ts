@@ -1,0 +1,71 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+
+export interface ListeningServer {
+  /** e.g. `http://127.0.0.1:54321/sandbox`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a Fetch-API handler on 127.0.0.1 (port 0: an ephemeral one). The sandbox's own, dependency-free. */
+export async function listenOn(
+  handler: (request: Request) => Promise<Response>,
+  port: number,
+  basePath: string,
+): Promise<ListeningServer> {
+  const server = createServer((req, res) => {
+    toRequest(req)
+      .then(handler)
+      .then((response) => write(res, response))
+      .catch(() => {
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${actual}${basePath}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export async function toRequest(req: IncomingMessage): Promise<Request> {
+  const url = new URL(
+    (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/',
+    `http://${req.headers.host ?? '127.0.0.1'}`,
+  );
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined && !name.startsWith(':'))
+      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const method = req.method ?? 'GET';
+  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+  return new Request(url, { method, headers, body: new Uint8Array(Buffer.concat(chunks)) });
+}
+
+export async function write(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const body = Readable.fromWeb(
+    response.body as import('node:stream/web').ReadableStream<Uint8Array>,
+  );
+  await new Promise<void>((resolve, reject) => {
+    body.on('error', reject).pipe(res).on('finish', resolve).on('error', reject);
+  });
+}

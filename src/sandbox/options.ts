@@ -1,0 +1,66 @@
+export type SandboxOutcome = 'approve' | 'reject' | 'cancel' | 'pending';
+
+export interface SandboxFaults {
+  /** Share (0..1) of provider API calls answered with `errorStatus`. */
+  errorRate?: number;
+  /** Default 500. */
+  errorStatus?: number;
+  /** Share (0..1) of provider API calls answered with a body that is not JSON. */
+  malformedRate?: number;
+}
+
+export interface SandboxWebhookOptions {
+  /** Where signed webhooks are POSTed. */
+  url?: string;
+  /** Instead of (or besides) a URL: hand each webhook request to a function, e.g. the server kit's handler. */
+  deliver?: (request: Request) => Promise<Response | void> | Response | void;
+  /** Send every webhook twice, with the same event id. */
+  duplicate?: boolean;
+  /** Swap consecutive webhooks of a payment, so the later event arrives first. */
+  outOfOrder?: boolean;
+}
+
+export interface SandboxOptions {
+  /** Where the sandbox is mounted. Default `/sandbox`. */
+  basePath?: string;
+  /** The sandbox's public URL including `basePath`, for the bank page links. Default: the request's origin. */
+  publicUrl?: string;
+  mastercard?: { clientId?: string; clientSecret?: string };
+  aiia?: {
+    clientId?: string;
+    clientSecret?: string;
+    webhookSecret?: string;
+    destinationIds?: string[];
+    /** How clients authenticate; not fully confirmed publicly, so both are accepted by default. */
+    auth?: 'basic' | 'client-headers' | 'either';
+    /** The status a payer's cancel shows as; `Cancelled` is not in the public list. Default `Cancelled`. */
+    cancelStatus?: 'Cancelled' | 'Rejected';
+  };
+  /** About 3,000 banks, for benchmarks. */
+  largeCatalogue?: boolean;
+  /** Decide every payment at once when its bank page is opened, for automation. */
+  outcome?: SandboxOutcome;
+  webhooks?: SandboxWebhookOptions;
+  /** Delay of each provider API answer: fixed, or uniformly between min and max. */
+  latencyMs?: number | { min: number; max: number };
+  faults?: SandboxFaults;
+  /** How long an Aiia authorization link stays valid. Default 60 s (seed 004). */
+  aiiaLinkLifetimeMs?: number;
+  now?: () => Date;
+  random?: () => number;
+}
+
+/** Changeable while the sandbox runs: `sandbox.configure({ faults: { errorRate: 1 } })`. */
+export type SandboxKnobs = Pick<SandboxOptions, 'outcome' | 'latencyMs' | 'faults'> & {
+  webhooks?: Pick<SandboxWebhookOptions, 'duplicate' | 'outOfOrder'>;
+};
+
+export const SANDBOX_DEFAULTS = {
+  mastercard: { clientId: 'sandbox-mastercard-client', clientSecret: 'sandbox-mastercard-secret' },
+  aiia: {
+    clientId: 'sandbox-aiia-client',
+    clientSecret: 'sandbox-aiia-secret',
+    webhookSecret: 'sandbox-aiia-webhook-secret',
+    destinationId: 'sandbox-destination',
+  },
+} as const;

@@ -1,0 +1,24 @@
+import type { Logger } from './logger.js';
+import type { PaymentStore } from './payment-store.js';
+import type { PaymentProvider, ResolvedCheckout } from './provider.js';
+import type { StatusWatchers } from './status-watchers.js';
+import type { CreatePaymentResponse } from '../core/protocol.js';
+
+/** Everything one handler instance shares between its requests. Made per handler, never per module. */
+export interface HandlerContext {
+  provider: PaymentProvider;
+  store: PaymentStore;
+  resolveCheckout: (
+    checkout: string | undefined,
+    request: Request,
+  ) => Promise<ResolvedCheckout | null | undefined>;
+  basePath: string;
+  publicBaseUrl: string | undefined;
+  allowedReturnOrigins: Set<string> | undefined;
+  logger: Logger;
+  refreshIntervalMs: number;
+  now: () => Date;
+  watchers: StatusWatchers;
+  /** Creates under way in this process, by Idempotency-Key, so concurrent retries share one payment. */
+  creating: Map<string, Promise<{ fingerprint: string; response: CreatePaymentResponse }>>;
+}

@@ -1,0 +1,30 @@
+export { createPayByBankHandler, DEFAULT_BASE_PATH, type PayByBankHandler } from './handler.js';
+export type { PayByBankHandlerOptions } from './options.js';
+export { toNodeListener, type NodeListener } from './node-listener.js';
+export {
+  createMemoryPaymentStore,
+  type MemoryPaymentStoreOptions,
+} from './memory-payment-store.js';
+export type { PaymentStore, StoredPayment, IdempotencyClaim } from './payment-store.js';
+export type {
+  PaymentProvider,
+  ResolvedCheckout,
+  ProviderStatus,
+  CreateProviderPaymentInput,
+  ProviderPaymentCreated,
+  ProviderPaymentRef,
+  ProviderWebhookEvent,
+  WebhookInput,
+} from './provider.js';
+export { ProviderError, WebhookVerificationError } from './provider-error.js';
+export type { ProblemCode } from './problem.js';
+export { consoleLogger, silentLogger, type Logger } from './logger.js';
+export type { FetchFunction } from './provider-http.js';
+export {
+  mastercardOpenFinance,
+  type MastercardOpenFinanceOptions,
+  type MastercardDestination,
+} from './providers/mastercard-open-finance.js';
+export { aiiaPay, AIIA_LINK_LIFETIME_MS, type AiiaPayOptions } from './providers/aiia-pay.js';
+export { AIIA_STATUSES } from './providers/aiia-status.js';
+export { signAiiaWebhook } from './providers/aiia-webhook-signature.js';

@@ -1,0 +1,116 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { relativePath } from './handler.js';
+import { ProblemError, problemResponse } from './problem.js';
+
+type FetchHandler = ((request: Request) => Promise<Response>) & { readonly basePath?: string };
+
+/** A `node:http` listener that is also Connect/Express middleware: `(req, res, next?)`. */
+export type NodeListener = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (error?: unknown) => void,
+) => void;
+
+const BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Adapts a Fetch-API handler to Node. With `next` (middleware use), requests outside the handler's
+ * `basePath` are passed on untouched. Works under Express mounts: it reads `req.originalUrl`.
+ */
+export function toNodeListener(handler: FetchHandler): NodeListener {
+  return (req, res, next) => {
+    const pathAndQuery =
+      (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+    const pathname = pathAndQuery.split('?')[0] ?? '/';
+    if (
+      next &&
+      handler.basePath !== undefined &&
+      relativePath(handler.basePath, pathname) === undefined
+    ) {
+      next();
+      return;
+    }
+    const aborted = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) aborted.abort();
+    });
+    toRequest(req, pathAndQuery, aborted.signal)
+      .then((request) => handler(request))
+      .catch((error: unknown) => {
+        if (error instanceof ProblemError) return problemResponse(error);
+        throw error;
+      })
+      .then((response) => writeResponse(res, response))
+      .catch((error: unknown) => {
+        if (next) next(error);
+        else if (!res.headersSent) {
+          res.statusCode = 500;
+          res.end();
+        } else res.destroy();
+      });
+  };
+}
+
+async function toRequest(
+  req: IncomingMessage,
+  pathAndQuery: string,
+  signal: AbortSignal,
+): Promise<Request> {
+  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
+  const url = new URL(
+    pathAndQuery,
+    `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`,
+  );
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (name.startsWith(':') || value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const method = req.method ?? 'GET';
+  const init: RequestInit = { method, headers, signal };
+  if (method !== 'GET' && method !== 'HEAD') init.body = new Uint8Array(await readBody(req));
+  return new Request(url, init);
+}
+
+/** Reads the body, or takes it back from a body parser that already ran (Express's `req.body`). */
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const parsed = (req as IncomingMessage & { body?: unknown }).body;
+  if (Buffer.isBuffer(parsed)) return parsed;
+  if (typeof parsed === 'string') return Buffer.from(parsed);
+  if (parsed !== undefined && req.readableEnded) return Buffer.from(JSON.stringify(parsed));
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > BODY_LIMIT) {
+      throw new ProblemError(
+        413,
+        'request_too_large',
+        `The body may be at most ${BODY_LIMIT} bytes.`,
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  const cookies = response.headers.getSetCookie();
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value);
+  });
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>)
+      .on('error', reject)
+      .pipe(res)
+      .on('finish', resolve)
+      .on('error', reject);
+  });
+}

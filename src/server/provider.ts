@@ -1,0 +1,72 @@
+import type { Bank, Money, Flow, PaymentError } from '../core/protocol.js';
+import type { PaymentStatus } from '../core/status.js';
+
+/** What the merchant's `resolveCheckout` decides: the amount and reference always come from the server. */
+export interface ResolvedCheckout {
+  amount: Money;
+  reference: string;
+  /** Shown to the payer at the bank where the provider supports it. */
+  description?: string;
+  /** Provider-specific destination override, e.g. a biller's account for one bill (see each adapter). */
+  destination?: Record<string, unknown>;
+}
+
+/** A provider's status, normalized, with its raw code and reason kept beside it (ARCHITECTURE section 4). */
+export interface ProviderStatus {
+  status: PaymentStatus;
+  rawStatus: string;
+  /** The provider's reason for a failure; stays on the server. */
+  reason?: string;
+  /** What the payer may see about a failure. */
+  error?: PaymentError;
+}
+
+export interface CreateProviderPaymentInput {
+  /** The kit's own payment id (never sent to the browser as the provider's). */
+  paymentId: string;
+  bankId: string;
+  checkout: ResolvedCheckout;
+  /** Where the bank sends the payer back: the kit's own return route. */
+  redirectUrl: string;
+  flow: Flow;
+  locale?: string;
+  payer?: Record<string, string>;
+}
+
+export interface ProviderPaymentCreated extends ProviderStatus {
+  providerPaymentId: string;
+  authorizationUrl?: string;
+  expiresAt?: string;
+}
+
+/** What the kit knows of a payment when it asks the provider about it. */
+export interface ProviderPaymentRef {
+  paymentId: string;
+  providerPaymentId: string;
+}
+
+export interface WebhookInput {
+  rawBody: string;
+  headers: Headers;
+}
+
+export interface ProviderWebhookEvent {
+  /** The provider's event id, for replay protection; absent when the provider sends none. */
+  eventId?: string;
+  providerPaymentId: string;
+  /** Absent when the payload carries only an id: the kit then re-reads the payment. */
+  status?: ProviderStatus;
+}
+
+/** The one small interface every provider adapter implements. */
+export interface PaymentProvider {
+  /** A stable name, e.g. `aiia-pay`, stored with each payment. */
+  readonly name: string;
+  listBanks(country?: string): Promise<Bank[]>;
+  createPayment(input: CreateProviderPaymentInput): Promise<ProviderPaymentCreated>;
+  /** Finishes whatever the provider needs when the payer is back (a code exchange, a refresh). */
+  completeReturn?(query: URLSearchParams, payment: ProviderPaymentRef): Promise<ProviderStatus>;
+  readStatus(payment: ProviderPaymentRef): Promise<ProviderStatus>;
+  /** Verifies and parses a webhook; throws `WebhookVerificationError` when it cannot be trusted. */
+  parseWebhook?(input: WebhookInput): Promise<ProviderWebhookEvent[]>;
+}

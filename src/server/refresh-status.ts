@@ -1,0 +1,56 @@
+import { isTerminal } from '../core/status.js';
+import type { HandlerContext } from './context.js';
+import type { StoredPayment } from './payment-store.js';
+import { ProviderError } from './provider-error.js';
+import { applyProviderStatus } from './status-updates.js';
+
+/**
+ * Asks the provider about an unfinished payment, at most once per `refreshIntervalMs` unless forced.
+ * A provider failure here is logged and the stored status served: the browser keeps polling.
+ */
+export async function refreshStatus(
+  context: HandlerContext,
+  payment: StoredPayment,
+  force = false,
+): Promise<StoredPayment> {
+  if (isTerminal(payment.status)) return payment;
+  const sinceChecked = context.now().getTime() - Date.parse(payment.checkedAt);
+  if (!force && sinceChecked < context.refreshIntervalMs) return payment;
+  try {
+    const status = await context.provider.readStatus({
+      paymentId: payment.id,
+      providerPaymentId: payment.providerPaymentId,
+    });
+    return (await applyProviderStatus(context, payment.id, status)) ?? payment;
+  } catch (error) {
+    logProviderFailure(context, 'status refresh failed', payment.id, error);
+    const checkedAt = context.now().toISOString();
+    return (
+      (await context.store.update(payment.id, (current) => ({ ...current, checkedAt }))) ?? payment
+    );
+  }
+}
+
+export function logProviderFailure(
+  context: HandlerContext,
+  message: string,
+  paymentId: string | undefined,
+  error: unknown,
+): void {
+  if (error instanceof ProviderError) {
+    context.logger.warn(message, {
+      paymentId,
+      provider: context.provider.name,
+      kind: error.kind,
+      httpStatus: error.httpStatus,
+      providerCode: error.providerCode,
+      reason: error.message,
+    });
+  } else {
+    context.logger.error(message, {
+      paymentId,
+      provider: context.provider.name,
+      error: error instanceof Error ? error.name : typeof error,
+    });
+  }
+}

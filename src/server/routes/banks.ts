@@ -1,0 +1,45 @@
+import type { BanksResponse } from '../../core/protocol.js';
+import type { HandlerContext } from '../context.js';
+import { jsonResponse } from '../json-response.js';
+import { ProblemError } from '../problem.js';
+import { ProviderError } from '../provider-error.js';
+import { providerProblem } from '../provider-problem.js';
+import { logProviderFailure } from '../refresh-status.js';
+
+const COUNTRY = /^[A-Za-z]{2}$/;
+
+/** `GET banks?country=XX`: the provider's banks of one country, and every country it serves. */
+export async function listBanks(context: HandlerContext, request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const asked = url.searchParams.get('country');
+  if (asked !== null && !COUNTRY.test(asked)) {
+    throw new ProblemError(400, 'invalid_request', 'country must be an ISO 3166-1 alpha-2 code.');
+  }
+  try {
+    const all = await context.provider.listBanks();
+    const countries = [...new Set(all.map((bank) => bank.country))].sort();
+    const country = asked?.toUpperCase() ?? preferredCountry(request, countries);
+    const body: BanksResponse = {
+      country,
+      countries,
+      banks: all.filter((bank) => bank.country === country),
+    };
+    return jsonResponse(body, 200, { 'cache-control': 'private, max-age=60' });
+  } catch (error) {
+    if (error instanceof ProviderError) {
+      logProviderFailure(context, 'bank list failed', undefined, error);
+      throw providerProblem(error);
+    }
+    throw error;
+  }
+}
+
+/** Without `?country=`, the region of the payer's language if the provider serves it, else the first. */
+function preferredCountry(request: Request, countries: string[]): string {
+  const languages = (request.headers.get('accept-language') ?? '').split(',');
+  for (const language of languages) {
+    const region = /^[a-z]{2,3}-([A-Za-z]{2})\b/i.exec(language.trim())?.[1]?.toUpperCase();
+    if (region && countries.includes(region)) return region;
+  }
+  return countries[0] ?? 'DE';
+}

@@ -1,0 +1,178 @@
+import type { CreatePaymentRequest, CreatePaymentResponse } from '../../core/protocol.js';
+import type { HandlerContext } from '../context.js';
+import { fingerprint, readIdempotencyKey } from '../idempotency.js';
+import { jsonResponse } from '../json-response.js';
+import { newPaymentId } from '../payment-id.js';
+import type { StoredPayment } from '../payment-store.js';
+import { ProblemError } from '../problem.js';
+import { ProviderError } from '../provider-error.js';
+import { providerProblem } from '../provider-problem.js';
+import type { ResolvedCheckout } from '../provider.js';
+import { logProviderFailure } from '../refresh-status.js';
+import { readJsonBody } from '../request-body.js';
+import { checkReturnUrl } from '../return-url.js';
+import { returnRouteUrl } from '../public-urls.js';
+import { validateCreateRequest } from '../validate-create-request.js';
+
+const BODY_LIMIT = 16 * 1024;
+
+/** `POST payments`: one payment per Idempotency-Key, whatever the number of retries or their timing. */
+export async function createPayment(context: HandlerContext, request: Request): Promise<Response> {
+  const key = readIdempotencyKey(request);
+  const body = validateCreateRequest(await readJsonBody(request, BODY_LIMIT));
+  const print = fingerprint(body);
+
+  // Checked and set with no await between: concurrent retries in this process share one attempt.
+  const running = context.creating.get(key);
+  if (running) {
+    const result = await running;
+    if (result.fingerprint !== print) throw keyReused();
+    return jsonResponse(result.response, 201, { 'idempotent-replayed': 'true' });
+  }
+  const attempt = createOnce(context, request, key, body, print);
+  context.creating.set(key, attempt);
+  try {
+    const result = await attempt;
+    return jsonResponse(
+      result.response,
+      201,
+      result.replayed ? { 'idempotent-replayed': 'true' } : {},
+    );
+  } finally {
+    context.creating.delete(key);
+  }
+}
+
+async function createOnce(
+  context: HandlerContext,
+  request: Request,
+  key: string,
+  body: CreatePaymentRequest,
+  print: string,
+): Promise<{ fingerprint: string; response: CreatePaymentResponse; replayed: boolean }> {
+  const allowed = context.allowedReturnOrigins ?? new Set([new URL(request.url).origin]);
+  const returnUrl = checkReturnUrl(body.returnUrl, allowed);
+
+  const claim = await context.store.claimIdempotencyKey(key, print);
+  if (claim.outcome === 'existing') {
+    if (claim.fingerprint !== print) throw keyReused();
+    const existing = claim.paymentId ? await context.store.get(claim.paymentId) : undefined;
+    if (!existing) {
+      throw new ProblemError(
+        409,
+        'idempotency_request_in_progress',
+        'This attempt is still being created. Retry shortly.',
+        {
+          'retry-after': '1',
+        },
+      );
+    }
+    return { fingerprint: print, response: toCreateResponse(existing), replayed: true };
+  }
+
+  try {
+    const checkout = await resolveCheckout(context, body.checkout, request);
+    const paymentId = newPaymentId();
+    const created = await context.provider.createPayment({
+      paymentId,
+      bankId: body.bankId,
+      checkout,
+      redirectUrl: returnRouteUrl(context, request, paymentId),
+      flow: body.flow,
+      ...(body.locale ? { locale: body.locale } : {}),
+      ...(body.payer ? { payer: body.payer } : {}),
+    });
+    const now = context.now().toISOString();
+    const payment: StoredPayment = {
+      id: paymentId,
+      provider: context.provider.name,
+      providerPaymentId: created.providerPaymentId,
+      status: created.status,
+      providerStatus: created.rawStatus,
+      amount: checkout.amount,
+      reference: checkout.reference,
+      bankId: body.bankId,
+      flow: body.flow,
+      returnUrl,
+      createdAt: now,
+      updatedAt: now,
+      checkedAt: now,
+    };
+    if (created.authorizationUrl) payment.authorizationUrl = created.authorizationUrl;
+    if (created.expiresAt) payment.expiresAt = created.expiresAt;
+    if (created.reason) payment.providerReason = created.reason;
+    if (created.error) payment.error = created.error;
+    await context.store.insert(payment);
+    await context.store.completeIdempotencyKey(key, paymentId);
+    context.logger.info('payment created', {
+      paymentId,
+      provider: payment.provider,
+      status: payment.status,
+    });
+    return { fingerprint: print, response: toCreateResponse(payment), replayed: false };
+  } catch (error) {
+    await context.store.releaseIdempotencyKey(key);
+    if (error instanceof ProviderError) {
+      logProviderFailure(context, 'payment creation failed', undefined, error);
+      throw providerProblem(error);
+    }
+    throw error;
+  }
+}
+
+async function resolveCheckout(
+  context: HandlerContext,
+  checkout: string | undefined,
+  request: Request,
+): Promise<ResolvedCheckout> {
+  let resolved: ResolvedCheckout | null | undefined;
+  try {
+    resolved = await context.resolveCheckout(checkout, request);
+  } catch (error) {
+    if (error instanceof ProblemError) throw error;
+    resolved = undefined;
+  }
+  if (!resolved)
+    throw new ProblemError(
+      422,
+      'unknown_checkout',
+      'This checkout is unknown or can no longer be paid.',
+    );
+  if (!isValidCheckout(resolved)) {
+    context.logger.error('resolveCheckout answered an invalid amount or reference', {});
+    throw new ProblemError(500, 'internal_error', 'The merchant could not price this checkout.');
+  }
+  return resolved;
+}
+
+function isValidCheckout(checkout: ResolvedCheckout): boolean {
+  return (
+    typeof checkout.amount?.value === 'string' &&
+    /^\d{1,12}(?:\.\d{1,4})?$/.test(checkout.amount.value) &&
+    Number(checkout.amount.value) > 0 &&
+    typeof checkout.amount.currency === 'string' &&
+    /^[A-Z]{3}$/.test(checkout.amount.currency) &&
+    typeof checkout.reference === 'string' &&
+    checkout.reference.length > 0 &&
+    checkout.reference.length <= 140
+  );
+}
+
+function toCreateResponse(payment: StoredPayment): CreatePaymentResponse {
+  return {
+    paymentId: payment.id,
+    ...(payment.authorizationUrl ? { authorizationUrl: payment.authorizationUrl } : {}),
+    ...(payment.expiresAt ? { expiresAt: payment.expiresAt } : {}),
+    status: payment.status,
+    amount: payment.amount,
+    reference: payment.reference,
+  };
+}
+
+function keyReused(): ProblemError {
+  return new ProblemError(
+    422,
+    'idempotency_key_reused',
+    'This Idempotency-Key was used for a different request. Use a new key per attempt.',
+  );
+}

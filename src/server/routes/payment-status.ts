@@ -1,0 +1,75 @@
+import { MAX_WAIT_SECONDS } from '../../core/protocol.js';
+import { isPaymentStatus, isTerminal, type PaymentStatus } from '../../core/status.js';
+import type { HandlerContext } from '../context.js';
+import { jsonResponse } from '../json-response.js';
+import { isPaymentId } from '../payment-id.js';
+import type { StoredPayment } from '../payment-store.js';
+import { ProblemError } from '../problem.js';
+import { refreshStatus } from '../refresh-status.js';
+import { toStatusResponse } from '../status-view.js';
+
+/**
+ * `GET payments/{id}[?wait=N&since=STATUS]`: with `wait`, answers as soon as the status differs from
+ * `since`, or after N seconds (at most 25), asking the provider every `refreshIntervalMs` meanwhile.
+ */
+export async function readPaymentStatus(
+  context: HandlerContext,
+  request: Request,
+  paymentId: string,
+): Promise<Response> {
+  const url = new URL(request.url);
+  const waitSeconds = parseWait(url.searchParams.get('wait'));
+  const since = parseSince(url.searchParams.get('since'));
+
+  let payment = await findPayment(context, paymentId);
+  payment = await refreshStatus(context, payment);
+  if (waitSeconds > 0 && since !== undefined) {
+    payment = await waitForChange(context, payment, since, waitSeconds, request.signal);
+  }
+  return jsonResponse(toStatusResponse(payment));
+}
+
+async function waitForChange(
+  context: HandlerContext,
+  start: StoredPayment,
+  since: PaymentStatus,
+  waitSeconds: number,
+  signal: AbortSignal,
+): Promise<StoredPayment> {
+  const deadline = Date.now() + waitSeconds * 1000;
+  let payment = start;
+  // Bounded by the deadline: each turn waits for a change, the next refresh, or the end.
+  while (payment.status === since && !isTerminal(payment.status) && !signal.aborted) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) break;
+    await context.watchers.next(payment.id, Math.min(remaining, context.refreshIntervalMs), signal);
+    payment = (await context.store.get(payment.id)) ?? payment;
+    if (payment.status === since) payment = await refreshStatus(context, payment);
+  }
+  return payment;
+}
+
+export async function findPayment(
+  context: HandlerContext,
+  paymentId: string,
+): Promise<StoredPayment> {
+  const payment = isPaymentId(paymentId) ? await context.store.get(paymentId) : undefined;
+  if (!payment || payment.provider !== context.provider.name) {
+    throw new ProblemError(404, 'unknown_payment', 'No payment has this id.');
+  }
+  return payment;
+}
+
+function parseWait(value: string | null): number {
+  if (value === null || value === '') return 0;
+  if (!/^\d{1,6}$/.test(value))
+    throw new ProblemError(400, 'invalid_request', 'wait must be a whole number of seconds.');
+  return Math.min(Number(value), MAX_WAIT_SECONDS);
+}
+
+function parseSince(value: string | null): PaymentStatus | undefined {
+  if (value === null || value === '') return undefined;
+  if (!isPaymentStatus(value))
+    throw new ProblemError(400, 'invalid_request', 'since must be a payment status.');
+  return value;
+}

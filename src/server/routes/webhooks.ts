@@ -1,0 +1,96 @@
+import type { HandlerContext } from '../context.js';
+import { jsonResponse } from '../json-response.js';
+import { ProblemError } from '../problem.js';
+import { ProviderError, WebhookVerificationError } from '../provider-error.js';
+import { providerProblem } from '../provider-problem.js';
+import type { ProviderWebhookEvent } from '../provider.js';
+import { logProviderFailure } from '../refresh-status.js';
+import { readBodyText } from '../request-body.js';
+import { applyProviderStatus } from '../status-updates.js';
+
+const BODY_LIMIT = 256 * 1024;
+/** Longer than any provider's timestamp window, so a replay is caught by one check or the other. */
+const EVENT_MEMORY_MS = 60 * 60 * 1000;
+
+/** `POST webhooks`: verify, drop replays, update; re-read from the provider when only an id came. */
+export async function receiveWebhook(context: HandlerContext, request: Request): Promise<Response> {
+  const { provider } = context;
+  if (!provider.parseWebhook) {
+    throw new ProblemError(
+      404,
+      'webhooks_not_supported',
+      `The ${provider.name} adapter takes no webhooks.`,
+    );
+  }
+  const rawBody = await readBodyText(request, BODY_LIMIT);
+  let events: ProviderWebhookEvent[];
+  try {
+    events = await provider.parseWebhook({ rawBody, headers: request.headers });
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) {
+      context.logger.warn('webhook rejected', { provider: provider.name, reason: error.message });
+      throw new ProblemError(
+        401,
+        'invalid_signature',
+        'The webhook signature or timestamp is not valid.',
+      );
+    }
+    throw error;
+  }
+
+  const fresh: ProviderWebhookEvent[] = [];
+  for (const event of events) {
+    if (event.eventId === undefined) fresh.push(event);
+    else if (
+      await context.store.markWebhookEvent(eventKey(context, event.eventId), EVENT_MEMORY_MS)
+    )
+      fresh.push(event);
+  }
+  if (events.length > 0 && fresh.length === 0) {
+    context.logger.warn('webhook replay rejected', { provider: provider.name });
+    throw new ProblemError(409, 'webhook_replayed', 'This webhook event was already received.');
+  }
+
+  for (const [index, event] of fresh.entries()) {
+    try {
+      await applyEvent(context, event);
+    } catch (error) {
+      // Forget what was not applied, so the provider's retry is not taken for a replay.
+      for (const left of fresh.slice(index)) {
+        if (left.eventId !== undefined)
+          await context.store.forgetWebhookEvent(eventKey(context, left.eventId));
+      }
+      if (error instanceof ProviderError) {
+        logProviderFailure(context, 'webhook re-read failed', undefined, error);
+        throw providerProblem(error);
+      }
+      throw error;
+    }
+  }
+  return jsonResponse({ received: true });
+}
+
+async function applyEvent(context: HandlerContext, event: ProviderWebhookEvent): Promise<void> {
+  const payment = await context.store.findByProviderPaymentId(
+    context.provider.name,
+    event.providerPaymentId,
+  );
+  if (!payment) {
+    // Payments created elsewhere (another shop on the same account, a pay-by-link) are not ours to track.
+    context.logger.info('webhook for an unknown payment ignored', {
+      provider: context.provider.name,
+    });
+    return;
+  }
+  const status =
+    event.status ??
+    (await context.provider.readStatus({
+      paymentId: payment.id,
+      providerPaymentId: payment.providerPaymentId,
+    }));
+  await applyProviderStatus(context, payment.id, status);
+}
+
+function eventKey(context: HandlerContext, eventId: string): string {
+  return `${context.provider.name}:${eventId}`;
+}

@@ -1,0 +1,42 @@
+import { canAdvance } from '../core/status.js';
+import type { HandlerContext } from './context.js';
+import type { StoredPayment } from './payment-store.js';
+import type { ProviderStatus } from './provider.js';
+import { payerErrorFor } from './payer-errors.js';
+
+/**
+ * Records what the provider said. The status only moves forward: a late, duplicate or reordered update
+ * never moves a payment back (ARCHITECTURE section 4).
+ */
+export async function applyProviderStatus(
+  context: HandlerContext,
+  paymentId: string,
+  update: ProviderStatus,
+): Promise<StoredPayment | undefined> {
+  let advanced = false;
+  const checkedAt = context.now().toISOString();
+  const payment = await context.store.update(paymentId, (current) => {
+    if (!canAdvance(current.status, update.status)) return { ...current, checkedAt };
+    advanced = true;
+    const error = update.error ?? payerErrorFor(update.status);
+    const next: StoredPayment = {
+      ...current,
+      status: update.status,
+      providerStatus: update.rawStatus,
+      updatedAt: checkedAt,
+      checkedAt,
+    };
+    if (update.reason) next.providerReason = update.reason;
+    if (error) next.error = error;
+    return next;
+  });
+  if (advanced && payment) {
+    context.logger.info('payment status changed', {
+      paymentId,
+      status: payment.status,
+      providerStatus: payment.providerStatus,
+    });
+    context.watchers.notify(paymentId);
+  }
+  return payment;
+}

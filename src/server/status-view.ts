@@ -1,0 +1,14 @@
+import type { PaymentStatusResponse } from '../core/protocol.js';
+import type { StoredPayment } from './payment-store.js';
+
+/** What a status answer may reveal: status, amount, reference, time and a payer-safe error. */
+export function toStatusResponse(payment: StoredPayment): PaymentStatusResponse {
+  return {
+    paymentId: payment.id,
+    status: payment.status,
+    amount: payment.amount,
+    reference: payment.reference,
+    updatedAt: payment.updatedAt,
+    ...(payment.error ? { error: payment.error } : {}),
+  };
+}

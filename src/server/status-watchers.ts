@@ -1,0 +1,34 @@
+/** Wakes long-polling status requests when a payment changes in this process. One set per handler. */
+export interface StatusWatchers {
+  /** Resolves on the next change of `paymentId`, after `timeoutMs`, or when `signal` aborts. */
+  next(paymentId: string, timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  notify(paymentId: string): void;
+}
+
+export function createStatusWatchers(): StatusWatchers {
+  const waiting = new Map<string, Set<() => void>>();
+
+  return {
+    next(paymentId, timeoutMs, signal) {
+      return new Promise<void>((resolve) => {
+        const listeners = waiting.get(paymentId) ?? new Set();
+        waiting.set(paymentId, listeners);
+        const done = () => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', done);
+          listeners.delete(done);
+          if (listeners.size === 0 && waiting.get(paymentId) === listeners)
+            waiting.delete(paymentId);
+          resolve();
+        };
+        const timer = setTimeout(done, Math.max(0, timeoutMs));
+        signal?.addEventListener('abort', done, { once: true });
+        listeners.add(done);
+        if (signal?.aborted) done();
+      });
+    },
+    notify(paymentId) {
+      for (const wake of [...(waiting.get(paymentId) ?? [])]) wake();
+    },
+  };
+}
