@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
+import { payByBankDevServer } from './demo/dev-server-plugin.js';
 
 /**
  * The minifier leaves lit's html`` and css`` templates as written, indentation included. After
@@ -27,7 +28,8 @@ export default defineConfig({
     // Library mode leaves process.env alone, but nanostores reads it; the browser has no `process`.
     'process.env.NODE_ENV': JSON.stringify('production'),
   },
-  plugins: [collapseTemplateWhitespace()],
+  // The demo's merchant server (server kit) and the provider sandbox, on vite's own port.
+  plugins: [payByBankDevServer(), collapseTemplateWhitespace()],
   build: {
     target: 'es2022',
     lib: {

@@ -1,0 +1,173 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin } from 'vite';
+import {
+  aiiaPay,
+  consoleLogger,
+  createMemoryPaymentStore,
+  createPayByBankHandler,
+  mastercardOpenFinance,
+  toNodeListener,
+  type FetchFunction,
+  type PayByBankHandler,
+  type PaymentStore,
+  type ResolvedCheckout,
+} from '../src/server/index.js';
+import { createSandbox, SANDBOX_DEFAULTS, type SandboxOptions } from '../src/sandbox/index.js';
+
+export type DemoProvider = 'mastercard-open-finance' | 'aiia-pay';
+export const DEMO_PROVIDERS: readonly DemoProvider[] = ['aiia-pay', 'mastercard-open-finance'];
+export const PROVIDER_COOKIE = 'pay_by_bank_provider';
+export const KIT_PATH = '/api/pay-by-bank';
+export const SANDBOX_PATH = '/sandbox';
+
+export type ConnectMiddleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
+
+export interface DemoMiddlewareOptions {
+  /** Default provider; else `PAY_BY_BANK_PROVIDER`, else aiia-pay. A `?provider=` or cookie picks per browser. */
+  provider?: DemoProvider;
+  /** Knobs for the sandbox (outcome, latency, faults…). */
+  sandbox?: Omit<SandboxOptions, 'basePath' | 'webhooks'>;
+}
+
+/** The demo shop prices its checkouts here, as a merchant would: `order-123` costs 42.00 EUR. */
+export function resolveDemoCheckout(checkout: string | undefined): ResolvedCheckout | null {
+  const order = /^order-(\d{1,12})$/.exec(checkout ?? '');
+  if (!order) return null;
+  return {
+    amount: { value: '42.00', currency: 'EUR' },
+    reference: `ORDER-${order[1]}`,
+    description: 'Demo shop order',
+  };
+}
+
+/**
+ * The server kit at `/api/pay-by-bank` and the sandbox at `/sandbox/`, on one origin, as Connect
+ * middleware (vite, web-test-runner, node:http). The kit reaches the sandbox in-process, addressed by the
+ * browser's own origin, so the bank links it hands out work whatever host and port serve the demo.
+ */
+export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): ConnectMiddleware {
+  const fallback = options.provider ?? demoProviderFromEnv();
+  const browserOrigin = new AsyncLocalStorage<string>();
+  const kits = new Map<DemoProvider, { handler: PayByBankHandler; store: PaymentStore }>();
+
+  const sandbox = createSandbox({
+    ...options.sandbox,
+    basePath: SANDBOX_PATH,
+    webhooks: { deliver: (request) => kits.get('aiia-pay')?.handler(request) },
+  });
+  const sandboxFetch: FetchFunction = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const origin = new URL(browserOrigin.getStore() ?? 'http://localhost:5173');
+    url.protocol = origin.protocol;
+    url.host = origin.host;
+    return sandbox.handler(new Request(url, init));
+  };
+  const sandboxBase = `http://sandbox.internal${SANDBOX_PATH}`;
+
+  for (const name of DEMO_PROVIDERS) {
+    const store = createMemoryPaymentStore();
+    const provider =
+      name === 'aiia-pay'
+        ? aiiaPay({
+            baseUrl: `${sandboxBase}/aiia`,
+            clientId: SANDBOX_DEFAULTS.aiia.clientId,
+            clientSecret: SANDBOX_DEFAULTS.aiia.clientSecret,
+            destinationId: SANDBOX_DEFAULTS.aiia.destinationId,
+            webhookSecret: SANDBOX_DEFAULTS.aiia.webhookSecret,
+            fetch: sandboxFetch,
+          })
+        : mastercardOpenFinance({
+            baseUrl: `${sandboxBase}/mastercard`,
+            clientId: SANDBOX_DEFAULTS.mastercard.clientId,
+            clientSecret: SANDBOX_DEFAULTS.mastercard.clientSecret,
+            destination: { iban: 'DE89370400440532013000', name: 'Demo Shop GmbH' },
+            fetch: sandboxFetch,
+          });
+    const handler = createPayByBankHandler({
+      provider,
+      store,
+      basePath: KIT_PATH,
+      resolveCheckout: resolveDemoCheckout,
+      logger: consoleLogger(),
+    });
+    kits.set(name, { handler, store });
+  }
+  const listeners = new Map([...kits].map(([name, kit]) => [name, toNodeListener(kit.handler)]));
+  const sandboxListener = toNodeListener(
+    Object.assign(sandbox.handler, { basePath: SANDBOX_PATH }),
+  );
+
+  return (req, res, next) => {
+    const url = new URL(req.url ?? '/', 'http://demo.invalid');
+    const underKit = url.pathname === KIT_PATH || url.pathname.startsWith(`${KIT_PATH}/`);
+    const underSandbox =
+      url.pathname === SANDBOX_PATH || url.pathname.startsWith(`${SANDBOX_PATH}/`);
+    if (!underKit && !underSandbox) {
+      next();
+      return;
+    }
+    const origin = `${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+    browserOrigin.run(origin, () => {
+      if (underSandbox) {
+        sandboxListener(req, res, next);
+        return;
+      }
+      pickProvider(req, res, url, kits, fallback)
+        .then((name) => listeners.get(name)?.(req, res, next))
+        .catch(next);
+    });
+  };
+}
+
+/** A vite plugin mounting the demo middleware on the dev server (and on `vite preview`). */
+export function payByBankDevServer(options: DemoMiddlewareOptions = {}): Plugin {
+  return {
+    name: 'pay-by-bank-dev-server',
+    configureServer(server) {
+      server.middlewares.use(createDemoMiddleware(options));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(createDemoMiddleware(options));
+    },
+  };
+}
+
+export function demoProviderFromEnv(): DemoProvider {
+  const value = process.env.PAY_BY_BANK_PROVIDER;
+  return value === 'mastercard-open-finance' ? 'mastercard-open-finance' : 'aiia-pay';
+}
+
+function isDemoProvider(value: string | null | undefined): value is DemoProvider {
+  return value === 'aiia-pay' || value === 'mastercard-open-finance';
+}
+
+/**
+ * A payment's own provider first (it answers for it whatever the switch says now); then `?provider=`
+ * (remembered in a cookie), the cookie, and the default.
+ */
+async function pickProvider(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  kits: Map<DemoProvider, { store: PaymentStore }>,
+  fallback: DemoProvider,
+): Promise<DemoProvider> {
+  const paymentId =
+    /\/payments\/([^/]+)$/.exec(url.pathname)?.[1] ?? url.searchParams.get('payment');
+  if (paymentId) {
+    for (const [name, kit] of kits)
+      if (await kit.store.get(decodeURIComponent(paymentId))) return name;
+  }
+  const asked = url.searchParams.get('provider');
+  if (isDemoProvider(asked)) {
+    res.setHeader('set-cookie', `${PROVIDER_COOKIE}=${asked}; Path=/; SameSite=Lax`);
+    return asked;
+  }
+  const cookie = /(?:^|;\s*)pay_by_bank_provider=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+  return isDemoProvider(cookie) ? cookie : fallback;
+}

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { launchChromium, loggedEvent, startDemo } from './support/demo.js';
+
+/**
+ * The redirect flow as a payer clicks it through `npm start`'s demo in Chromium: pick a bank, decide at
+ * the sandbox bank, come back, and the page hears the outcome.
+ */
+describe('demo: redirect flow in Chromium', () => {
+  let browser: Browser;
+  let server: ViteDevServer;
+  let origin: string;
+
+  before(async () => {
+    const demo = await startDemo();
+    server = demo.server;
+    origin = demo.url;
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const cases = [
+    { provider: 'aiia-pay', decision: 'Approve payment', event: 'pay-by-bank-success' },
+    { provider: 'aiia-pay', decision: 'Reject', event: 'pay-by-bank-failure' },
+    { provider: 'aiia-pay', decision: 'Cancel payment', event: 'pay-by-bank-cancel' },
+    {
+      provider: 'mastercard-open-finance',
+      decision: 'Approve payment',
+      event: 'pay-by-bank-success',
+    },
+    { provider: 'mastercard-open-finance', decision: 'Reject', event: 'pay-by-bank-failure' },
+    {
+      provider: 'mastercard-open-finance',
+      decision: 'Cancel payment',
+      event: 'pay-by-bank-cancel',
+    },
+  ];
+
+  for (const { provider, decision, event } of cases) {
+    it(`${provider}: "${decision}" at the bank ends with ${event}`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      try {
+        await page.goto(`${origin}/?provider=${provider}`);
+        await loggedEvent(page, 'pay-by-bank-ready');
+        const banks = page.getByRole('listbox', { name: 'Banks' });
+        await banks.getByRole('option').first().click();
+        await page.getByRole('button', { name: /^Pay €42\.00 with / }).click();
+
+        await page.waitForURL((url) => url.pathname.includes('/sandbox/'));
+        await page.getByRole('button', { name: decision }).click();
+
+        await page.waitForURL((url) => url.pathname === '/');
+        const detail = (await loggedEvent(page, event)) as { paymentId: string };
+        assert.match(detail.paymentId, /^[A-Za-z0-9_-]{22,}$/);
+        assert.equal(new URL(page.url()).searchParams.has('pay_by_bank_payment'), false);
+        const outcomes = await page
+          .locator(
+            '#event-log li[data-event$="-success"], #event-log li[data-event$="-failure"], #event-log li[data-event$="-cancel"]',
+          )
+          .count();
+        assert.equal(outcomes, 1);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

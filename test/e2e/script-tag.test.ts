@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { build } from 'vite';
+import { createDemoMiddleware } from '../../demo/dev-server-plugin.js';
+import { launchChromium } from './support/demo.js';
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>plain page</title>
+<script type="module" src="/dist/pay-by-bank.js"></script></head>
+<body><pay-by-bank endpoint="/api/pay-by-bank" checkout="order-1" amount="42.00" currency="EUR"></pay-by-bank>
+</body></html>`;
+
+/**
+ * What a merchant without a bundler does: one script tag for dist/pay-by-bank.js on a plain page, no
+ * import map. The build is made fresh into a temporary folder so the test never reads a stale dist/.
+ */
+describe('script-tag build on a plain HTML page', () => {
+  let outDir: string;
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+
+  before(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'pay-by-bank-dist-'));
+    await build({
+      configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
+      build: { outDir },
+      logLevel: 'silent',
+    });
+    const demo = createDemoMiddleware();
+    server = createServer((request, response) => {
+      demo(request, response, async () => {
+        if (request.url === '/') {
+          response.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE);
+        } else if (request.url === '/dist/pay-by-bank.js') {
+          const script = await readFile(join(outDir, 'pay-by-bank.js'));
+          response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+        } else {
+          response.writeHead(404).end();
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('renders a working element from dist/pay-by-bank.js alone', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript(() =>
+      document.addEventListener('pay-by-bank-ready', (event) => {
+        document.documentElement.dataset.readyDetail = JSON.stringify(
+          (event as CustomEvent).detail,
+        );
+      }),
+    );
+    await page.goto(origin);
+    await page.waitForSelector('html[data-ready-detail]');
+    const detail = JSON.parse((await page.getAttribute('html', 'data-ready-detail')) ?? '{}') as {
+      banks: number;
+    };
+    assert.ok(detail.banks > 0);
+    const options = page.getByRole('listbox', { name: 'Banks' }).getByRole('option');
+    assert.equal(await options.count(), detail.banks);
+    await options.first().click();
+    assert.match(
+      (await page.getByRole('button', { name: /^Pay €42\.00 with / }).textContent()) ?? '',
+      /Pay/,
+    );
+    assert.deepEqual(errors, []);
+  });
+});

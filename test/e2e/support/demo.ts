@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { createServer } from 'vite';
+import type { ViteDevServer } from 'vite';
+
+/** The system Chromium: CHROME_PATH, else Debian's `chromium` on PATH (no downloaded browsers here). */
+export function chromiumPath(): string {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    try {
+      const path = execFileSync('which', [name], { encoding: 'utf8' }).trim();
+      if (path && existsSync(path)) return path;
+    } catch {
+      // not on PATH; try the next name
+    }
+  }
+  throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROME_PATH.');
+}
+
+/** `npm start`'s demo (vite + server kit + sandbox) on an ephemeral port of 127.0.0.1. */
+export async function startDemo(): Promise<{ url: string; server: ViteDevServer }> {
+  const server = await createServer({
+    configFile: new URL('../../../vite.config.ts', import.meta.url).pathname,
+    server: { host: '127.0.0.1', port: 0 },
+    logLevel: 'silent',
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('the demo server has no port');
+  return { url: `http://127.0.0.1:${address.port}`, server };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Waits for the demo page's event log to show an event, and returns its detail. */
+export async function loggedEvent(page: Page, name: string, timeout = 20_000): Promise<unknown> {
+  const entry = page.locator(`#event-log li[data-event="${name}"]`).first();
+  await entry.waitFor({ timeout });
+  const text = (await entry.textContent()) ?? '';
+  return JSON.parse(text.slice(name.length + 1));
+}
