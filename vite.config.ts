@@ -23,13 +23,24 @@ function collapseTemplateWhitespace(): Plugin {
  * `vite build` makes the script-tag builds: `dist/pay-by-bank.js` (one self-contained ES module) and
  * `dist/pay-by-bank.iife.js` (a classic script), each registering the element. `vite` serves the demo.
  */
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   define: {
     // Library mode leaves process.env alone, but nanostores reads it; the browser has no `process`.
     'process.env.NODE_ENV': JSON.stringify('production'),
   },
   // The demo's merchant server (server kit) and the provider sandbox, on vite's own port.
   plugins: [payByBankDevServer(), collapseTemplateWhitespace()],
+  publicDir: 'demo/public',
+  // Pre-bundled at start-up: otherwise the first page load discovers them and vite reloads the page.
+  optimizeDeps: { include: ['lit', 'nanostores'] },
+  resolve: {
+    // The demo page loads the script-tag build, exactly as a merchant would; in development that
+    // file is served from the sources.
+    alias:
+      command === 'serve'
+        ? [{ find: '/dist/pay-by-bank.js', replacement: '/src/element/define.ts' }]
+        : [],
+  },
   build: {
     target: 'es2022',
     lib: {
@@ -40,10 +51,11 @@ export default defineConfig({
     },
     // Off: the whitespace collapse above would shift every mapping. Bundlers get the typed ESM build.
     sourcemap: false,
+    copyPublicDir: false,
     rolldownOptions: {
       // Library mode keeps whitespace in ES output for bundlers' tree-shaking; this file is for
       // script tags, where every byte is the payer's.
       output: { minify: true },
     },
   },
-});
+}));

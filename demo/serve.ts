@@ -38,11 +38,12 @@ function fileUnder(base: string, pathname: string): string | undefined {
 function serveStatic(req: IncomingMessage, res: ServerResponse): void {
   const { pathname } = new URL(req.url ?? '/', 'http://demo.invalid');
   const page = pathname === '/' || pathname === '/index.html';
+  // The page loads /dist/pay-by-bank.js, the script-tag build, exactly as a merchant's page would.
   const file = page
-    ? [join(dist, 'index.html'), join(root, 'index.html')].find((candidate) =>
-        existsSync(candidate),
-      )
-    : (fileUnder(dist, pathname) ?? fileUnder(join(root, 'demo', 'public'), pathname));
+    ? join(root, 'index.html')
+    : pathname.startsWith('/dist/')
+      ? fileUnder(dist, pathname.slice('/dist'.length))
+      : fileUnder(join(root, 'demo', 'public'), pathname);
   if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
     return;

@@ -8,14 +8,14 @@ const EVENTS = [
   'pay-by-bank-failure',
   'pay-by-bank-cancel',
   'pay-by-bank-pending',
-] as const;
+];
 
 const log = document.querySelector('#event-log');
 for (const name of EVENTS) {
   document.addEventListener(name, (event) => {
     const entry = document.createElement('li');
     entry.dataset.event = name;
-    entry.textContent = `${name} ${JSON.stringify((event as CustomEvent).detail)}`;
+    entry.textContent = `${name} ${JSON.stringify(event.detail)}`;
     log?.append(entry);
   });
 }
