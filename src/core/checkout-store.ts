@@ -14,6 +14,7 @@ import type {
   Money,
   PaymentError,
   PaymentStatusResponse,
+  SummaryLine,
 } from './protocol.js';
 import type { PaymentStatus } from './status.js';
 import { canAdvance, isTerminal } from './status.js';
@@ -45,6 +46,8 @@ export interface CheckoutState {
   country: string | undefined;
   countries: string[];
   banks: Bank[];
+  /** The bill or order being paid, when the merchant's server provides one. */
+  summary: SummaryLine[];
   query: string;
   selectedBankId: string | undefined;
   payer: Record<string, string>;
@@ -90,6 +93,7 @@ const INITIAL_STATE: CheckoutState = {
   country: undefined,
   countries: [],
   banks: [],
+  summary: [],
   query: '',
   selectedBankId: undefined,
   payer: {},
@@ -140,7 +144,8 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     banksRequest = controller;
     $state.set({ ...state(), view: 'loading', error: undefined });
     try {
-      const answer = await configured().client.getBanks(country, controller.signal);
+      const { client, checkout } = configured();
+      const answer = await client.getBanks(country, checkout, controller.signal);
       if (controller.signal.aborted) return;
       const banks = sortBanks(answer.banks, setup?.locale ?? 'en');
       const wanted = state().selectedBankId ?? setup?.preselectedBankId;
@@ -151,6 +156,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
         country: answer.country || country,
         countries: answer.countries,
         banks,
+        summary: answer.summary ?? [],
         selectedBankId: preselected?.id,
       });
       deps.events.ready({ country: answer.country || country || '', banks: banks.length });
@@ -282,6 +288,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
       reference: created.reference,
     };
     attempt = undefined;
+    if (created.summary) $state.setKey('summary', created.summary);
     emitStatus(payment.paymentId, payment.status, null);
     if (isTerminal(payment.status)) {
       $state.set({ ...state(), payment });

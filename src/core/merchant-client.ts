@@ -30,7 +30,7 @@ export interface StatusQuery {
 }
 
 export interface MerchantClient {
-  getBanks(country?: string, signal?: AbortSignal): Promise<BanksResponse>;
+  getBanks(country?: string, checkout?: string, signal?: AbortSignal): Promise<BanksResponse>;
   createPayment(
     body: CreatePaymentRequest,
     idempotencyKey: string,
@@ -128,9 +128,9 @@ export function createMerchantClient(options: MerchantClientOptions): MerchantCl
   }
 
   return {
-    async getBanks(country, signal) {
+    async getBanks(country, checkout, signal) {
       const json = await send(
-        routeUrl(options.endpoint, 'banks', { country }),
+        routeUrl(options.endpoint, 'banks', { country, checkout }),
         {},
         timeoutMs,
         signal,

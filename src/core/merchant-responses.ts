@@ -9,6 +9,7 @@ import type {
   PaymentError,
   PaymentStatusResponse,
   Problem,
+  SummaryLine,
 } from './protocol.js';
 import { isPaymentStatus } from './status.js';
 
@@ -65,11 +66,24 @@ function parseBank(value: unknown): Bank | undefined {
   };
 }
 
+function parseSummary(value: unknown): SummaryLine[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const lines = value.filter(
+    (line): line is SummaryLine => isObject(line) && isText(line.label) && isText(line.value),
+  );
+  return lines.length ? lines.map(({ label, value }) => ({ label, value })) : undefined;
+}
+
 export function parseBanksResponse(json: unknown): BanksResponse {
   if (!isObject(json) || !Array.isArray(json.banks)) throw malformed('a bank list without banks');
   const banks = json.banks.map(parseBank).filter((bank): bank is Bank => bank !== undefined);
   const countries = Array.isArray(json.countries) ? json.countries.filter(isText) : [];
-  return { country: optionalText(json.country) ?? '', countries, banks };
+  return {
+    country: optionalText(json.country) ?? '',
+    countries,
+    banks,
+    summary: parseSummary(json.summary),
+  };
 }
 
 function parsePaymentError(value: unknown): PaymentError | undefined {
@@ -101,7 +115,12 @@ export function parseCreatePaymentResponse(json: unknown): CreatePaymentResponse
   if (authorizationUrl !== undefined && !isText(authorizationUrl)) {
     throw malformed('an authorization URL that is not a string');
   }
-  return { ...payment, authorizationUrl, expiresAt: optionalText(expiresAt) };
+  return {
+    ...payment,
+    authorizationUrl,
+    expiresAt: optionalText(expiresAt),
+    summary: parseSummary((json as Json).summary),
+  };
 }
 
 /** Reads a problem+json body if there is one; a merchant server may also answer HTML or nothing. */

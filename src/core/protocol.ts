@@ -23,10 +23,17 @@ export interface Bank {
   fields?: PayerField[];
 }
 
+/** A line of the bill or order the payer is about to pay, shown before paying. */
+export interface SummaryLine {
+  label: string;
+  value: string;
+}
+
 export interface BanksResponse {
   country: string;
   countries: string[];
   banks: Bank[];
+  summary?: SummaryLine[];
 }
 
 export interface Money {
@@ -51,6 +58,7 @@ export interface CreatePaymentResponse {
   status: PaymentStatus;
   amount?: Money;
   reference?: string;
+  summary?: SummaryLine[];
 }
 
 export interface PaymentError {

@@ -54,6 +54,7 @@ let instances = 0;
  * @csspart button - The main action button (Pay, Try again, ...).
  * @csspart status - The progress and outcome messages.
  * @csspart error - Error messages.
+ * @csspart summary - The bill or order being paid, when the merchant's server sends one.
  *
  * @cssproperty --pay-by-bank-color-primary - Buttons and the selected bank's border.
  * @cssproperty --pay-by-bank-color-on-primary - Text on the primary colour.

@@ -154,6 +154,31 @@ export const styles = css`
     color: var(--_warning);
   }
 
+  [part='summary'] {
+    display: grid;
+    gap: 4px;
+    margin: 0;
+    padding: var(--_spacing);
+    background: var(--_surface);
+    border-radius: calc(var(--_radius) / 2);
+  }
+
+  [part='summary'] div {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_spacing);
+  }
+
+  dt {
+    color: var(--_muted);
+  }
+
+  dd {
+    margin: 0;
+    font-weight: 600;
+    text-align: end;
+  }
+
   .hint,
   .field-problem {
     font-size: 14px;

@@ -162,6 +162,25 @@ describe('<pay-by-bank> bank list', () => {
     expect(query(element, '[aria-selected="true"]').dataset.bankId).to.equal('alpha');
   });
 
+  it('sends the checkout with the bank request and shows the bill summary the server returns', async () => {
+    merchant.options.summary = [
+      { label: 'Customer', value: 'A. Payer' },
+      { label: 'Due', value: '30 Nov 2026' },
+      { label: 'Broken', value: '' },
+    ];
+    const element = await mountReady();
+    expect(merchant.requestsTo('/banks')[0]?.url.searchParams.get('checkout')).to.equal(
+      'order-123',
+    );
+    const summary = query(element, '[part="summary"]');
+    expect([...summary.querySelectorAll('dt')].map((term) => term.textContent)).to.deep.equal([
+      'Customer',
+      'Due',
+    ]);
+    expect(summary.querySelector('dd')?.textContent).to.equal('A. Payer');
+    await expect(element).to.be.accessible();
+  });
+
   it('preselects the bank named by the bank attribute', async () => {
     const element = await mountReady({ bank: 'bravo' });
     expect(query(element, '[aria-selected="true"]').dataset.bankId).to.equal('bravo');

@@ -23,6 +23,7 @@ export interface FakeMerchantOptions {
   /** Statuses the status route answers in turn; the last one repeats. */
   statuses?: PaymentStatus[];
   error?: { code: string; message: string; retryable: boolean };
+  summary?: Array<{ label: string; value: string }>;
 }
 
 export const BANKS: Bank[] = [
@@ -119,7 +120,13 @@ export class FakeMerchant {
     const path = url.pathname;
     if (method === 'GET' && path.endsWith('/banks')) {
       const country = url.searchParams.get('country') ?? this.options.countries[0] ?? 'DE';
-      return json({ country, countries: this.options.countries, banks: this.options.banks });
+      const summary = url.searchParams.get('checkout') ? this.options.summary : undefined;
+      return json({
+        country,
+        countries: this.options.countries,
+        banks: this.options.banks,
+        summary,
+      });
     }
     if (method === 'POST' && path.endsWith('/payments')) {
       const key = headers.get('Idempotency-Key') ?? '';

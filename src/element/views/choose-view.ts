@@ -4,6 +4,7 @@ import type { CheckoutState } from '../../core/checkout-store.js';
 import type { Translate } from '../../core/i18n.js';
 import { countBanks } from '../../core/i18n.js';
 import { bankOption } from './bank-option.js';
+import { summaryView } from './summary-view.js';
 
 /** Rendering thousands of options helps nobody; the payer narrows the list by searching. */
 export const MAX_VISIBLE_BANKS = 100;
@@ -119,7 +120,7 @@ export function chooseView(model: ChooseViewModel, actions: ChooseViewActions) {
   const activeOption = model.activeBankId ? `${idPrefix}-bank-${model.activeBankId}` : undefined;
   return html`<form novalidate @submit=${actions.onSubmit}>
     <div class="stack">
-      ${countrySelect(model, actions)}
+      ${summaryView(state.summary)} ${countrySelect(model, actions)}
       <div>
         <label for="${idPrefix}-search">${translate('searchLabel')}</label>
         <input
