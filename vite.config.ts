@@ -20,6 +20,45 @@ function collapseTemplateWhitespace(): Plugin {
 }
 
 /**
+ * Whitespace between tags, and between a tag and an expression, renders nothing in the element's
+ * templates (its layouts are grid and flex); it only costs bytes.
+ */
+function trimTemplateWhitespace(): Plugin {
+  return {
+    name: 'trim-template-whitespace',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/element\/.*\.ts$/.test(id) || id.endsWith('/styles.ts')) return undefined;
+      return code
+        .replace(/>\s+</g, '><')
+        .replace(/>\s+\$\{/g, '>${')
+        .replace(/\}\s+</g, '}<')
+        .replace(/\s+(\/?>)/g, '$1');
+    },
+  };
+}
+
+/** The element's stylesheet is plain CSS in one template literal: spaces around punctuation go. */
+function minifyElementStyles(): Plugin {
+  return {
+    name: 'minify-element-styles',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.endsWith('/src/element/styles.ts')) return undefined;
+      return code.replace(/css`([^`]*)`/, (_template, sheet: string) => {
+        const minified = sheet
+          .replace(/\/\*[^]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,:>])\s*/g, '$1')
+          .replace(/;}/g, '}')
+          .trim();
+        return `css\`${minified}\``;
+      });
+    },
+  };
+}
+
+/**
  * `vite build` makes the script-tag builds: `dist/pay-by-bank.js` (one self-contained ES module) and
  * `dist/pay-by-bank.iife.js` (a classic script), each registering the element. `vite` serves the demo.
  */
@@ -29,7 +68,12 @@ export default defineConfig(({ command }) => ({
     'process.env.NODE_ENV': JSON.stringify('production'),
   },
   // The demo's merchant server (server kit) and the provider sandbox, on vite's own port.
-  plugins: [payByBankDevServer(), collapseTemplateWhitespace()],
+  plugins: [
+    payByBankDevServer(),
+    trimTemplateWhitespace(),
+    minifyElementStyles(),
+    collapseTemplateWhitespace(),
+  ],
   publicDir: 'demo/public',
   // Pre-bundled at start-up: otherwise the first page load discovers them and vite reloads the page.
   optimizeDeps: { include: ['lit', 'nanostores'] },

@@ -124,17 +124,17 @@ export class PayByBank extends LitElement {
   declare private brokenLogos: ReadonlySet<string>;
   declare private configProblems: readonly string[];
 
-  private readonly store: CheckoutStore;
-  private readonly checkoutState: StoreController<CheckoutState>;
-  private readonly idPrefix = `pay-by-bank-${++instances}`;
-  private settings: CheckoutSettings | undefined;
-  private started = false;
-  private loggedProblems = '';
-  private typed = '';
-  private typedAt = 0;
-  private moveFocus = false;
-  private readonly message: Translate = createTranslator();
-  private resolvedLocale = 'en';
+  readonly #store: CheckoutStore;
+  readonly #checkoutState: StoreController<CheckoutState>;
+  readonly #idPrefix = `pay-by-bank-${++instances}`;
+  #settings: CheckoutSettings | undefined;
+  #started = false;
+  #loggedProblems = '';
+  #typed = '';
+  #typedAt = 0;
+  #moveFocus = false;
+  readonly #message: Translate = createTranslator();
+  #resolvedLocale = 'en';
 
   constructor() {
     super();
@@ -143,49 +143,49 @@ export class PayByBank extends LitElement {
     this.disabled = false;
     this.brokenLogos = new Set();
     this.configProblems = [];
-    this.store = createCheckoutStore({
+    this.#store = createCheckoutStore({
       environment: browserPageEnvironment(),
       navigate: (url) => browserEffects.navigate(url),
       newIdempotencyKey: () => crypto.randomUUID(),
       events: {
-        ready: (detail) => this.emit('pay-by-bank-ready', detail),
-        select: (detail) => this.emit('pay-by-bank-select', detail),
-        redirect: (detail) => this.emit('pay-by-bank-redirect', detail, true),
-        status: (detail) => this.emit('pay-by-bank-status', detail),
-        success: (detail) => this.emit('pay-by-bank-success', detail),
-        failure: (detail) => this.emit('pay-by-bank-failure', detail),
-        cancel: (detail) => this.emit('pay-by-bank-cancel', detail),
-        pending: (detail) => this.emit('pay-by-bank-pending', detail),
+        ready: (detail) => this.#emit('pay-by-bank-ready', detail),
+        select: (detail) => this.#emit('pay-by-bank-select', detail),
+        redirect: (detail) => this.#emit('pay-by-bank-redirect', detail, true),
+        status: (detail) => this.#emit('pay-by-bank-status', detail),
+        success: (detail) => this.#emit('pay-by-bank-success', detail),
+        failure: (detail) => this.#emit('pay-by-bank-failure', detail),
+        cancel: (detail) => this.#emit('pay-by-bank-cancel', detail),
+        pending: (detail) => this.#emit('pay-by-bank-pending', detail),
       },
     });
-    this.checkoutState = new StoreController(this, this.store.$state);
+    this.#checkoutState = new StoreController(this, this.#store.$state);
   }
 
   /** Commits the payment with the selected bank, as the Pay button does. */
   start(): Promise<void> {
-    if (this.disabled || !this.settings) return Promise.resolve();
-    this.moveFocus = true;
-    return this.store.pay();
+    if (this.disabled || !this.#settings) return Promise.resolve();
+    this.#moveFocus = true;
+    return this.#store.pay();
   }
 
   /** Abandons the payment in progress; the page receives `pay-by-bank-cancel`. */
   cancel(): void {
-    if (this.settings) this.store.cancel();
+    if (this.#settings) this.#store.cancel();
   }
 
   /** Back to a fresh bank list, forgetting any payment in progress, without an event. */
   reset(): void {
-    if (this.settings) this.store.reset();
+    if (this.#settings) this.#store.reset();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.started) this.store.reconnect();
+    if (this.#started) this.#store.reconnect();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.store.dispose();
+    this.#store.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -195,8 +195,8 @@ export class PayByBank extends LitElement {
       );
       this.theme = 'light';
     }
-    if (changed.has('locale') || !this.started) {
-      this.resolvedLocale = resolveLocale(this.locale, this, navigator.language);
+    if (changed.has('locale') || !this.#started) {
+      this.#resolvedLocale = resolveLocale(this.locale, this, navigator.language);
     }
     const configKeys = [
       'endpoint',
@@ -210,11 +210,11 @@ export class PayByBank extends LitElement {
       'requestInit',
       'locale',
     ] as const;
-    if (this.started && !configKeys.some((key) => changed.has(key))) return;
-    this.applySettings(changed);
+    if (this.#started && !configKeys.some((key) => changed.has(key))) return;
+    this.#applySettings(changed);
   }
 
-  private applySettings(changed: PropertyValues<this>) {
+  #applySettings(changed: PropertyValues<this>) {
     const result = parseSettings(
       {
         endpoint: this.endpoint,
@@ -227,17 +227,17 @@ export class PayByBank extends LitElement {
       document.baseURI,
     );
     if (!result.ok) {
-      this.settings = undefined;
+      this.#settings = undefined;
       this.configProblems = result.problems;
-      this.logProblems(result.problems);
+      this.#logProblems(result.problems);
       return;
     }
     this.configProblems = [];
-    const previous = this.settings;
+    const previous = this.#settings;
     const settings = result.settings;
-    this.settings = settings;
+    this.#settings = settings;
     const scope = `${settings.endpoint.href}|${this.checkout ?? ''}`;
-    this.store.configure(
+    this.#store.configure(
       {
         client: createMerchantClient({
           endpoint: settings.endpoint,
@@ -247,31 +247,31 @@ export class PayByBank extends LitElement {
         checkout: this.checkout,
         returnUrl: settings.returnUrl ?? defaultReturnUrl(window.location),
         flow: settings.flow,
-        locale: this.resolvedLocale,
+        locale: this.#resolvedLocale,
         preferredCountry: settings.country,
         preselectedBankId: this.bank,
       },
-      this.started &&
+      this.#started &&
         (!previous ||
           previous.endpoint.href !== settings.endpoint.href ||
           changed.has('checkout') ||
           changed.has('country') ||
           changed.has('requestInit')),
     );
-    if (!this.started) {
-      this.started = true;
-      this.store.start(takeReturnedPaymentId(window.location, window.history));
+    if (!this.#started) {
+      this.#started = true;
+      this.#store.start(takeReturnedPaymentId(window.location, window.history));
     }
   }
 
-  private logProblems(problems: readonly string[]) {
+  #logProblems(problems: readonly string[]) {
     const text = problems.join(' ');
-    if (text === this.loggedProblems) return;
-    this.loggedProblems = text;
+    if (text === this.#loggedProblems) return;
+    this.#loggedProblems = text;
     console.error(`<pay-by-bank>: ${text}`);
   }
 
-  private emit<Name extends PayByBankEventName>(
+  #emit<Name extends PayByBankEventName>(
     name: Name,
     detail: PayByBankEventDetails[Name],
     cancelable = false,
@@ -281,18 +281,18 @@ export class PayByBank extends LitElement {
     );
   }
 
-  private formatAmount(money: Money | undefined): string | undefined {
-    const shown = money ?? this.settings?.amount;
+  #formatAmount(money: Money | undefined): string | undefined {
+    const shown = money ?? this.#settings?.amount;
     if (!shown) return undefined;
     try {
-      return formatMoney(shown.value, shown.currency, this.resolvedLocale);
+      return formatMoney(shown.value, shown.currency, this.#resolvedLocale);
     } catch {
       return `${shown.value} ${shown.currency}`;
     }
   }
 
-  private get visibleBanks() {
-    const { banks, query } = this.checkoutState.value;
+  get #visibleBanks() {
+    const { banks, query } = this.#checkoutState.value;
     const matching = filterBanks(banks, query);
     return { matching, visible: matching.slice(0, MAX_VISIBLE_BANKS) };
   }
@@ -300,15 +300,15 @@ export class PayByBank extends LitElement {
   protected override render() {
     return html`<div part="base">
       <slot name="header"></slot>
-      ${this.renderView()}
+      ${this.#renderView()}
       <slot name="footer"></slot>
     </div>`;
   }
 
-  private renderView() {
-    const translate = this.message;
-    if (this.configProblems.length || !this.settings) return configErrorView(translate);
-    const state = this.checkoutState.value;
+  #renderView() {
+    const translate = this.#message;
+    if (this.configProblems.length || !this.#settings) return configErrorView(translate);
+    const state = this.#checkoutState.value;
     const bankName = state.banks.find((bank) => bank.id === state.selectedBankId)?.name ?? '';
     switch (state.view) {
       case 'loading':
@@ -330,22 +330,22 @@ export class PayByBank extends LitElement {
           state.connectionTrouble ? 'offline' : undefined,
         );
       case 'error':
-        return errorView(translate, state.error?.code ?? '', this.onRetry);
+        return errorView(translate, state.error?.code ?? '', this.#onRetry);
       case 'outcome':
         return outcomeView({
           outcome: state.outcome ?? 'pending',
           payment: state.payment,
-          displayAmount: this.formatAmount(state.payment?.amount),
+          displayAmount: this.#formatAmount(state.payment?.amount),
           translate,
-          onStartAgain: this.onStartAgain,
+          onStartAgain: this.#onStartAgain,
         });
       case 'choose':
-        return this.renderChoose(state);
+        return this.#renderChoose(state);
     }
   }
 
-  private renderChoose(state: CheckoutState) {
-    const { matching, visible } = this.visibleBanks;
+  #renderChoose(state: CheckoutState) {
+    const { matching, visible } = this.#visibleBanks;
     const selectedBank = state.banks.find((bank) => bank.id === state.selectedBankId);
     const activeBankId = visible.some((bank) => bank.id === this.activeBankId)
       ? this.activeBankId
@@ -364,94 +364,94 @@ export class PayByBank extends LitElement {
         selectedBank,
         activeBankId,
         brokenLogos,
-        displayAmount: this.formatAmount(undefined),
+        displayAmount: this.#formatAmount(undefined),
         disabled: this.disabled,
-        locale: this.resolvedLocale,
-        idPrefix: this.idPrefix,
-        translate: this.message,
+        locale: this.#resolvedLocale,
+        idPrefix: this.#idPrefix,
+        translate: this.#message,
       },
-      this.chooseActions,
+      this.#chooseActions,
     );
   }
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('activeBankId') && this.activeBankId) {
       this.renderRoot
-        .querySelector(`#${this.idPrefix}-bank-${CSS.escape(this.activeBankId)}`)
+        .querySelector(`#${this.#idPrefix}-bank-${CSS.escape(this.activeBankId)}`)
         ?.scrollIntoView({ block: 'nearest' });
     }
-    if (this.moveFocus) {
+    if (this.#moveFocus) {
       const target = this.renderRoot.querySelector<HTMLElement>('[data-autofocus]');
       if (target) {
-        this.moveFocus = false;
+        this.#moveFocus = false;
         target.focus();
       }
     }
   }
 
-  private readonly onRetry = () => {
-    this.moveFocus = true;
-    void this.store.retry();
+  readonly #onRetry = () => {
+    this.#moveFocus = true;
+    void this.#store.retry();
   };
 
-  private readonly onStartAgain = () => {
-    this.store.startAgain();
-    this.updateComplete.then(() => this.focusList());
+  readonly #onStartAgain = () => {
+    this.#store.startAgain();
+    this.updateComplete.then(() => this.#focusList());
   };
 
-  private focusList() {
+  #focusList() {
     this.renderRoot.querySelector<HTMLElement>('[role="listbox"]')?.focus();
   }
 
-  private activate(bankId: string | undefined) {
+  #activate(bankId: string | undefined) {
     this.activeBankId = bankId;
-    if (bankId) this.store.selectBank(bankId);
+    if (bankId) this.#store.selectBank(bankId);
   }
 
-  private readonly chooseActions = {
+  readonly #chooseActions = {
     onCountry: (event: Event) => {
       this.activeBankId = undefined;
-      this.store.setCountry((event.target as HTMLSelectElement).value);
+      this.#store.setCountry((event.target as HTMLSelectElement).value);
     },
     onSearch: (event: Event) => {
       this.activeBankId = undefined;
-      this.store.setQuery((event.target as HTMLInputElement).value);
+      this.#store.setQuery((event.target as HTMLInputElement).value);
     },
     onSearchKeydown: (event: KeyboardEvent) => {
       if (event.key !== 'ArrowDown') return;
       event.preventDefault();
-      const first = this.visibleBanks.visible[0];
-      if (!this.activeBankId && first) this.activate(first.id);
-      this.focusList();
+      const first = this.#visibleBanks.visible[0];
+      if (!this.activeBankId && first) this.#activate(first.id);
+      this.#focusList();
     },
-    onListKeydown: (event: KeyboardEvent) => this.onListKeydown(event),
+    onListKeydown: (event: KeyboardEvent) => this.#onListKeydown(event),
     onPick: (bankId: string) => {
       if (this.disabled) return;
-      this.activate(bankId);
-      this.focusList();
+      this.#activate(bankId);
+      this.#focusList();
     },
     onLogoError: (bankId: string) => {
       this.brokenLogos = new Set([...this.brokenLogos, bankId]);
     },
     onField: (event: Event) => {
       const input = event.target as HTMLInputElement;
-      this.store.setPayerField(input.name, input.value);
+      this.#store.setPayerField(input.name, input.value);
     },
     onSubmit: (event: Event) => {
       event.preventDefault();
-      void this.start().then(() => this.focusFirstProblem());
+      void this.start().then(() => this.#focusFirstProblem());
     },
   };
 
-  private focusFirstProblem() {
+  #focusFirstProblem() {
     this.renderRoot.querySelector<HTMLElement>('input[aria-invalid="true"]')?.focus();
   }
 
-  private onListKeydown(event: KeyboardEvent) {
+  #onListKeydown(event: KeyboardEvent) {
     if (this.disabled) return;
-    const banks = this.visibleBanks.visible;
+    const banks = this.#visibleBanks.visible;
     const options = banks.map((bank) => ({ id: bank.id, label: bank.name }));
-    const state = this.checkoutState.value;
+    const state = this.#checkoutState.value;
     const current = banks.findIndex(
       (bank) => bank.id === (this.activeBankId ?? state.selectedBankId),
     );
@@ -464,22 +464,22 @@ export class PayByBank extends LitElement {
       !event.metaKey
     ) {
       const now = Date.now();
-      this.typed = now - this.typedAt > TYPE_AHEAD_RESET_MS ? event.key : this.typed + event.key;
-      this.typedAt = now;
-      next = typeAhead(this.typed, options, current);
+      this.#typed = now - this.#typedAt > TYPE_AHEAD_RESET_MS ? event.key : this.#typed + event.key;
+      this.#typedAt = now;
+      next = typeAhead(this.#typed, options, current);
     }
     if (next !== undefined) {
       event.preventDefault();
-      this.activate(banks[next]?.id);
+      this.#activate(banks[next]?.id);
       return;
     }
     const active = banks[current];
     if (event.key === ' ' && active) {
       event.preventDefault();
-      this.activate(active.id);
+      this.#activate(active.id);
     } else if (event.key === 'Enter' && active && isSelectable(active)) {
       event.preventDefault();
-      this.activate(active.id);
+      this.#activate(active.id);
       if (active.fields?.length) {
         this.updateComplete.then(() =>
           this.renderRoot

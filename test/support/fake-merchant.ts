@@ -55,7 +55,8 @@ function json(body: unknown, status = 200, type = 'application/json'): Response 
 export class FakeMerchant {
   readonly requests: RecordedRequest[] = [];
   readonly faults: Fault[] = [];
-  options: Required<Omit<FakeMerchantOptions, 'error'>> & Pick<FakeMerchantOptions, 'error'>;
+  options: Required<Omit<FakeMerchantOptions, 'error' | 'summary'>> &
+    Pick<FakeMerchantOptions, 'error' | 'summary'>;
   private paymentCount = 0;
   private readonly paymentsByKey = new Map<string, string>();
   private statusIndex = 0;
