@@ -3,20 +3,36 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 import {
   aiiaPay,
+  bbpsCheckout,
+  cashfreeBbps,
   consoleLogger,
   createMemoryPaymentStore,
   createPayByBankHandler,
   mastercardOpenFinance,
+  openBankingConnect,
   toNodeListener,
+  type CashfreeBbpsProvider,
   type FetchFunction,
   type PayByBankHandler,
+  type PaymentProvider,
   type PaymentStore,
   type ResolvedCheckout,
 } from '../src/server/index.js';
-import { createSandbox, SANDBOX_DEFAULTS, type SandboxOptions } from '../src/sandbox/index.js';
+import {
+  createSandbox,
+  SANDBOX_DEFAULTS,
+  type Sandbox,
+  type SandboxOptions,
+} from '../src/sandbox/index.js';
 
-export type DemoProvider = 'mastercard-open-finance' | 'aiia-pay';
-export const DEMO_PROVIDERS: readonly DemoProvider[] = ['aiia-pay', 'mastercard-open-finance'];
+export type DemoProvider =
+  'mastercard-open-finance' | 'aiia-pay' | 'open-banking-connect' | 'cashfree-bbps';
+export const DEMO_PROVIDERS: readonly DemoProvider[] = [
+  'aiia-pay',
+  'mastercard-open-finance',
+  'open-banking-connect',
+  'cashfree-bbps',
+];
 export const PROVIDER_COOKIE = 'pay_by_bank_provider';
 export const KIT_PATH = '/api/pay-by-bank';
 export const SANDBOX_PATH = '/sandbox';
@@ -34,14 +50,39 @@ export interface DemoMiddlewareOptions {
   sandbox?: Omit<SandboxOptions, 'basePath' | 'webhooks'>;
 }
 
-/** The demo shop prices its checkouts here, as a merchant would: `order-123` costs 42.00 EUR. */
+/**
+ * The demo shop prices its checkouts here, as a merchant would: `order-123` costs €42.00 (SEPA),
+ * `order-gb-123` £42.00 (UK Faster Payments through Open Banking Connect).
+ */
 export function resolveDemoCheckout(checkout: string | undefined): ResolvedCheckout | null {
-  const order = /^order-(\d{1,12})$/.exec(checkout ?? '');
+  const order = /^order-(gb-)?(\d{1,12})$/.exec(checkout ?? '');
   if (!order) return null;
   return {
-    amount: { value: '42.00', currency: 'EUR' },
-    reference: `ORDER-${order[1]}`,
+    amount: { value: '42.00', currency: order[1] ? 'GBP' : 'EUR' },
+    reference: `ORDER-${order[1] ? 'GB-' : ''}${order[2]}`,
     description: 'Demo shop order',
+    summary: [
+      { label: 'Order', value: `${order[1] ? 'GB-' : ''}${order[2]}` },
+      { label: 'Item', value: '1 × Noise-cancelling headphones' },
+    ],
+  };
+}
+
+/**
+ * The bill-payment scenario: `bill-<customer reference>` is priced by the biller, through a BBPS bill
+ * fetch, in INR, with the bill (customer, number, due date) as summary.
+ */
+export function resolveDemoBill(provider: CashfreeBbpsProvider) {
+  return async (checkout: string | undefined): Promise<ResolvedCheckout | null> => {
+    const bill = /^bill-([A-Za-z0-9-]{1,40})$/.exec(checkout ?? '');
+    if (!bill?.[1]) return null;
+    return bbpsCheckout(
+      await provider.fetchBill({
+        billerId: 'VODA00000MUM03',
+        customerParams: { RefFld1: bill[1] },
+        mobile: '9505987798',
+      }),
+    );
   };
 }
 
@@ -58,7 +99,13 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): Conne
   const sandbox = createSandbox({
     ...options.sandbox,
     basePath: SANDBOX_PATH,
-    webhooks: { deliver: (request) => kits.get('aiia-pay')?.handler(request) },
+    // Aiia signs with X-Aiia-Signature, Cashfree with X-Webhook-Signature: each to its own kit.
+    webhooks: {
+      deliver: (request) =>
+        kits
+          .get(request.headers.has('x-aiia-signature') ? 'aiia-pay' : 'cashfree-bbps')
+          ?.handler(request),
+    },
   });
   const sandboxFetch: FetchFunction = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -71,28 +118,15 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): Conne
 
   for (const name of DEMO_PROVIDERS) {
     const store = createMemoryPaymentStore();
-    const provider =
-      name === 'aiia-pay'
-        ? aiiaPay({
-            baseUrl: `${sandboxBase}/aiia`,
-            clientId: SANDBOX_DEFAULTS.aiia.clientId,
-            clientSecret: SANDBOX_DEFAULTS.aiia.clientSecret,
-            destinationId: SANDBOX_DEFAULTS.aiia.destinationId,
-            webhookSecret: SANDBOX_DEFAULTS.aiia.webhookSecret,
-            fetch: sandboxFetch,
-          })
-        : mastercardOpenFinance({
-            baseUrl: `${sandboxBase}/mastercard`,
-            clientId: SANDBOX_DEFAULTS.mastercard.clientId,
-            clientSecret: SANDBOX_DEFAULTS.mastercard.clientSecret,
-            destination: { iban: 'DE89370400440532013000', name: 'Demo Shop GmbH' },
-            fetch: sandboxFetch,
-          });
+    const provider = demoProvider(name, sandbox, sandboxBase, sandboxFetch);
     const handler = createPayByBankHandler({
       provider,
       store,
       basePath: KIT_PATH,
-      resolveCheckout: resolveDemoCheckout,
+      resolveCheckout:
+        name === 'cashfree-bbps'
+          ? resolveDemoBill(provider as CashfreeBbpsProvider)
+          : resolveDemoCheckout,
       logger: consoleLogger(),
     });
     kits.set(name, { handler, store });
@@ -108,6 +142,9 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): Conne
     const underSandbox =
       url.pathname === SANDBOX_PATH || url.pathname.startsWith(`${SANDBOX_PATH}/`);
     if (!underKit && !underSandbox) {
+      // The page itself may carry the switch (`/?provider=…`): remember it for the element's calls.
+      const asked = url.searchParams.get('provider');
+      if (isDemoProvider(asked)) rememberProvider(res, asked);
       next();
       return;
     }
@@ -122,6 +159,58 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): Conne
         .catch(next);
     });
   };
+}
+
+/** Each provider's adapter, pointed at the in-process sandbox with its default credentials. */
+function demoProvider(
+  name: DemoProvider,
+  sandbox: Sandbox,
+  sandboxBase: string,
+  fetch: FetchFunction,
+): PaymentProvider {
+  switch (name) {
+    case 'aiia-pay':
+      return aiiaPay({
+        baseUrl: `${sandboxBase}/aiia`,
+        clientId: SANDBOX_DEFAULTS.aiia.clientId,
+        clientSecret: SANDBOX_DEFAULTS.aiia.clientSecret,
+        destinationId: SANDBOX_DEFAULTS.aiia.destinationId,
+        webhookSecret: SANDBOX_DEFAULTS.aiia.webhookSecret,
+        fetch,
+      });
+    case 'mastercard-open-finance':
+      return mastercardOpenFinance({
+        baseUrl: `${sandboxBase}/mastercard`,
+        clientId: SANDBOX_DEFAULTS.mastercard.clientId,
+        clientSecret: SANDBOX_DEFAULTS.mastercard.clientSecret,
+        destination: { iban: 'DE89370400440532013000', name: 'Demo Shop GmbH' },
+        fetch,
+      });
+    case 'open-banking-connect':
+      return openBankingConnect({
+        baseUrl: `${sandboxBase}/obc/openbanking/sandbox/connect/api`,
+        clientId: SANDBOX_DEFAULTS.openBankingConnect.clientId,
+        merchant: { id: 'DEMO-SHOP', name: 'Demo Shop Ltd' },
+        banks: [...sandbox.openBankingConnectBanks],
+        creditor: {
+          name: 'Demo Shop Ltd',
+          fasterPayments: { schemeName: 'SortCodeAccountNumber', identification: '40400411112222' },
+          sepa: { iban: 'DE89370400440532013000', bicfi: 'COBADEFFXXX', country: 'DE' },
+        },
+        fetch,
+      });
+    case 'cashfree-bbps':
+      return cashfreeBbps({
+        baseUrl: `${sandboxBase}/cashfree`,
+        clientId: SANDBOX_DEFAULTS.cashfree.clientId,
+        clientSecret: SANDBOX_DEFAULTS.cashfree.clientSecret,
+        agentId: SANDBOX_DEFAULTS.cashfree.agentId,
+        webhookSecret: SANDBOX_DEFAULTS.cashfree.webhookSecret,
+        // The sandbox biller answers at once: poll sooner than the real 5 s, 15 s, 30 s… schedule.
+        billFetchScheduleMs: [200, 1000, 3000],
+        fetch,
+      });
+  }
 }
 
 /** A vite plugin mounting the demo middleware on the dev server (and on `vite preview`). */
@@ -139,11 +228,15 @@ export function payByBankDevServer(options: DemoMiddlewareOptions = {}): Plugin 
 
 export function demoProviderFromEnv(): DemoProvider {
   const value = process.env.PAY_BY_BANK_PROVIDER;
-  return value === 'mastercard-open-finance' ? 'mastercard-open-finance' : 'aiia-pay';
+  return isDemoProvider(value) ? value : 'aiia-pay';
+}
+
+function rememberProvider(res: ServerResponse, provider: DemoProvider): void {
+  res.setHeader('set-cookie', `${PROVIDER_COOKIE}=${provider}; Path=/; SameSite=Lax`);
 }
 
 function isDemoProvider(value: string | null | undefined): value is DemoProvider {
-  return value === 'aiia-pay' || value === 'mastercard-open-finance';
+  return (DEMO_PROVIDERS as readonly (string | null | undefined)[]).includes(value);
 }
 
 /**
@@ -165,7 +258,7 @@ async function pickProvider(
   }
   const asked = url.searchParams.get('provider');
   if (isDemoProvider(asked)) {
-    res.setHeader('set-cookie', `${PROVIDER_COOKIE}=${asked}; Path=/; SameSite=Lax`);
+    rememberProvider(res, asked);
     return asked;
   }
   const cookie = /(?:^|;\s*)pay_by_bank_provider=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];

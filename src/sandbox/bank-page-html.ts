@@ -20,7 +20,7 @@ ${main}
 </html>`;
 }
 
-function formatAmount(payment: SandboxPayment): string {
+function formatAmount(payment: Pick<SandboxPayment, 'amount'>): string {
   try {
     return new Intl.NumberFormat('en', {
       style: 'currency',
@@ -33,15 +33,27 @@ function formatAmount(payment: SandboxPayment): string {
 
 export interface AuthorizePageInput {
   base: string;
-  payment: SandboxPayment;
+  payment: Pick<SandboxPayment, 'amount' | 'creditorName' | 'reference' | 'token'>;
   bank: SandboxBank | undefined;
   /** Banks to choose from when the payment has none preselected. */
   choices: readonly SandboxBank[];
   error?: string;
+  /** Where the form posts. Default `${base}/bank/authorize`. */
+  action?: string;
+  /** ISO reason codes the payer may reject with (Open Banking Connect's bank), first the default. */
+  rejectReasons?: readonly { code: string; label: string }[];
 }
 
 /** The bank's SCA page: choose an account, then approve, reject, cancel, or leave the payment pending. */
-export function authorizePage({ base, payment, bank, choices, error }: AuthorizePageInput): string {
+export function authorizePage({
+  base,
+  payment,
+  bank,
+  choices,
+  error,
+  action,
+  rejectReasons,
+}: AuthorizePageInput): string {
   const bankName = bank?.name ?? 'Sandbox Bank';
   const logo = bank
     ? `<img class="logo" src="${e(bankLogo(bank.name, bank.color))}" alt="" width="40" height="40">`
@@ -64,6 +76,15 @@ export function authorizePage({ base, payment, bank, choices, error }: Authorize
 <label for="${e(account.id)}">${e(account.name)} <span class="iban">${e(account.iban)}</span></label></p>`,
   ).join('\n');
   const alert = error ? `<p class="error" role="alert">${e(error)}</p>` : '';
+  const reasons = rejectReasons?.length
+    ? `<p><label for="reason">Reason to reject</label>
+<select id="reason" name="reason">${rejectReasons
+        .map(
+          (reason) =>
+            `<option value="${e(reason.code)}">${e(reason.code)}: ${e(reason.label)}</option>`,
+        )
+        .join('')}</select></p>`
+    : '';
   return layout(
     base,
     `${bankName}: confirm your payment`,
@@ -75,13 +96,14 @@ export function authorizePage({ base, payment, bank, choices, error }: Authorize
 ${payment.reference ? `<dt>Reference</dt><dd>${e(payment.reference)}</dd>` : ''}
 </dl>
 ${alert}
-<form method="post" action="${e(base)}/bank/authorize">
+<form method="post" action="${e(action ?? `${base}/bank/authorize`)}">
 <input type="hidden" name="token" value="${e(payment.token)}">
 ${bankChoice}
 <fieldset>
 <legend>Pay from</legend>
 ${accounts}
 </fieldset>
+${reasons}
 <div class="actions">
 <button type="submit" name="decision" value="approve" class="primary">Approve payment</button>
 <button type="submit" name="decision" value="reject" formnovalidate>Reject</button>

@@ -5,7 +5,14 @@ import type { SandboxBank } from './catalogue/sandbox-bank.js';
 import { createEngine } from './engine.js';
 import { injectFaults } from './faults.js';
 import { html, json } from './http.js';
+import { createCashfreeApi } from './cashfree-api.js';
+import { createCashfreeState } from './cashfree-state.js';
 import { mastercardApi } from './mastercard-api.js';
+import { obcApi } from './obc-api.js';
+import { decideObc, showObcBankPage } from './obc-bank-pages.js';
+import { createObcState, reachesObc, sandboxAspspId } from './obc-state.js';
+import { bankLogo } from './catalogue/logo.js';
+import { decideUpi, showUpiApp } from './upi-pages.js';
 import { listenOn, type ListeningServer } from './node-server.js';
 import { SANDBOX_DEFAULTS, type SandboxKnobs, type SandboxOptions } from './options.js';
 import type { SandboxProvider } from './sandbox-payment.js';
@@ -17,7 +24,10 @@ export type {
   SandboxOutcome,
   SandboxFaults,
   SandboxWebhookOptions,
+  SandboxBill,
 } from './options.js';
+export { sandboxAspspId } from './obc-state.js';
+export { OBC_REJECT_REASONS } from './obc-bank-pages.js';
 export type { SandboxBank } from './catalogue/sandbox-bank.js';
 export type { SandboxPayment, SandboxProvider } from './sandbox-payment.js';
 export type { WebhookDelivery } from './webhook-outbox.js';
@@ -39,6 +49,13 @@ export interface Sandbox {
   readonly banks: readonly SandboxBank[];
   /** Reads a payment's raw provider status, as the provider API would answer it. */
   statusOf(provider: SandboxProvider, paymentId: string): string | undefined;
+  /**
+   * The banks Open Banking Connect reaches here (EUR, GBP, PLN), as a merchant would configure them:
+   * each with its ASPSP id.
+   */
+  readonly openBankingConnectBanks: readonly SandboxAspspBank[];
+  /** A Cashfree bill payment's `data.status` (`processing`, `success`, `failed`). */
+  cashfreeStatusOf(transactionRefId: string): string | undefined;
   /** Sets a raw status, even backwards, to test stale or reordered provider answers. */
   forceStatus(
     provider: SandboxProvider,
@@ -48,13 +65,28 @@ export interface Sandbox {
   ): void;
 }
 
+export interface SandboxAspspBank {
+  id: string;
+  aspspId: string;
+  name: string;
+  country: string;
+  logo: string;
+  popular?: boolean;
+  status: 'available' | 'degraded' | 'unavailable';
+}
+
 /**
- * A local simulator of Mastercard Open Finance Europe and Aiia Pay, and of the banks' SCA pages.
+ * A local simulator of Mastercard Open Finance Europe, Aiia Pay, Mastercard Open Banking Connect and
+ * Cashfree BBPS, and of the banks' SCA pages and a payer's UPI app.
  *
  * Routes below `basePath` (default `/sandbox`):
  * - `/mastercard/v1/…`: Open Finance Europe payment initiation; `/mastercard/start/payment?startToken=`
  * - `/aiia/v2/payments/accept…`, `/aiia/v1/providers`: Aiia Pay; `/aiia/authorize?token=`
  * - `POST /bank/authorize` (form: token, decision=approve|reject|cancel|pending, account, bank?)
+ * - `/obc/openbanking/sandbox/connect/api/payments/{domestic|sepa}-credit-transfers[/consents|/payment-status]`:
+ *   Open Banking Connect; its bank at `GET|POST /obc/bank/authorize` (form adds reason=AM04…)
+ * - `/cashfree/bbps/cou/v1/billers/{request|response}/{bill-fetch|bill-payment}`: Cashfree BBPS;
+ *   the payer's UPI app at `GET /cashfree/upi?vpa=`, `POST /cashfree/upi` (transaction_ref_id, decision)
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const basePath = `/${(options.basePath ?? '/sandbox').replace(/^\/+|\/+$/g, '')}`.replace(
@@ -84,6 +116,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       options.publicUrl?.replace(/\/+$/, '') ?? `${new URL(request.url).origin}${basePath}`,
   };
 
+  const obcState = createObcState();
+  const cashfreeState = createCashfreeState();
+  const cashfree = createCashfreeApi(context, cashfreeState, outbox);
+
   const handler = async (request: Request): Promise<Response> => {
     const { pathname, searchParams } = new URL(request.url);
     if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return notFound();
@@ -98,6 +134,25 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         const api = provider === 'mastercard' ? mastercardApi : aiiaApi;
         return await api(context, request, path.slice(prefix.length));
       }
+      if (path.startsWith('/obc/openbanking/sandbox/connect/api/')) {
+        const fault = await injectFaults(knobs, random, 'obc');
+        if (fault) return fault;
+        const rest = path.slice('/obc/openbanking/sandbox/connect/api'.length);
+        return await obcApi(context, obcState, request, rest);
+      }
+      if (path.startsWith('/cashfree/bbps/')) {
+        const fault = await injectFaults(knobs, random, 'cashfree');
+        if (fault) return fault;
+        return await cashfree.handle(request, path.slice('/cashfree'.length));
+      }
+      if (path === '/obc/bank/authorize' && method === 'GET')
+        return showObcBankPage(context, obcState, request);
+      if (path === '/obc/bank/authorize' && method === 'POST')
+        return await decideObc(context, obcState, request);
+      if (path === '/cashfree/upi' && method === 'GET')
+        return showUpiApp(context, cashfreeState, request);
+      if (path === '/cashfree/upi' && method === 'POST')
+        return await decideUpi(context, cashfree, request);
       if (path === '/mastercard/start/payment' && method === 'GET') {
         return showAuthorizePage(context, request, searchParams.get('startToken'));
       }
@@ -128,6 +183,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     webhookDeliveries: outbox.deliveries,
     banks: engine.banks,
     statusOf: (provider, paymentId) => engine.get(provider, paymentId)?.status,
+    openBankingConnectBanks: engine.banks.filter(reachesObc).map((bank) => ({
+      id: bank.id,
+      aspspId: sandboxAspspId(bank.id),
+      name: bank.name,
+      country: bank.country,
+      logo: bankLogo(bank.name, bank.color),
+      ...(bank.popular ? { popular: true } : {}),
+      status: bank.status,
+    })),
+    cashfreeStatusOf: (transactionRefId) => cashfree.current(transactionRefId)?.status,
     forceStatus: engine.forceStatus,
   };
 }

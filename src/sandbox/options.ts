@@ -36,6 +36,22 @@ export interface SandboxOptions {
     /** The status a payer's cancel shows as; `Cancelled` is not in the public list. Default `Cancelled`. */
     cancelStatus?: 'Cancelled' | 'Rejected';
   };
+  /** Open Banking Connect: the `oauth_consumer_key` its `Authorization` header must name. */
+  openBankingConnect?: { clientId?: string };
+  cashfree?: {
+    clientId?: string;
+    clientSecret?: string;
+    webhookSecret?: string;
+    /** Bills by the first customer parameter's value; others get a default ₹1,200.00 bill. */
+    bills?: Record<string, SandboxBill>;
+    /** How many bill-fetch response polls answer `processing` first. Default 0. */
+    billFetchProcessingPolls?: number;
+    /**
+     * How long a UPI collect request waits before the automatic decision: test VPAs
+     * (`testsuccess@gocash`, `testfailure@gocash`), the `outcome` knob, or non-UPI modes. Default 2 s.
+     */
+    upiDecisionDelayMs?: number;
+  };
   /** About 3,000 banks, for benchmarks. */
   largeCatalogue?: boolean;
   /** Decide every payment at once when its bank page is opened, for automation. */
@@ -50,6 +66,17 @@ export interface SandboxOptions {
   random?: () => number;
 }
 
+/** A bill the simulated biller answers; amounts in paise as BBPS writes them. */
+export interface SandboxBill {
+  amountPaise: string;
+  customerName?: string;
+  dueDate?: string;
+  billNumber?: string;
+  billPeriod?: string;
+  /** How many response polls of this bill's fetch answer `processing` first. */
+  processingPolls?: number;
+}
+
 /** Changeable while the sandbox runs: `sandbox.configure({ faults: { errorRate: 1 } })`. */
 export type SandboxKnobs = Pick<SandboxOptions, 'outcome' | 'latencyMs' | 'faults'> & {
   webhooks?: Pick<SandboxWebhookOptions, 'duplicate' | 'outOfOrder'>;
@@ -62,5 +89,12 @@ export const SANDBOX_DEFAULTS = {
     clientSecret: 'sandbox-aiia-secret',
     webhookSecret: 'sandbox-aiia-webhook-secret',
     destinationId: 'sandbox-destination',
+  },
+  openBankingConnect: { clientId: 'sandbox-obc-client' },
+  cashfree: {
+    clientId: 'sandbox-cashfree-client',
+    clientSecret: 'sandbox-cashfree-secret',
+    webhookSecret: 'sandbox-cashfree-webhook-secret',
+    agentId: 'OU01AI34INT001123456',
   },
 } as const;

@@ -14,8 +14,19 @@ interface PendingEvent {
   paymentId: string;
 }
 
+/** A webhook another simulated provider signed itself: the outbox only delivers it. */
+export interface SignedWebhook {
+  event: string;
+  paymentId: string;
+  eventId: string;
+  /** Builds one copy, addressed to `url`. */
+  request: (url: string) => Request;
+}
+
 export interface WebhookOutbox {
   send(event: PendingEvent): void;
+  /** Delivers a ready-signed webhook (duplicated like the others when asked). */
+  sendSigned(webhook: SignedWebhook): void;
   /** Delivers what is held back and waits for every delivery under way. */
   flush(): Promise<void>;
   readonly deliveries: WebhookDelivery[];
@@ -50,26 +61,35 @@ export function createWebhookOutbox(
     const signature = createHmac('sha256', secret)
       .update(`${timestamp}|${eventId}|${pending.event}|${body}`)
       .digest('hex');
+    dispatch(config, {
+      event: pending.event,
+      paymentId: pending.paymentId,
+      eventId,
+      request: (url) =>
+        new Request(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-aiia-signature': signature,
+            'x-aiia-timestamp': timestamp,
+            'x-aiia-eventid': eventId,
+            'x-aiia-event': pending.event,
+          },
+          body,
+        }),
+    });
+  }
+
+  function dispatch(config: SandboxWebhookOptions, webhook: SignedWebhook): void {
     const copies = config.duplicate ? 2 : 1;
     for (let copy = 0; copy < copies; copy += 1) {
       const record: WebhookDelivery = {
-        event: pending.event,
-        paymentId: pending.paymentId,
-        eventId,
+        event: webhook.event,
+        paymentId: webhook.paymentId,
+        eventId: webhook.eventId,
       };
       deliveries.push(record);
-      const request = new Request(config.url ?? 'http://sandbox.invalid/webhooks', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-aiia-signature': signature,
-          'x-aiia-timestamp': timestamp,
-          'x-aiia-eventid': eventId,
-          'x-aiia-event': pending.event,
-        },
-        body,
-      });
-      const attempt = post(config, request)
+      const attempt = post(config, webhook.request(config.url ?? 'http://sandbox.invalid/webhooks'))
         .then((status) => {
           if (status !== undefined) record.status = status;
         })
@@ -103,6 +123,10 @@ export function createWebhookOutbox(
 
   return {
     deliveries,
+    sendSigned(webhook) {
+      const config = options();
+      if (config?.url || config?.deliver) dispatch(config, webhook);
+    },
     send(event) {
       if (!options()?.outOfOrder) {
         deliver(event);

@@ -21,4 +21,6 @@ export interface HandlerContext {
   watchers: StatusWatchers;
   /** Creates under way in this process, by Idempotency-Key, so concurrent retries share one payment. */
   creating: Map<string, Promise<{ fingerprint: string; response: CreatePaymentResponse }>>;
+  /** Returns under way in this process, by payment id, so they run one after the other. */
+  returning: Map<string, Promise<unknown>>;
 }

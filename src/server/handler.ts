@@ -62,6 +62,7 @@ function createContext(options: PayByBankHandlerOptions): HandlerContext {
     now: options.now ?? (() => new Date()),
     watchers: createStatusWatchers(),
     creating: new Map(),
+    returning: new Map(),
   };
 }
 

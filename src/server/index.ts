@@ -28,3 +28,7 @@ export {
 export { aiiaPay, AIIA_LINK_LIFETIME_MS, type AiiaPayOptions } from './providers/aiia-pay.js';
 export { AIIA_STATUSES } from './providers/aiia-status.js';
 export { signAiiaWebhook } from './providers/aiia-webhook-signature.js';
+export * from './providers/open-banking-connect/index.js';
+export * from './providers/cashfree-bbps/index.js';
+export type { CheckoutSummaryItem, ProviderData } from './provider.js';
+export { ReturnRejectedError, PayerInputError } from './provider-error.js';

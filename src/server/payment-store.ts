@@ -1,5 +1,6 @@
 import type { Flow, Money, PaymentError } from '../core/protocol.js';
 import type { PaymentStatus } from '../core/status.js';
+import type { CheckoutSummaryItem, ProviderData } from './provider.js';
 
 export interface StoredPayment {
   /** The kit's own id, the only one the browser ever sees. */
@@ -18,6 +19,9 @@ export interface StoredPayment {
   returnUrl: string;
   authorizationUrl?: string;
   expiresAt?: string;
+  summary?: CheckoutSummaryItem[];
+  /** What the adapter must remember between calls; server-side only. */
+  providerData?: ProviderData;
   createdAt: string;
   updatedAt: string;
   /** When the kit last asked the provider, to keep polling browsers from flooding it. */

@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'unknown_checkout'
   | 'return_url_not_allowed'
   | 'unknown_payment'
+  | 'invalid_return'
   | 'provider_error'
   | 'provider_unavailable'
   | 'invalid_signature'
@@ -32,6 +33,7 @@ const TITLES: Record<ProblemCode, string> = {
   unknown_checkout: 'Unknown checkout',
   return_url_not_allowed: 'Return URL not allowed',
   unknown_payment: 'Unknown payment',
+  invalid_return: 'Return not accepted',
   provider_error: 'Payment provider error',
   provider_unavailable: 'Payment provider unavailable',
   invalid_signature: 'Invalid webhook signature',

@@ -6,17 +6,36 @@ export class ProviderError extends Error {
   readonly kind: 'provider_error' | 'provider_unavailable';
   readonly httpStatus: number | undefined;
   readonly providerCode: string | undefined;
+  /** What the provider says about trying again (a `Recoverable` flag, a retry category), when it says. */
+  readonly retryable: boolean | undefined;
 
   constructor(
     kind: 'provider_error' | 'provider_unavailable',
     message: string,
-    details: { httpStatus?: number; providerCode?: string } = {},
+    details: { httpStatus?: number; providerCode?: string; retryable?: boolean } = {},
   ) {
     super(message);
     this.name = 'ProviderError';
     this.kind = kind;
     this.httpStatus = details.httpStatus;
     this.providerCode = details.providerCode;
+    this.retryable = details.retryable;
+  }
+}
+
+/** A return to the kit that must change nothing: a `state` the kit did not issue, a replayed code. */
+export class ReturnRejectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReturnRejectedError';
+  }
+}
+
+/** Payer input (`payer` of the create request) that the chosen bank or method cannot take. */
+export class PayerInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PayerInputError';
   }
 }
 

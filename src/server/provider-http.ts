@@ -15,6 +15,8 @@ export interface ProviderRequest {
   fetch: FetchFunction;
   /** Pulls the provider's own error code out of an error body, for logs and problem details. */
   errorCode?: (body: unknown) => string | undefined;
+  /** Reads the provider's own word on retrying from an error body (a `Recoverable` flag, a category). */
+  errorRetryable?: (body: unknown) => boolean | undefined;
 }
 
 const UNAVAILABLE = new Set([502, 503, 504]);
@@ -54,10 +56,12 @@ export async function requestProviderJson(request: ProviderRequest): Promise<unk
   const body = parseJson(text);
   if (!response.ok) {
     const providerCode = body === undefined ? undefined : request.errorCode?.(body);
+    const retryable = body === undefined ? undefined : request.errorRetryable?.(body);
     const kind = UNAVAILABLE.has(response.status) ? 'provider_unavailable' : 'provider_error';
     throw new ProviderError(kind, `${request.method} ${request.path} answered ${response.status}`, {
       httpStatus: response.status,
       ...(providerCode ? { providerCode } : {}),
+      ...(retryable === undefined ? {} : { retryable }),
     });
   }
   if (body === undefined) {

@@ -3,7 +3,8 @@ import { ProviderError } from './provider-error.js';
 
 /** The problem the browser sees for a provider failure: clear, stable, and without the provider's text. */
 export function providerProblem(error: ProviderError): ProblemError {
-  if (error.kind === 'provider_unavailable') {
+  // A provider that calls its failure recoverable is, to the browser, briefly unavailable: try again.
+  if (error.kind === 'provider_unavailable' || error.retryable === true) {
     return new ProblemError(
       503,
       'provider_unavailable',

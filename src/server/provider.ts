@@ -1,6 +1,12 @@
 import type { Bank, Money, Flow, PaymentError } from '../core/protocol.js';
 import type { PaymentStatus } from '../core/status.js';
 
+/** One line of what the payer is about to pay (a bill's due date, an order's items), shown before paying. */
+export interface CheckoutSummaryItem {
+  label: string;
+  value: string;
+}
+
 /** What the merchant's `resolveCheckout` decides: the amount and reference always come from the server. */
 export interface ResolvedCheckout {
   amount: Money;
@@ -9,7 +15,15 @@ export interface ResolvedCheckout {
   description?: string;
   /** Provider-specific destination override, e.g. a biller's account for one bill (see each adapter). */
   destination?: Record<string, unknown>;
+  /** The bill or order, for the element to show before paying (banks and create answers). */
+  summary?: CheckoutSummaryItem[];
 }
+
+/**
+ * What an adapter must remember of a payment between calls (a consent id, a bill's reference, an
+ * expected `state`). Kept with the payment on the server, never shown to the browser.
+ */
+export type ProviderData = Record<string, string>;
 
 /** A provider's status, normalized, with its raw code and reason kept beside it (ARCHITECTURE section 4). */
 export interface ProviderStatus {
@@ -19,6 +33,8 @@ export interface ProviderStatus {
   reason?: string;
   /** What the payer may see about a failure. */
   error?: PaymentError;
+  /** Merged into the payment's provider data, whether or not the status moves. */
+  providerData?: ProviderData;
 }
 
 export interface CreateProviderPaymentInput {
@@ -43,6 +59,7 @@ export interface ProviderPaymentCreated extends ProviderStatus {
 export interface ProviderPaymentRef {
   paymentId: string;
   providerPaymentId: string;
+  providerData?: ProviderData;
 }
 
 export interface WebhookInput {
@@ -64,8 +81,16 @@ export interface PaymentProvider {
   readonly name: string;
   listBanks(country?: string): Promise<Bank[]>;
   createPayment(input: CreateProviderPaymentInput): Promise<ProviderPaymentCreated>;
-  /** Finishes whatever the provider needs when the payer is back (a code exchange, a refresh). */
-  completeReturn?(query: URLSearchParams, payment: ProviderPaymentRef): Promise<ProviderStatus>;
+  /**
+   * Finishes whatever the provider needs when the payer is back (a code exchange, a refresh). Throws
+   * `ReturnRejectedError` for a return that must change nothing (a foreign `state`, a replayed code).
+   * `rawQuery` is the return's query string exactly as received, without the `?`.
+   */
+  completeReturn?(
+    query: URLSearchParams,
+    payment: ProviderPaymentRef,
+    rawQuery?: string,
+  ): Promise<ProviderStatus>;
   readStatus(payment: ProviderPaymentRef): Promise<ProviderStatus>;
   /** Verifies and parses a webhook; throws `WebhookVerificationError` when it cannot be trusted. */
   parseWebhook?(input: WebhookInput): Promise<ProviderWebhookEvent[]>;

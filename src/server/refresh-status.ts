@@ -2,7 +2,7 @@ import { isTerminal } from '../core/status.js';
 import type { HandlerContext } from './context.js';
 import type { StoredPayment } from './payment-store.js';
 import { ProviderError } from './provider-error.js';
-import { applyProviderStatus } from './status-updates.js';
+import { applyProviderStatus, providerRefOf } from './status-updates.js';
 
 /**
  * Asks the provider about an unfinished payment, at most once per `refreshIntervalMs` unless forced.
@@ -17,10 +17,7 @@ export async function refreshStatus(
   const sinceChecked = context.now().getTime() - Date.parse(payment.checkedAt);
   if (!force && sinceChecked < context.refreshIntervalMs) return payment;
   try {
-    const status = await context.provider.readStatus({
-      paymentId: payment.id,
-      providerPaymentId: payment.providerPaymentId,
-    });
+    const status = await context.provider.readStatus(providerRefOf(payment));
     return (await applyProviderStatus(context, payment.id, status)) ?? payment;
   } catch (error) {
     logProviderFailure(context, 'status refresh failed', payment.id, error);

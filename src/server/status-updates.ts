@@ -1,7 +1,7 @@
 import { canAdvance } from '../core/status.js';
 import type { HandlerContext } from './context.js';
 import type { StoredPayment } from './payment-store.js';
-import type { ProviderStatus } from './provider.js';
+import type { ProviderPaymentRef, ProviderStatus } from './provider.js';
 import { payerErrorFor } from './payer-errors.js';
 
 /**
@@ -16,11 +16,16 @@ export async function applyProviderStatus(
   let advanced = false;
   const checkedAt = context.now().toISOString();
   const payment = await context.store.update(paymentId, (current) => {
-    if (!canAdvance(current.status, update.status)) return { ...current, checkedAt };
+    const providerData = update.providerData
+      ? { providerData: { ...current.providerData, ...update.providerData } }
+      : {};
+    if (!canAdvance(current.status, update.status))
+      return { ...current, ...providerData, checkedAt };
     advanced = true;
     const error = update.error ?? payerErrorFor(update.status);
     const next: StoredPayment = {
       ...current,
+      ...providerData,
       status: update.status,
       providerStatus: update.rawStatus,
       updatedAt: checkedAt,
@@ -39,4 +44,13 @@ export async function applyProviderStatus(
     context.watchers.notify(paymentId);
   }
   return payment;
+}
+
+/** What an adapter is told of a stored payment: its ids and the data it asked the kit to keep. */
+export function providerRefOf(payment: StoredPayment): ProviderPaymentRef {
+  return {
+    paymentId: payment.id,
+    providerPaymentId: payment.providerPaymentId,
+    ...(payment.providerData ? { providerData: { ...payment.providerData } } : {}),
+  };
 }

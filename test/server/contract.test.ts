@@ -2,17 +2,33 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { BanksResponse, PaymentStatusResponse, Problem } from '../../src/core/protocol.js';
-import type { FetchFunction } from '../../src/server/index.js';
+import type {
+  FetchFunction,
+  PayByBankHandlerOptions,
+  PaymentProvider,
+} from '../../src/server/index.js';
 import { decideAtBank, followReturn } from './support/bank-browser.js';
-import { SHOP_ORIGIN, startKit, type RunningKit } from './support/kit-fixture.js';
+import {
+  resolveTestCheckout,
+  SHOP_ORIGIN,
+  startKit,
+  type RunningKit,
+} from './support/kit-fixture.js';
 import {
   createBody,
   createPayment,
+  type CreateBody,
   getStatus,
   postPayment,
   readProblem,
 } from './support/merchant-client.js';
-import { PROVIDER_NAMES, providerFor } from './support/providers.js';
+import {
+  bbpsProviderFor,
+  billCheckoutResolver,
+  obcProviderFor,
+  PROVIDER_NAMES,
+  providerFor,
+} from './support/providers.js';
 import { startSandbox, type RunningSandbox } from './support/sandbox-fixture.js';
 
 const STATUS_FIELDS = new Set(['paymentId', 'status', 'amount', 'reference', 'updatedAt', 'error']);
@@ -315,6 +331,189 @@ for (const providerName of PROVIDER_NAMES) {
         await expectProblem(wrong, 405, 'method_not_allowed');
         await expectProblem(await fetch(`${kit.origin}/elsewhere`), 404, 'not_found');
       });
+    });
+  });
+}
+
+/**
+ * The same protocol over the two providers whose journeys differ: Open Banking Connect (consent, bank,
+ * code redeemed at the return) and Cashfree BBPS (a bill, no redirect, the payer decides in a UPI app).
+ */
+const OTHER_PROVIDERS: readonly OtherProvider[] = [
+  {
+    name: 'open-banking-connect',
+    start: async (sandbox) => ({
+      provider: obcProviderFor(sandbox.sandbox, sandbox.url),
+      resolveCheckout: resolveTestCheckout,
+    }),
+    body: createBody,
+    amount: { value: '42.00', currency: 'EUR' },
+    reference: 'ORDER-123',
+    country: 'DE',
+    async decide(_sandbox, created, decision) {
+      await followReturn(await decideAtBank(created.authorizationUrl ?? '', decision));
+    },
+  },
+  {
+    name: 'cashfree-bbps',
+    start: async (sandbox) => {
+      const provider = bbpsProviderFor(sandbox.url);
+      return { provider, resolveCheckout: billCheckoutResolver(provider) };
+    },
+    body: (overrides = {}) =>
+      createBody({
+        bankId: 'upi',
+        checkout: 'bill-CUST-42',
+        payer: { vpa: `payer${randomUUID().slice(0, 8)}@okbank` },
+        ...overrides,
+      }),
+    amount: { value: '1200.00', currency: 'INR' },
+    reference: /^BILL-/,
+    country: 'IN',
+    async decide(sandbox, created, decision) {
+      assert.equal(created.authorizationUrl, undefined);
+      const vpa = created.vpa ?? '';
+      const page = await (
+        await fetch(`${sandbox.url}/cashfree/upi?vpa=${encodeURIComponent(vpa)}`)
+      ).text();
+      const id = /name="transaction_ref_id" value="([^"]+)"/.exec(page)?.[1] ?? '';
+      await fetch(`${sandbox.url}/cashfree/upi`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          transaction_ref_id: id,
+          decision: decision === 'approve' ? 'approve' : 'decline',
+        }).toString(),
+      });
+    },
+  },
+];
+
+interface OtherProvider {
+  name: string;
+  start(sandbox: RunningSandbox): Promise<{
+    provider: PaymentProvider;
+    resolveCheckout: PayByBankHandlerOptions['resolveCheckout'];
+  }>;
+  body(overrides?: CreateBody): CreateBody;
+  amount: { value: string; currency: string };
+  reference: string | RegExp;
+  country: string;
+  decide(
+    sandbox: RunningSandbox,
+    created: { authorizationUrl?: string; vpa?: string },
+    decision: 'approve' | 'reject' | 'cancel',
+  ): Promise<void>;
+}
+
+for (const profile of OTHER_PROVIDERS) {
+  describe(`merchant protocol contract: ${profile.name}`, () => {
+    let sandbox: RunningSandbox;
+    let kit: RunningKit;
+
+    before(async () => {
+      sandbox = await startSandbox({ cashfree: { upiDecisionDelayMs: 0 } });
+      const { provider, resolveCheckout } = await profile.start(sandbox);
+      kit = await startKit(provider, { resolveCheckout });
+    });
+    after(async () => {
+      await kit.close();
+      await sandbox.close();
+    });
+
+    it('lists banks of one country', async () => {
+      const response = await fetch(`${kit.endpoint}/banks?country=${profile.country}`);
+      assert.equal(response.status, 200);
+      const body = (await response.json()) as BanksResponse;
+      assert.equal(body.country, profile.country);
+      assert.ok(body.banks.length > 0);
+      for (const bank of body.banks) {
+        assert.equal(bank.country, profile.country);
+        assert.ok(['available', 'degraded', 'unavailable'].includes(bank.status));
+      }
+      await expectProblem(
+        await fetch(`${kit.endpoint}/banks?country=India`),
+        400,
+        'invalid_request',
+      );
+    });
+
+    it('creates with the amount and reference the server decides, under its own id', async () => {
+      const response = await postPayment(kit.endpoint, profile.body());
+      assert.equal(response.status, 201);
+      const body = (await response.json()) as Record<string, unknown>;
+      assert.deepEqual(body.amount, profile.amount);
+      if (typeof profile.reference === 'string') assert.equal(body.reference, profile.reference);
+      else assert.match(String(body.reference), profile.reference);
+      assert.match(String(body.paymentId), /^pay_[A-Za-z0-9_-]{24}$/);
+      const stored = await kit.store.get(String(body.paymentId));
+      const { authorizationUrl: _url, ...rest } = body;
+      assert.ok(!JSON.stringify(rest).includes(stored?.providerPaymentId ?? '\u0000'));
+      assert.ok(!JSON.stringify(body).includes('providerData'));
+    });
+
+    it('one payment per Idempotency-Key, even concurrently; another body is refused', async () => {
+      const key = randomUUID();
+      const body = profile.body();
+      const responses = await Promise.all(
+        Array.from({ length: 4 }, () => postPayment(kit.endpoint, body, key)),
+      );
+      const ids = await Promise.all(
+        responses.map(
+          async (response) => ((await response.json()) as { paymentId: string }).paymentId,
+        ),
+      );
+      assert.equal(new Set(ids).size, 1);
+      await expectProblem(
+        await postPayment(kit.endpoint, profile.body({ checkout: 'order-999' }), key),
+        422,
+        'idempotency_key_reused',
+      );
+      await expectProblem(
+        await postPayment(kit.endpoint, profile.body({ checkout: 'nope' })),
+        422,
+        'unknown_checkout',
+      );
+      await expectProblem(
+        await postPayment(kit.endpoint, profile.body({ returnUrl: 'https://evil.example/' })),
+        422,
+        'return_url_not_allowed',
+      );
+    });
+
+    for (const [decision, expected] of [
+      ['approve', 'completed'],
+      ['reject', 'failed'],
+      ['cancel', profile.name === 'cashfree-bbps' ? 'failed' : 'cancelled'],
+    ] as const) {
+      it(`${decision} -> ${expected}, revealing only the status fields`, async () => {
+        const body = profile.body();
+        const created = await createPayment(kit.endpoint, body);
+        const vpa = (body.payer as { vpa?: string } | undefined)?.vpa;
+        await profile.decide(sandbox, { ...created, ...(vpa ? { vpa } : {}) }, decision);
+        let status = await getStatus(kit.endpoint, created.paymentId);
+        for (const since of ['created', 'authorised', 'processing']) {
+          if (status.status === since)
+            status = await getStatus(kit.endpoint, created.paymentId, `?wait=5&since=${since}`);
+        }
+        assert.equal(status.status, expected);
+        for (const key of Object.keys(status)) assert.ok(STATUS_FIELDS.has(key), key);
+        if (expected !== 'completed')
+          assert.deepEqual(Object.keys(status.error ?? {}).sort(), [
+            'code',
+            'message',
+            'retryable',
+          ]);
+      });
+    }
+
+    it('answers unknown_payment and not_found as problems', async () => {
+      await expectProblem(
+        await fetch(`${kit.endpoint}/payments/pay_AAAAAAAAAAAAAAAAAAAAAAAA`),
+        404,
+        'unknown_payment',
+      );
+      await expectProblem(await fetch(`${kit.endpoint}/nope`), 404, 'not_found');
     });
   });
 }

@@ -5,26 +5,40 @@ import { ProblemError } from '../problem.js';
 import { ProviderError } from '../provider-error.js';
 import { providerProblem } from '../provider-problem.js';
 import { logProviderFailure } from '../refresh-status.js';
+import { summaryOf, type SummaryAnswer } from '../summary.js';
 
 const COUNTRY = /^[A-Za-z]{2}$/;
 
-/** `GET banks?country=XX`: the provider's banks of one country, and every country it serves. */
+/**
+ * `GET banks?country=XX[&checkout=…]`: the provider's banks of one country, and every country it serves;
+ * with `checkout`, also what is being paid (`summary`) when the merchant's `resolveCheckout` gives one.
+ */
 export async function listBanks(context: HandlerContext, request: Request): Promise<Response> {
   const url = new URL(request.url);
   const asked = url.searchParams.get('country');
   if (asked !== null && !COUNTRY.test(asked)) {
     throw new ProblemError(400, 'invalid_request', 'country must be an ISO 3166-1 alpha-2 code.');
   }
+  const checkout = url.searchParams.get('checkout');
+  if (checkout !== null && checkout.length > 1024) {
+    throw new ProblemError(400, 'invalid_request', 'checkout must be at most 1024 characters.');
+  }
   try {
-    const all = await context.provider.listBanks();
+    const [all, summary] = await Promise.all([
+      context.provider.listBanks(),
+      checkout ? summaryOf(context, checkout, request) : undefined,
+    ]);
     const countries = [...new Set(all.map((bank) => bank.country))].sort();
     const country = asked?.toUpperCase() ?? preferredCountry(request, countries);
-    const body: BanksResponse = {
+    const body: BanksResponse & SummaryAnswer = {
       country,
       countries,
       banks: all.filter((bank) => bank.country === country),
+      ...(summary ? { summary } : {}),
     };
-    return jsonResponse(body, 200, { 'cache-control': 'private, max-age=60' });
+    // A checkout's summary (a bill's amount) may change; the bank list alone may be kept a minute.
+    const cache = checkout ? 'no-store' : 'private, max-age=60';
+    return jsonResponse(body, 200, { 'cache-control': cache });
   } catch (error) {
     if (error instanceof ProviderError) {
       logProviderFailure(context, 'bank list failed', undefined, error);

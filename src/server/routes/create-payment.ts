@@ -5,9 +5,10 @@ import { jsonResponse } from '../json-response.js';
 import { newPaymentId } from '../payment-id.js';
 import type { StoredPayment } from '../payment-store.js';
 import { ProblemError } from '../problem.js';
-import { ProviderError } from '../provider-error.js';
+import { PayerInputError, ProviderError } from '../provider-error.js';
 import { providerProblem } from '../provider-problem.js';
 import type { ResolvedCheckout } from '../provider.js';
+import type { SummaryAnswer } from '../summary.js';
 import { logProviderFailure } from '../refresh-status.js';
 import { readJsonBody } from '../request-body.js';
 import { checkReturnUrl } from '../return-url.js';
@@ -102,6 +103,8 @@ async function createOnce(
     if (created.expiresAt) payment.expiresAt = created.expiresAt;
     if (created.reason) payment.providerReason = created.reason;
     if (created.error) payment.error = created.error;
+    if (created.providerData) payment.providerData = { ...created.providerData };
+    if (checkout.summary?.length) payment.summary = checkout.summary;
     await context.store.insert(payment);
     await context.store.completeIdempotencyKey(key, paymentId);
     context.logger.info('payment created', {
@@ -112,6 +115,8 @@ async function createOnce(
     return { fingerprint: print, response: toCreateResponse(payment), replayed: false };
   } catch (error) {
     await context.store.releaseIdempotencyKey(key);
+    if (error instanceof PayerInputError)
+      throw new ProblemError(400, 'invalid_request', error.message);
     if (error instanceof ProviderError) {
       logProviderFailure(context, 'payment creation failed', undefined, error);
       throw providerProblem(error);
@@ -120,7 +125,7 @@ async function createOnce(
   }
 }
 
-async function resolveCheckout(
+export async function resolveCheckout(
   context: HandlerContext,
   checkout: string | undefined,
   request: Request,
@@ -147,6 +152,7 @@ async function resolveCheckout(
 
 function isValidCheckout(checkout: ResolvedCheckout): boolean {
   return (
+    isValidSummary(checkout.summary) &&
     typeof checkout.amount?.value === 'string' &&
     /^\d{1,12}(?:\.\d{1,4})?$/.test(checkout.amount.value) &&
     Number(checkout.amount.value) > 0 &&
@@ -158,7 +164,23 @@ function isValidCheckout(checkout: ResolvedCheckout): boolean {
   );
 }
 
-function toCreateResponse(payment: StoredPayment): CreatePaymentResponse {
+/** At most 20 short lines of text: the element renders them as they are. */
+function isValidSummary(summary: ResolvedCheckout['summary']): boolean {
+  if (summary === undefined) return true;
+  return (
+    Array.isArray(summary) &&
+    summary.length <= 20 &&
+    summary.every(
+      (item) =>
+        typeof item?.label === 'string' &&
+        typeof item.value === 'string' &&
+        item.label.length <= 80 &&
+        item.value.length <= 200,
+    )
+  );
+}
+
+function toCreateResponse(payment: StoredPayment): CreatePaymentResponse & SummaryAnswer {
   return {
     paymentId: payment.id,
     ...(payment.authorizationUrl ? { authorizationUrl: payment.authorizationUrl } : {}),
@@ -166,6 +188,7 @@ function toCreateResponse(payment: StoredPayment): CreatePaymentResponse {
     status: payment.status,
     amount: payment.amount,
     reference: payment.reference,
+    ...(payment.summary ? { summary: payment.summary } : {}),
   };
 }
 

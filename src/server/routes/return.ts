@@ -1,27 +1,23 @@
 import type { HandlerContext } from '../context.js';
 import type { StoredPayment } from '../payment-store.js';
 import { ProblemError } from '../problem.js';
+import { ReturnRejectedError } from '../provider-error.js';
 import { logProviderFailure } from '../refresh-status.js';
 import { withPaymentParameter } from '../return-url.js';
-import { applyProviderStatus } from '../status-updates.js';
+import { applyProviderStatus, providerRefOf } from '../status-updates.js';
 import { findPayment } from './payment-status.js';
 
 /**
  * `GET return`: the bank sends the payer here. Finish the provider's part, then 303 to the page's
- * returnUrl. A provider failure does not strand the payer: the element keeps tracking the status.
+ * returnUrl. A provider failure does not strand the payer: the element keeps tracking the status. A
+ * return the provider refuses (a foreign `state`, a replayed code) is a problem and changes nothing.
  */
 export async function handleReturn(context: HandlerContext, request: Request): Promise<Response> {
-  const query = new URL(request.url).searchParams;
-  const payment = await paymentOfReturn(context, query);
-  const ref = { paymentId: payment.id, providerPaymentId: payment.providerPaymentId };
-  try {
-    const status = context.provider.completeReturn
-      ? await context.provider.completeReturn(query, ref)
-      : await context.provider.readStatus(ref);
-    await applyProviderStatus(context, payment.id, status);
-  } catch (error) {
-    logProviderFailure(context, 'return completion failed', payment.id, error);
-  }
+  const url = new URL(request.url);
+  const payment = await paymentOfReturn(context, url.searchParams);
+  await oneAtATime(context.returning, payment.id, () =>
+    completeReturn(context, payment.id, url.searchParams, url.search.slice(1)),
+  );
   return new Response(null, {
     status: 303,
     headers: {
@@ -30,6 +26,53 @@ export async function handleReturn(context: HandlerContext, request: Request): P
       'referrer-policy': 'no-referrer',
     },
   });
+}
+
+async function completeReturn(
+  context: HandlerContext,
+  paymentId: string,
+  query: URLSearchParams,
+  rawQuery: string,
+): Promise<void> {
+  // Read after waiting our turn: an earlier return of the same payment may have redeemed its code.
+  const payment = await findPayment(context, paymentId);
+  const ref = providerRefOf(payment);
+  try {
+    const status = context.provider.completeReturn
+      ? await context.provider.completeReturn(query, ref, rawQuery)
+      : await context.provider.readStatus(ref);
+    await applyProviderStatus(context, payment.id, status);
+  } catch (error) {
+    if (error instanceof ReturnRejectedError) {
+      context.logger.warn('return rejected', {
+        paymentId,
+        provider: context.provider.name,
+        reason: error.message,
+      });
+      throw new ProblemError(
+        400,
+        'invalid_return',
+        'This return does not match the payment, or was already used.',
+      );
+    }
+    logProviderFailure(context, 'return completion failed', payment.id, error);
+  }
+}
+
+/** Returns of one payment run one after the other in this process, so a code is redeemed once. */
+async function oneAtATime(
+  queue: Map<string, Promise<unknown>>,
+  key: string,
+  task: () => Promise<void>,
+): Promise<void> {
+  const run = (queue.get(key) ?? Promise.resolve()).then(task);
+  const tail = run.catch(() => undefined);
+  queue.set(key, tail);
+  try {
+    await run;
+  } finally {
+    if (queue.get(key) === tail) queue.delete(key);
+  }
 }
 
 /** Our own `payment` parameter first; else the provider's `paymentId`, which some providers append. */

@@ -6,7 +6,7 @@ import { providerProblem } from '../provider-problem.js';
 import type { ProviderWebhookEvent } from '../provider.js';
 import { logProviderFailure } from '../refresh-status.js';
 import { readBodyText } from '../request-body.js';
-import { applyProviderStatus } from '../status-updates.js';
+import { applyProviderStatus, providerRefOf } from '../status-updates.js';
 
 const BODY_LIMIT = 256 * 1024;
 /** Longer than any provider's timestamp window, so a replay is caught by one check or the other. */
@@ -82,12 +82,7 @@ async function applyEvent(context: HandlerContext, event: ProviderWebhookEvent):
     });
     return;
   }
-  const status =
-    event.status ??
-    (await context.provider.readStatus({
-      paymentId: payment.id,
-      providerPaymentId: payment.providerPaymentId,
-    }));
+  const status = event.status ?? (await context.provider.readStatus(providerRefOf(payment)));
   await applyProviderStatus(context, payment.id, status);
 }
 

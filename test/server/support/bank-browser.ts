@@ -29,13 +29,14 @@ export async function decideAtBank(
   authorizationUrl: string,
   decision: SandboxOutcome,
   account = 'acc-everyday',
+  extra: Record<string, string> = {},
 ): Promise<string> {
   const page = await openBankPage(authorizationUrl);
   if (!page.action || !page.token) throw new Error(`no form on the bank page (${page.status})`);
   const response = await fetch(page.action, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token: page.token, decision, account }).toString(),
+    body: new URLSearchParams({ token: page.token, decision, account, ...extra }).toString(),
     redirect: 'manual',
   });
   const location = response.headers.get('location');

@@ -1,0 +1,59 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { SandboxBill } from './options.js';
+
+export type BbpsOutcome = 'success' | 'failed';
+
+/** A fetched bill, as the simulated biller answered it. */
+export interface CashfreeBillFetch {
+  refId: string;
+  polls: number;
+  billerId: string;
+  bill: Required<Pick<SandboxBill, 'amountPaise'>> & SandboxBill;
+  paid?: boolean;
+}
+
+/** A bill payment: `processing` until the payer's UPI app (or the automatic decision) settles it. */
+export interface CashfreeBillPayment {
+  transactionRefId: string;
+  billFetchRefId: string;
+  paymentMode: string;
+  vpa?: string;
+  amountPaise: string;
+  status: 'processing' | BbpsOutcome;
+  reason?: { response_code: string; response_reason: string; retry_category: string };
+  createdAt: Date;
+  /** When the automatic decision applies, and which; absent when the payer must decide. */
+  autoAt?: Date;
+  autoOutcome?: BbpsOutcome;
+}
+
+export interface CashfreeState {
+  fetches: Map<string, CashfreeBillFetch>;
+  payments: Map<string, CashfreeBillPayment>;
+  newRefId(): string;
+  newTransactionRefId(): string;
+}
+
+/** Ids shaped like the seed's examples: 35 and 20 upper-case alphanumerics. */
+export function createCashfreeState(): CashfreeState {
+  const id = (length: number) =>
+    [...randomBytes(length)].map((byte) => (byte % 36).toString(36).toUpperCase()).join('');
+  return {
+    fetches: new Map(),
+    payments: new Map(),
+    newRefId: () => id(35),
+    newTransactionRefId: () => `OU01${id(16)}`,
+  };
+}
+
+/** Why a payment failed, with Cashfree's retry category. */
+export const DECLINED_BY_PAYER = {
+  response_code: 'U30',
+  response_reason: 'Payer declined the UPI collect request',
+  retry_category: 'CONDITIONAL',
+} as const;
+
+/** `X-Webhook-Signature`: hex HMAC-SHA256 of `timestamp + "." + rawBody` (PROVIDERS.md D). */
+export function signCashfree(secret: string, timestamp: string, body: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+}

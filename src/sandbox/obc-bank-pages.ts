@@ -1,0 +1,90 @@
+import type { ApiContext } from './api-context.js';
+import { authorizePage, noticePage } from './bank-page-html.js';
+import { html, redirect } from './http.js';
+import type { ObcConsent, ObcState } from './obc-state.js';
+
+/** What the sandbox bank offers as reasons to reject (ISO 20022 status reason codes). */
+export const OBC_REJECT_REASONS = [
+  { code: 'AM04', label: 'Insufficient funds' },
+  { code: 'AC06', label: 'Account blocked' },
+  { code: 'AG01', label: 'Transaction forbidden' },
+  { code: 'MS03', label: 'Reason not specified' },
+] as const;
+
+const DECISIONS = new Set(['approve', 'reject', 'cancel', 'pending']);
+
+/**
+ * Back to the TPP: `code` and `state` after an approval, a rejection (the transfer is then refused
+ * with the reason code) or "leave pending"; OAuth's `error=access_denied` and `state` after a cancel.
+ */
+function backToTpp(state: ObcState, consent: ObcConsent): Response {
+  const url = new URL(consent.tppRedirectURI);
+  if (consent.decision === 'cancel') {
+    url.searchParams.set('error', 'access_denied');
+  } else {
+    const code = state.newCode();
+    consent.code = code;
+    state.byCode.set(code, consent);
+    url.searchParams.set('code', code);
+  }
+  url.searchParams.set('state', consent.state);
+  return redirect(url.href);
+}
+
+function page(context: ApiContext, request: Request, consent: ObcConsent, error?: string) {
+  const base = context.publicUrl(request);
+  return authorizePage({
+    base,
+    payment: consent,
+    bank: context.engine.bank(consent.bankId),
+    choices: [],
+    action: `${base}/obc/bank/authorize`,
+    rejectReasons: OBC_REJECT_REASONS,
+    ...(error ? { error } : {}),
+  });
+}
+
+/** `GET …/obc/bank/authorize?token=&state=`: the bank's SCA page of one consent. */
+export function showObcBankPage(context: ApiContext, state: ObcState, request: Request): Response {
+  const base = context.publicUrl(request);
+  const token = new URL(request.url).searchParams.get('token') ?? '';
+  const consent = state.byToken.get(token);
+  if (!consent)
+    return html(noticePage(base, 'Link not valid', 'This consent link is unknown.'), 404);
+  if (consent.decision)
+    return html(noticePage(base, 'Consent already decided', 'Start again at the shop.'), 409);
+  const outcome = context.knobs.outcome;
+  if (outcome) {
+    consent.decision = outcome;
+    if (outcome === 'reject') consent.reasonCode = 'AM04';
+    return backToTpp(state, consent);
+  }
+  return html(page(context, request, consent));
+}
+
+/** `POST …/obc/bank/authorize` (form: token, decision, account, reason?). */
+export async function decideObc(
+  context: ApiContext,
+  state: ObcState,
+  request: Request,
+): Promise<Response> {
+  const base = context.publicUrl(request);
+  const form = new URLSearchParams(await request.text());
+  const consent = state.byToken.get(form.get('token') ?? '');
+  if (!consent)
+    return html(noticePage(base, 'Link not valid', 'This consent link is unknown.'), 404);
+  if (consent.decision)
+    return html(noticePage(base, 'Consent already decided', 'Start again at the shop.'), 409);
+  const decision = form.get('decision') ?? '';
+  if (!DECISIONS.has(decision))
+    return html(
+      page(context, request, consent, 'Choose Approve, Reject, Cancel or Leave pending.'),
+      400,
+    );
+  const reason = form.get('reason') ?? OBC_REJECT_REASONS[0].code;
+  if (decision === 'reject' && !/^[A-Z0-9]{4}$/.test(reason))
+    return html(page(context, request, consent, 'Choose a reason.'), 400);
+  consent.decision = decision as ObcConsent['decision'];
+  if (decision === 'reject') consent.reasonCode = reason;
+  return backToTpp(state, consent);
+}

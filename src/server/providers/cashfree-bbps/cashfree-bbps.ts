@@ -1,0 +1,170 @@
+import { WebhookVerificationError } from '../../provider-error.js';
+import { isRecord, malformed, requestProviderJson, stringField } from '../../provider-http.js';
+import type {
+  PaymentProvider,
+  ProviderPaymentCreated,
+  ProviderStatus,
+  ProviderWebhookEvent,
+} from '../../provider.js';
+import type { BbpsBill, BbpsBillDestination, BillFetchInput } from './bill.js';
+import { BILL_FETCH_SCHEDULE_MS, fetchBill } from './bill-fetch.js';
+import { cashfreeErrorCode, cashfreeErrorRetryable } from './errors.js';
+import type { CashfreeBbpsOptions } from './options.js';
+import { BBPS_INR, toPaise } from './paise.js';
+import { checkPayer, DEFAULT_BBPS_PAYMENT_MODES, modesAsBanks } from './payment-modes.js';
+import { mapCashfreeBbpsPayment } from './status.js';
+import { verifyCashfreeWebhook } from './webhook-signature.js';
+
+/** The adapter, plus the bill fetch a merchant's `resolveCheckout` uses to price a bill. */
+export interface CashfreeBbpsProvider extends PaymentProvider {
+  fetchBill(input: BillFetchInput): Promise<BbpsBill>;
+}
+
+/**
+ * Cashfree BBPS as a Customer Operating Unit (PROVIDERS.md D, seed 003): bill fetch, then an
+ * asynchronous bill payment (202 with `transaction_ref_id`) whose response is polled, with signed
+ * webhooks on terminal states. Nothing to authorise in a browser: the payer approves in the UPI app.
+ */
+export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider {
+  for (const name of ['baseUrl', 'clientId', 'clientSecret', 'agentId', 'webhookSecret'] as const) {
+    if (!options[name]) throw new TypeError(`cashfreeBbps: \`${name}\` is required.`);
+  }
+  const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const now = options.now ?? (() => new Date());
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const modes = options.paymentModes ?? DEFAULT_BBPS_PAYMENT_MODES;
+  const banks = modesAsBanks(modes);
+  const agent = {
+    id: options.agentId,
+    device: { tag: options.deviceTags ?? [{ name: 'INITIATING_CHANNEL', value: 'INT' }] },
+  };
+
+  const call = (path: string, body: unknown) =>
+    requestProviderJson({
+      baseUrl: options.baseUrl,
+      path,
+      method: 'POST',
+      headers: { 'x-client-id': options.clientId, 'x-client-secret': options.clientSecret },
+      body,
+      timeoutMs,
+      fetch,
+      errorCode: cashfreeErrorCode,
+      errorRetryable: cashfreeErrorRetryable,
+    });
+
+  const billFetch = {
+    call,
+    agent,
+    scheduleMs: options.billFetchScheduleMs?.length
+      ? options.billFetchScheduleMs
+      : BILL_FETCH_SCHEDULE_MS,
+    budgetMs: options.billFetchBudgetMs ?? 15 * 60_000,
+    sleep: options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms))),
+  };
+
+  return {
+    name: 'cashfree-bbps',
+
+    fetchBill: (input) => fetchBill(billFetch, input),
+
+    async listBanks(country) {
+      return !country || country === 'IN' ? banks : [];
+    },
+
+    async createPayment(input): Promise<ProviderPaymentCreated> {
+      const mode = checkPayer(modes, input.bankId, input.payer);
+      const bill = billOf(input.checkout.destination);
+      if (input.checkout.amount.currency !== 'INR')
+        throw new TypeError('cashfreeBbps: bills are paid in INR.');
+      const paise = toPaise(input.checkout.amount.value);
+      const answer = await call('/bbps/cou/v1/billers/request/bill-payment', {
+        bill_payment_request: {
+          head: { bill_fetch_ref_id: bill.refId, pg_reference_id: input.paymentId.slice(0, 35) },
+          customer: { mobile: bill.mobile },
+          agent,
+          bill_details: {
+            biller: { id: bill.billerId },
+            customer_params: {
+              tag: Object.entries(bill.customerParams).map(([name, value]) => ({ name, value })),
+            },
+          },
+          biller_response: {
+            customer_name: bill.customerName,
+            amount: bill.amountPaise,
+            ...(bill.dueDate ? { due_date: bill.dueDate } : {}),
+            ...(bill.billDate ? { bill_date: bill.billDate } : {}),
+            ...(bill.billNumber ? { bill_number: bill.billNumber } : {}),
+            ...(bill.billPeriod ? { bill_period: bill.billPeriod } : {}),
+          },
+          payment_method: {
+            quick_pay: 'No',
+            split_pay: 'No',
+            off_us_pay: 'No',
+            payment_mode: mode.paymentMode,
+          },
+          amount: {
+            amt: { amount: paise, cust_conv_fee: '0', cou_cust_conv_fee: '0', currency: BBPS_INR },
+          },
+          payment_information: { tag: mode.information(input.payer ?? {}) },
+        },
+      });
+      const data = isRecord(answer) && isRecord(answer.data) ? answer.data : undefined;
+      const transactionRefId = data && stringField(data, 'transaction_ref_id');
+      if (!transactionRefId) throw malformed('bill payment answer has no transaction_ref_id');
+      return {
+        providerPaymentId: transactionRefId,
+        status: 'processing',
+        rawStatus: stringField(data, 'status') ?? 'PROCESSING',
+        providerData: { billFetchRefId: stringField(data, 'bill_fetch_ref_id') ?? bill.refId },
+      };
+    },
+
+    async readStatus(payment): Promise<ProviderStatus> {
+      const answer = await call('/bbps/cou/v1/billers/response/bill-payment', {
+        bill_fetch_ref_id: payment.providerData?.billFetchRefId ?? '',
+        transaction_ref_id: payment.providerPaymentId,
+      });
+      const data = isRecord(answer) && isRecord(answer.data) ? answer.data : undefined;
+      if (!data) throw malformed('bill payment response has no data');
+      return mapCashfreeBbpsPayment(data);
+    },
+
+    async parseWebhook({ rawBody, headers }): Promise<ProviderWebhookEvent[]> {
+      const { signature } = verifyCashfreeWebhook(
+        options.webhookSecret,
+        headers,
+        rawBody,
+        now(),
+        options.webhookWindowMs ?? 5 * 60_000,
+        options.webhookSignatureEncoding,
+      );
+      const body = parse(rawBody);
+      const data = isRecord(body) && isRecord(body.data) ? body.data : undefined;
+      const transactionRefId = data && stringField(data, 'transaction_ref_id');
+      if (!data || !transactionRefId) return [];
+      // No event id is documented: a signature covers timestamp and body, so a replay repeats it.
+      return [
+        {
+          eventId: signature.toLowerCase(),
+          providerPaymentId: transactionRefId,
+          ...(stringField(data, 'status') ? { status: mapCashfreeBbpsPayment(data) } : {}),
+        },
+      ];
+    },
+  };
+}
+
+function billOf(destination: Record<string, unknown> | undefined): BbpsBill {
+  const bill = (destination as Partial<BbpsBillDestination> | undefined)?.bill;
+  if (!bill?.refId || !bill.billerId || !bill.mobile)
+    throw new TypeError('cashfreeBbps: the checkout has no fetched bill; use bbpsCheckout(bill).');
+  return bill;
+}
+
+function parse(rawBody: string): unknown {
+  try {
+    return JSON.parse(rawBody) as unknown;
+  } catch {
+    throw new WebhookVerificationError('signed payload is not JSON');
+  }
+}

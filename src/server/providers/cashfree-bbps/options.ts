@@ -1,0 +1,33 @@
+import type { FetchFunction } from '../../provider-http.js';
+import type { BbpsPaymentMode } from './payment-modes.js';
+import type { SignatureEncoding } from './webhook-signature.js';
+
+export interface CashfreeBbpsOptions {
+  /** `https://sandbox.cashfree.com`, `https://api.cashfree.com`, or the sandbox's `${url}/cashfree`. */
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** The Agent Institution id (`agent.id`), e.g. `OU01AI34INT001123456`. */
+  agentId: string;
+  webhookSecret: string;
+  /** `agent.device.tag`. Default `[{ name: 'INITIATING_CHANNEL', value: 'INT' }]`. */
+  deviceTags?: { name: string; value: string }[];
+  /** Offered as the bank list. Default UPI (needs `vpa`) and Internet Banking (`ifsc`, `accountNo`). */
+  paymentModes?: readonly BbpsPaymentMode[];
+  /**
+   * Waits between bill-fetch polls; the last repeats. Default 5 s, 15 s, 30 s, 1 min, then every 3 min
+   * (PROVIDERS.md D).
+   */
+  billFetchScheduleMs?: readonly number[];
+  /** Gives up on a bill fetch still processing after this long. Default 15 minutes. */
+  billFetchBudgetMs?: number;
+  /** Default: a timer. Tests pass one that returns at once. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Accepted clock skew of webhook timestamps. Default 5 minutes. */
+  webhookWindowMs?: number;
+  /** PROVIDERS.md D says hex. */
+  webhookSignatureEncoding?: SignatureEncoding;
+  timeoutMs?: number;
+  fetch?: FetchFunction;
+  now?: () => Date;
+}

@@ -1,0 +1,8 @@
+export { openBankingConnect } from './open-banking-connect.js';
+export type {
+  OpenBankingConnectOptions,
+  OpenBankingConnectBank,
+  OpenBankingConnectCreditor,
+  DomesticCreditorAccount,
+} from './options.js';
+export { OPEN_BANKING_CONNECT_STATUSES } from './status.js';

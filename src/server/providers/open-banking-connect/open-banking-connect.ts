@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { PayerInputError, ProviderError, ReturnRejectedError } from '../../provider-error.js';
+import {
+  isRecord,
+  joinUrl,
+  malformed,
+  requestProviderJson,
+  stringField,
+} from '../../provider-http.js';
+import type {
+  PaymentProvider,
+  ProviderPaymentCreated,
+  ProviderPaymentRef,
+  ProviderStatus,
+} from '../../provider.js';
+import { openBankingConnectErrorCode, openBankingConnectRetryable } from './errors.js';
+import type { OpenBankingConnectOptions } from './options.js';
+import { paymentOrder, schemeOf, transfersPath, type Scheme } from './payment-order.js';
+import { checkReturn, expectedState } from './return-check.js';
+import { mapOpenBankingConnectStatus } from './status.js';
+
+/** Before the code is redeemed there is no payment at the bank yet, only a consent. */
+const CONSENT_PENDING: ProviderStatus = { status: 'created', rawStatus: 'CONSENT_CREATED' };
+
+/**
+ * Mastercard Open Banking Connect payment initiation (PROVIDERS.md C): consent -> the bank's
+ * `scaRedirect` -> the payer back at the kit's return route with `code` and `state` -> credit transfer
+ * (the raw query as `requestInfo.authorization`) -> payment-status.
+ */
+export function openBankingConnect(options: OpenBankingConnectOptions): PaymentProvider {
+  for (const name of ['baseUrl', 'merchant', 'banks', 'creditor'] as const) {
+    if (!options[name]) throw new TypeError(`openBankingConnect: \`${name}\` is required.`);
+  }
+  if (!options.authorize && !options.clientId)
+    throw new TypeError('openBankingConnect: `clientId` or `authorize` is required.');
+  const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const banks = options.banks.map(({ aspspId: _aspspId, ...bank }) => bank);
+
+  const aspspIdOf = (bankId: string): string => {
+    const aspspId =
+      options.aspspIdFor?.(bankId) ??
+      options.aspsps?.[bankId] ??
+      options.banks.find((bank) => bank.id === bankId)?.aspspId;
+    if (!aspspId) throw new PayerInputError('bankId is not a bank this merchant offers.');
+    return aspspId;
+  };
+
+  const call = async (path: string, body: Record<string, unknown>) => {
+    const authorization = options.authorize
+      ? await options.authorize({
+          method: 'POST',
+          url: joinUrl(options.baseUrl, path),
+          body: JSON.stringify(body),
+        })
+      : `OAuth oauth_consumer_key="${options.clientId ?? ''}"`;
+    return requestProviderJson({
+      baseUrl: options.baseUrl,
+      path,
+      method: 'POST',
+      headers: { authorization },
+      body,
+      timeoutMs,
+      fetch,
+      errorCode: openBankingConnectErrorCode,
+      errorRetryable: openBankingConnectRetryable,
+    });
+  };
+
+  const requestInfo = (aspspId: string, extra: Record<string, string> = {}) => ({
+    xRequestId: randomUUID(),
+    aspspId,
+    merchant: { id: options.merchant.id, name: options.merchant.name },
+    ...extra,
+  });
+
+  async function redeem(payment: ProviderPaymentRef, rawQuery: string) {
+    const data = payment.providerData ?? {};
+    const scheme = data.scheme as Scheme;
+    const aspspId = data.aspspId ?? '';
+    const answer = await call(transfersPath(scheme), {
+      requestInfo: requestInfo(aspspId, { authorization: rawQuery }),
+      payments: JSON.parse(data.order ?? '{}') as unknown,
+    });
+    const consent = isRecord(answer) && isRecord(answer.consent) ? answer.consent : undefined;
+    const transfer = isRecord(answer) && isRecord(answer.transfer) ? answer.transfer : undefined;
+    const consentId = consent && stringField(consent, 'consentId');
+    const transferId = transfer && stringField(transfer, 'paymentId');
+    const transactionStatus = transfer && stringField(transfer, 'transactionStatus');
+    if (!consentId || !transferId || !transactionStatus)
+      throw malformed('credit transfer answer lacks consentId, paymentId or transactionStatus');
+    const reasonCode = stringField(transfer, 'statusReasonCode');
+    return {
+      ...mapOpenBankingConnectStatus(transactionStatus, reasonCode),
+      providerData: { consentId, transferId },
+    };
+  }
+
+  return {
+    name: 'open-banking-connect',
+
+    async listBanks(country) {
+      return country ? banks.filter((bank) => bank.country === country) : banks;
+    },
+
+    async createPayment(input): Promise<ProviderPaymentCreated> {
+      const aspspId = aspspIdOf(input.bankId);
+      const scheme = schemeOf(options, input.checkout.amount.currency);
+      const order = paymentOrder(options, input, scheme);
+      const answer = await call(`${transfersPath(scheme)}/consents`, {
+        requestInfo: requestInfo(aspspId, { tppRedirectURI: input.redirectUrl }),
+        payments: order,
+      });
+      if (!isRecord(answer)) throw malformed('consent answer is not an object');
+      const consentRequestId = stringField(answer, 'consentRequestId');
+      const links = isRecord(answer._links) ? answer._links : undefined;
+      const scaRedirect = links && stringField(links, 'scaRedirect');
+      if (!consentRequestId) throw malformed('consent answer has no consentRequestId');
+      if (!scaRedirect || !/^https?:\/\//i.test(scaRedirect))
+        throw malformed('consent answer has no _links.scaRedirect');
+      return {
+        ...CONSENT_PENDING,
+        providerPaymentId: consentRequestId,
+        authorizationUrl: scaRedirect,
+        providerData: {
+          aspspId,
+          scheme,
+          state: expectedState(scaRedirect, consentRequestId),
+          order: JSON.stringify(order),
+        },
+      };
+    },
+
+    async completeReturn(query, payment, rawQuery): Promise<ProviderStatus> {
+      checkReturn(query, payment.providerData);
+      const returnedAt = new Date().toISOString();
+      const error = query.get('error');
+      if (error) {
+        // OAuth-style refusal at the bank: the payer cancelled (access_denied) or the bank failed.
+        const status = error === 'access_denied' ? 'cancelled' : 'failed';
+        return {
+          status,
+          rawStatus: status === 'cancelled' ? 'CANC' : 'RJCT',
+          reason: error.slice(0, 60),
+          providerData: { returnedAt },
+        };
+      }
+      if (!query.get('code')) throw new ReturnRejectedError('the bank returned without a code');
+      try {
+        const redeemed = await redeem(payment, rawQuery ?? query.toString());
+        return { ...redeemed, providerData: { ...redeemed.providerData, returnedAt } };
+      } catch (failure) {
+        // A code the bank refuses for good will never pay: say so rather than leave it pending.
+        if (
+          failure instanceof ProviderError &&
+          failure.kind === 'provider_error' &&
+          failure.retryable === false
+        ) {
+          return {
+            status: 'failed',
+            rawStatus: 'RJCT',
+            ...(failure.providerCode ? { reason: failure.providerCode } : {}),
+            providerData: { returnedAt },
+          };
+        }
+        throw failure;
+      }
+    },
+
+    async readStatus(payment): Promise<ProviderStatus> {
+      const data = payment.providerData ?? {};
+      if (!data.transferId || !data.consentId) return CONSENT_PENDING;
+      const answer = await call(`${transfersPath(data.scheme as Scheme)}/payment-status`, {
+        paymentId: data.transferId,
+        requestInfo: { ...requestInfo(data.aspspId ?? ''), consentId: data.consentId },
+      });
+      const payments = isRecord(answer) && isRecord(answer.payments) ? answer.payments : undefined;
+      const transactionStatus = payments && stringField(payments, 'transactionStatus');
+      if (!transactionStatus) throw malformed('payment-status answer has no transactionStatus');
+      return mapOpenBankingConnectStatus(
+        transactionStatus,
+        stringField(payments, 'statusReasonCode'),
+      );
+    },
+  };
+}
