@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+// TypeScript, loaded through tsx: `npm run test:browser` starts the runner with `node --import tsx`.
+import { createDemoMiddleware } from './demo/dev-server-plugin.ts';
 
 /** The system Chromium: CHROME_PATH, else Debian's `chromium` on PATH. Never a downloaded browser. */
 function findChromium() {
@@ -18,6 +20,18 @@ function findChromium() {
   throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROME_PATH.');
 }
 
+/** The dev server is Koa; the demo middleware is Connect-style. */
+function fromConnect(middleware) {
+  return async (context, next) => {
+    const handled = await new Promise((resolve) => {
+      context.res.once('finish', () => resolve(true));
+      middleware(context.req, context.res, () => resolve(false));
+    });
+    if (handled) context.respond = false;
+    else await next();
+  };
+}
+
 export default {
   files: ['test/element/**/*.test.ts', 'test/core/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
@@ -30,6 +44,9 @@ export default {
     report: true,
     reportDir: 'coverage',
   },
+  // The real merchant side for test/element/real-merchant.test.ts: the server kit at /api/pay-by-bank
+  // and the provider sandbox at /sandbox, exactly as `npm start` serves them.
+  middleware: [fromConnect(createDemoMiddleware())],
   plugins: [
     esbuildPlugin({
       ts: true,
