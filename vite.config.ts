@@ -62,7 +62,12 @@ function minifyElementStyles(): Plugin {
  * `vite build` makes the script-tag builds: `dist/pay-by-bank.js` (one self-contained ES module) and
  * `dist/pay-by-bank.iife.js` (a classic script), each registering the element. `vite` serves the demo.
  */
-export default defineConfig(({ command }) => ({
+/**
+ * Two library builds: `vite build` the ES module (with the QR encoder in a chunk of its own, loaded
+ * only when a QR code is shown), `vite build --mode iife` the classic script, which cannot load
+ * chunks and so carries everything.
+ */
+export default defineConfig(({ command, mode }) => ({
   define: {
     // Library mode leaves process.env alone, but nanostores reads it; the browser has no `process`.
     'process.env.NODE_ENV': JSON.stringify('production'),
@@ -90,16 +95,19 @@ export default defineConfig(({ command }) => ({
     lib: {
       entry: 'src/element/define.ts',
       name: 'PayByBank',
-      formats: ['es', 'iife'],
+      formats: mode === 'iife' ? ['iife'] : ['es'],
       fileName: (format) => (format === 'es' ? 'pay-by-bank.js' : 'pay-by-bank.iife.js'),
     },
     // Off: the whitespace collapse above would shift every mapping. Bundlers get the typed ESM build.
     sourcemap: false,
     copyPublicDir: false,
+    emptyOutDir: mode !== 'iife',
     rolldownOptions: {
+      // Lets a lazily loaded chunk (the QR code) import lit from this file instead of a third chunk.
+      preserveEntrySignatures: 'allow-extension',
       // Library mode keeps whitespace in ES output for bundlers' tree-shaking; this file is for
       // script tags, where every byte is the payer's.
-      output: { minify: true },
+      output: { minify: true, ...(mode === 'iife' ? { inlineDynamicImports: true } : {}) },
     },
   },
 }));

@@ -3,11 +3,14 @@ import type { PaymentStatus } from './status.js';
 
 /** What the redirect flow leaves behind so the return page can resume the same payment. */
 export interface SavedAttempt {
-  paymentId: string;
+  /** Absent while the payment is being created: a reload then sends the same key again. */
+  paymentId?: string;
   idempotencyKey: string;
   bankId: string;
+  payer?: Record<string, string>;
   flow: Flow;
   status: PaymentStatus;
+  authorizationUrl?: string;
   expiresAt?: string;
   amount?: Money;
   reference?: string;
@@ -32,7 +35,7 @@ function guard<T>(action: () => T, fallback: T): T {
 function isSavedAttempt(value: unknown): value is SavedAttempt {
   if (typeof value !== 'object' || value === null) return false;
   const attempt = value as Record<string, unknown>;
-  return typeof attempt.paymentId === 'string' && typeof attempt.idempotencyKey === 'string';
+  return typeof attempt.idempotencyKey === 'string' && typeof attempt.bankId === 'string';
 }
 
 export interface AttemptStorage {
@@ -41,6 +44,8 @@ export interface AttemptStorage {
   clear(): void;
   /** Records that a payment's outcome event was sent; false if it already was in this browser session. */
   claimOutcome(paymentId: string, event: OutcomeEventName): boolean;
+  /** Whether any widget of this tab saved an attempt for the payment. */
+  isAnyones(paymentId: string): boolean;
 }
 
 /** One saved attempt per endpoint and checkout, so two widgets on a page never share one. */
@@ -62,6 +67,16 @@ export function createAttemptStorage(
     },
     clear() {
       guard(() => storage()?.removeItem(attemptKey), undefined);
+    },
+    isAnyones(paymentId) {
+      return guard(() => {
+        const store = storage();
+        if (!store) return false;
+        return Object.keys(store).some(
+          (key) =>
+            key.startsWith(`${PREFIX}attempt:`) && store.getItem(key)?.includes(`"${paymentId}"`),
+        );
+      }, false);
     },
     claimOutcome(paymentId, event) {
       const key = `${PREFIX}outcome:${paymentId}`;

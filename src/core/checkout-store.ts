@@ -1,29 +1,39 @@
 import { map } from 'nanostores';
 import type { MapStore } from 'nanostores';
 import type { AttemptStorage } from './attempt-storage.js';
+import type { BankWindow } from './bank-window.js';
 import { isSelectable, sortBanks, validatePayerFields } from './banks.js';
 import { CheckoutError } from './checkout-error.js';
 import type { CheckoutEvents } from './checkout-events.js';
 import type { FlowSetting } from './config.js';
+import type { DeviceTraits } from './flow.js';
+import { resolveFlow } from './flow.js';
 import type { MerchantClient } from './merchant-client.js';
 import type { PageEnvironment } from './page-environment.js';
-import type {
-  Bank,
-  CreatePaymentResponse,
-  Flow,
-  Money,
-  PaymentError,
-  PaymentStatusResponse,
-  SummaryLine,
-} from './protocol.js';
+import type { PaymentSession } from './payment-session.js';
+import type { Bank, Flow, Money, PaymentError, SummaryLine } from './protocol.js';
 import type { PaymentStatus } from './status.js';
-import { canAdvance, isTerminal } from './status.js';
-import type { StatusTracker } from './status-tracker.js';
-import { trackStatus } from './status-tracker.js';
-import { isSafeAuthorizationUrl } from './url-safety.js';
 
 export type CheckoutView =
-  'loading' | 'choose' | 'creating' | 'redirecting' | 'tracking' | 'outcome' | 'error';
+  | 'loading'
+  | 'choose'
+  | 'creating'
+  | 'redirecting'
+  /** Waiting while the payer authorises in the bank's window. */
+  | 'popup'
+  /** The browser blocked the bank's window: one more click opens it. */
+  | 'popup-blocked'
+  /** The payer closed the bank's window before authorising. */
+  | 'popup-closed'
+  | 'qr'
+  /** This page is the return page inside the bank's window, which has handed back and closes. */
+  | 'handed-back'
+  | 'tracking'
+  | 'outcome'
+  | 'error';
+
+/** A link is treated as expired this long after its `expiresAt`, to allow for clock skew. */
+const EXPIRY_GRACE_MS = 5_000;
 
 export type Outcome = 'completed' | 'failed' | 'cancelled' | 'expired' | 'pending';
 
@@ -57,6 +67,11 @@ export interface CheckoutState {
   error: RetryableError | undefined;
   /** The last status request failed (offline, server down); tracking goes on. */
   connectionTrouble: boolean;
+  /** Where the payer authorises the payment in progress, and until when. */
+  authorizationUrl: string | undefined;
+  expiresAt: string | undefined;
+  /** How many QR links this attempt has used; a new one comes when the last expires. */
+  qrLinks: number;
 }
 
 /** Everything the checkout needs from outside core: the merchant, the page, and where events go. */
@@ -65,6 +80,12 @@ export interface CheckoutDependencies {
   events: CheckoutEvents;
   navigate(url: string): void;
   newIdempotencyKey(): string;
+  device: DeviceTraits;
+  openBankWindow(url?: string): BankWindow | undefined;
+  /** Calls the listener with the payment id the bank window's return page reports. */
+  onBankWindowReturn(listener: (paymentId: string) => void): () => void;
+  /** On a return page inside the bank window: hands the payment to the opener; false elsewhere. */
+  returnToOpener(paymentId: string): boolean;
   pollBudgetMs?: number;
   random?: () => number;
 }
@@ -82,10 +103,21 @@ export interface CheckoutSetup {
   allowedAuthorizationOrigins?: readonly string[];
 }
 
-interface Attempt {
+/** One try at paying: a new one gets a new Idempotency-Key; a retry of the same one keeps it. */
+export interface Attempt {
   idempotencyKey: string;
   bankId: string;
   payer: Record<string, string>;
+  flow: Flow;
+}
+
+function sameAttempt(attempt: Attempt | undefined, next: Omit<Attempt, 'idempotencyKey'>) {
+  return (
+    attempt !== undefined &&
+    attempt.bankId === next.bankId &&
+    attempt.flow === next.flow &&
+    JSON.stringify(attempt.payer) === JSON.stringify(next.payer)
+  );
 }
 
 const INITIAL_STATE: CheckoutState = {
@@ -102,14 +134,17 @@ const INITIAL_STATE: CheckoutState = {
   outcome: undefined,
   error: undefined,
   connectionTrouble: false,
+  authorizationUrl: undefined,
+  expiresAt: undefined,
+  qrLinks: 0,
 };
 
-/** Until popup and QR hand-offs arrive, every flow leaves for the bank by redirect. */
-function handOffFlow(_setting: FlowSetting): Flow {
-  return 'redirect';
+export function isPastExpiry(expiresAt: string | undefined, now: number): boolean {
+  const time = expiresAt ? Date.parse(expiresAt) : NaN;
+  return Number.isFinite(time) && now > time + EXPIRY_GRACE_MS;
 }
 
-function asCheckoutError(error: unknown): CheckoutError {
+export function asCheckoutError(error: unknown): CheckoutError {
   return error instanceof CheckoutError
     ? error
     : new CheckoutError('network_error', 'The merchant server could not be reached.', true);
@@ -129,7 +164,8 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
   let banksRequest: AbortController | undefined;
   let creation: Promise<void> | undefined;
   let attempt: Attempt | undefined;
-  let tracker: StatusTracker | undefined;
+  let session: PaymentSession | undefined;
+  let sessionLoading: Promise<PaymentSession> | undefined;
 
   const state = () => $state.get();
   const configured = (): CheckoutSetup => {
@@ -137,6 +173,24 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     return setup;
   };
   const selectedBank = () => state().banks.find((bank) => bank.id === state().selectedBankId);
+
+  /** The payment half of the checkout, in a chunk of its own; fetched as soon as banks are shown. */
+  function loadSession(): Promise<PaymentSession> {
+    sessionLoading ??= import('./payment-session.js').then(({ createPaymentSession }) => {
+      session = createPaymentSession({
+        $state,
+        deps,
+        setup: configured,
+        onCreated: () => (attempt = undefined),
+        onCreateFailed(failed, error) {
+          attempt = failed;
+          showRetryableError(error, 'create');
+        },
+      });
+      return session;
+    });
+    return sessionLoading;
+  }
 
   async function loadBanks(country: string | undefined) {
     banksRequest?.abort();
@@ -160,6 +214,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
         selectedBankId: preselected?.id,
       });
       deps.events.ready({ country: answer.country || country || '', banks: banks.length });
+      void loadSession();
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) return;
       showRetryableError(asCheckoutError(error), 'banks');
@@ -173,184 +228,16 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     $state.set({ ...state(), view: 'error', error: { ...error.toPaymentError(), operation } });
   }
 
-  function emitStatus(paymentId: string, status: PaymentStatus, previous: PaymentStatus | null) {
-    deps.events.status({ paymentId, status, previous });
-  }
-
-  /** Applies a status answer; moves forward only, and finishes the checkout on a terminal status. */
-  function applyPayment(answer: PaymentStatusResponse) {
-    const current = state().payment;
-    if (!current || current.paymentId !== answer.paymentId) return;
-    const advanced = canAdvance(current.status, answer.status);
-    const payment: PaymentSnapshot = {
-      ...current,
-      status: advanced ? answer.status : current.status,
-      amount: answer.amount ?? current.amount,
-      reference: answer.reference ?? current.reference,
-      error: answer.error ?? current.error,
-    };
-    $state.set({ ...state(), payment, connectionTrouble: false });
-    if (!advanced) return;
-    emitStatus(payment.paymentId, payment.status, current.status);
-    if (isTerminal(payment.status)) finish(payment);
-    else saveProgress(payment);
-  }
-
-  function saveProgress(payment: PaymentSnapshot) {
-    const saved = configured().attempts.load();
-    if (saved?.paymentId === payment.paymentId)
-      configured().attempts.save({ ...saved, status: payment.status });
-  }
-
-  function finish(payment: PaymentSnapshot) {
-    tracker?.stop();
-    tracker = undefined;
-    configured().attempts.clear();
-    attempt = undefined;
-    const outcome = payment.status as Outcome;
-    $state.set({ ...state(), view: 'outcome', outcome, payment });
-    const { paymentId, status } = payment;
-    if (status === 'completed') {
-      if (configured().attempts.claimOutcome(paymentId, 'success')) {
-        deps.events.success({
-          paymentId,
-          status,
-          amount: payment.amount,
-          reference: payment.reference,
-        });
-      }
-    } else if (status === 'cancelled') {
-      if (configured().attempts.claimOutcome(paymentId, 'cancel')) {
-        deps.events.cancel({ paymentId, reason: payment.error?.code ?? 'cancelled' });
-      }
-    } else if (configured().attempts.claimOutcome(paymentId, 'failure')) {
-      const error =
-        payment.error ??
-        (status === 'expired'
-          ? {
-              code: 'expired',
-              message: 'The payment expired before it was authorised.',
-              retryable: true,
-            }
-          : { code: 'payment_failed', message: 'The payment failed.', retryable: false });
-      deps.events.failure({ paymentId, status, error });
-    }
-  }
-
-  function failWithoutRetry(paymentId: string | undefined, error: CheckoutError) {
-    tracker?.stop();
-    tracker = undefined;
-    configured().attempts.clear();
-    attempt = undefined;
-    console.error(`<pay-by-bank>: ${error.message} (${error.code})`);
-    const payment = state().payment;
-    $state.set({
-      ...state(),
-      view: 'outcome',
-      outcome: 'failed',
-      payment: payment ? { ...payment, error: error.toPaymentError() } : undefined,
-    });
-    if (!paymentId || configured().attempts.claimOutcome(paymentId, 'failure')) {
-      deps.events.failure({ paymentId, error: error.toPaymentError() });
-    }
-  }
-
-  function startTracking(payment: PaymentSnapshot) {
-    tracker?.stop();
-    $state.set({ ...state(), view: 'tracking', payment, outcome: undefined, error: undefined });
-    tracker = trackStatus({
-      status: payment.status,
-      environment: deps.environment,
-      budgetMs: deps.pollBudgetMs,
-      random: deps.random,
-      fetchStatus: (query, signal) =>
-        configured().client.getPayment(payment.paymentId, query, signal),
-      onUpdate: applyPayment,
-      onTransientError: () => $state.setKey('connectionTrouble', true),
-      onFatalError: (error) => failWithoutRetry(payment.paymentId, error),
-      onBudgetExhausted: () => {
-        tracker = undefined;
-        configured().attempts.clear();
-        const current = state().payment ?? payment;
-        $state.set({ ...state(), view: 'outcome', outcome: 'pending' });
-        if (configured().attempts.claimOutcome(current.paymentId, 'pending')) {
-          deps.events.pending({ paymentId: current.paymentId, status: current.status });
-        }
-      },
-    });
-  }
-
-  function handOff(created: CreatePaymentResponse, made: Attempt, flow: Flow) {
-    const payment: PaymentSnapshot = {
-      paymentId: created.paymentId,
-      status: created.status,
-      amount: created.amount,
-      reference: created.reference,
-    };
-    attempt = undefined;
-    if (created.summary) $state.setKey('summary', created.summary);
-    emitStatus(payment.paymentId, payment.status, null);
-    if (isTerminal(payment.status)) {
-      $state.set({ ...state(), payment });
-      finish(payment);
-      return;
-    }
-    const { authorizationUrl } = created;
-    if (
-      authorizationUrl &&
-      !isSafeAuthorizationUrl(authorizationUrl, setup?.allowedAuthorizationOrigins)
-    ) {
-      $state.set({ ...state(), payment });
-      failWithoutRetry(
-        payment.paymentId,
-        new CheckoutError(
-          'unsafe_authorization_url',
-          `Refused to open the authorization URL "${authorizationUrl}": only https: (or http: on localhost) is allowed.`,
-          false,
-        ),
-      );
-      return;
-    }
-    configured().attempts.save({
-      paymentId: payment.paymentId,
-      idempotencyKey: made.idempotencyKey,
-      bankId: made.bankId,
-      flow,
-      status: payment.status,
-      expiresAt: created.expiresAt,
-      amount: payment.amount,
-      reference: payment.reference,
-    });
-    if (!authorizationUrl) {
-      startTracking(payment);
-      return;
-    }
-    $state.set({ ...state(), view: 'redirecting', payment });
-    const proceed = deps.events.redirect({ paymentId: payment.paymentId, authorizationUrl, flow });
-    if (proceed) deps.navigate(authorizationUrl);
-  }
-
-  async function create(current: Attempt) {
-    const bank = state().banks.find((candidate) => candidate.id === current.bankId);
-    if (!bank) return;
-    const flow = handOffFlow(configured().flow);
-    $state.set({ ...state(), view: 'creating', error: undefined });
-    try {
-      const created = await configured().client.createPayment(
-        {
-          bankId: bank.id,
-          checkout: configured().checkout,
-          returnUrl: configured().returnUrl,
-          flow,
-          locale: configured().locale,
-          payer: Object.keys(current.payer).length ? current.payer : undefined,
-        },
-        current.idempotencyKey,
-      );
-      handOff(created, current, flow);
-    } catch (error) {
-      showRetryableError(asCheckoutError(error), 'create');
-    }
+  /**
+   * Opens the bank's window now, inside the payer's click (a window opened after the server answers
+   * is blocked), then creates the payment with the session once it is loaded.
+   */
+  function send(current: Attempt): Promise<void> {
+    const opened = current.flow === 'popup' ? deps.openBankWindow() : undefined;
+    creation = loadSession()
+      .then((loaded) => loaded.create(current, opened))
+      .finally(() => (creation = undefined));
+    return creation;
   }
 
   return {
@@ -366,24 +253,31 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     },
 
     /**
-     * The first run after configure: resumes a payment that left for the bank (the return URL's id,
-     * else the saved attempt), or shows the bank list.
+     * The first run after configure. On the return page inside the bank's window: hand back to the
+     * shop's page. Otherwise resume a payment that left for the bank (the return URL's id, if it is
+     * this widget's or no widget's, else the saved attempt), or show the bank list.
      */
-    start(returnedPaymentId: string | undefined) {
-      const saved = configured().attempts.load();
-      const paymentId = returnedPaymentId ?? saved?.paymentId;
+    start(returned: { paymentId: string; claim(): void } | undefined) {
+      if (returned && deps.returnToOpener(returned.paymentId)) {
+        $state.setKey('view', 'handed-back');
+        return;
+      }
+      const { attempts } = configured();
+      const saved = attempts.load();
+      const claimed =
+        returned &&
+        (saved?.paymentId === returned.paymentId || !attempts.isAnyones(returned.paymentId));
+      if (claimed) returned.claim();
+      const paymentId = claimed ? returned.paymentId : saved?.paymentId;
       if (!paymentId) {
+        // A reload while the payment was being created: the next Pay sends the same key again.
+        if (saved) attempt = { ...saved, payer: saved.payer ?? {} };
         void loadBanks(configured().preferredCountry);
         return;
       }
+      $state.setKey('view', 'tracking');
       const fromSaved = saved?.paymentId === paymentId ? saved : undefined;
-      startTracking({
-        paymentId,
-        status:
-          fromSaved && fromSaved.status !== 'created' ? fromSaved.status : 'awaiting_authorisation',
-        amount: fromSaved?.amount,
-        reference: fromSaved?.reference,
-      });
+      void loadSession().then((loaded) => loaded.resume(paymentId, fromSaved, Boolean(claimed)));
     },
 
     setQuery(query: string) {
@@ -424,9 +318,15 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
       const payer = Object.fromEntries(
         (bank.fields ?? []).map((field) => [field.name, (state().payer[field.name] ?? '').trim()]),
       );
-      attempt = { idempotencyKey: deps.newIdempotencyKey(), bankId: bank.id, payer };
-      creation = create(attempt).finally(() => (creation = undefined));
-      return creation;
+      const flow = resolveFlow(setup.flow, deps.device);
+      const next = { bankId: bank.id, payer, flow };
+      const current: Attempt =
+        attempt && sameAttempt(attempt, next)
+          ? attempt
+          : { ...next, idempotencyKey: deps.newIdempotencyKey() };
+      attempt = current;
+      $state.set({ ...state(), qrLinks: 0, view: 'creating', error: undefined });
+      return send(current);
     },
 
     /** "Try again" on an error: repeats the same operation; a payment retry keeps its Idempotency-Key. */
@@ -435,42 +335,41 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
       if (!error) return Promise.resolve();
       if (error.operation === 'create' && attempt) {
         if (creation) return creation;
-        creation = create(attempt).finally(() => (creation = undefined));
-        return creation;
+        $state.set({ ...state(), view: 'creating', error: undefined });
+        return send(attempt);
       }
       return loadBanks(state().country ?? setup?.preferredCountry);
     },
 
+    openBankWindowAgain: () => session?.openBankWindowAgain(),
+    focusBankWindow: () => session?.focusBankWindow(),
+    payOnThisDevice: () => session?.payOnThisDevice(),
+
     /** Back to the bank list for a new attempt (a new payment, a new Idempotency-Key). */
     startAgain() {
-      tracker?.stop();
-      tracker = undefined;
+      session?.stop();
       attempt = undefined;
-      $state.set({ ...state(), payment: undefined, outcome: undefined, error: undefined });
+      configured().attempts.clear();
+      $state.set({
+        ...state(),
+        payment: undefined,
+        outcome: undefined,
+        error: undefined,
+        authorizationUrl: undefined,
+        expiresAt: undefined,
+      });
       if (state().banks.length) $state.setKey('view', 'choose');
       else void loadBanks(state().country ?? setup?.preferredCountry);
     },
 
     /** The merchant abandons the payment in progress: tracking stops and the page hears `cancel`. */
     cancel() {
-      const payment = state().payment;
-      tracker?.stop();
-      tracker = undefined;
-      configured().attempts.clear();
-      if (payment && !isTerminal(payment.status)) {
-        $state.set({ ...state(), view: 'outcome', outcome: 'cancelled' });
-        if (configured().attempts.claimOutcome(payment.paymentId, 'cancel')) {
-          deps.events.cancel({ paymentId: payment.paymentId, reason: 'cancelled_by_merchant' });
-        }
-        return;
-      }
-      this.startAgain();
+      if (!session?.cancel()) this.startAgain();
     },
 
     /** Back to a fresh bank list: no payment, no saved attempt, no event. */
     reset() {
-      tracker?.stop();
-      tracker = undefined;
+      session?.stop();
       attempt = undefined;
       configured().attempts.clear();
       $state.set({
@@ -481,22 +380,22 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
         query: '',
         payer: {},
         payerProblems: {},
+        authorizationUrl: undefined,
+        expiresAt: undefined,
       });
       void loadBanks(state().country ?? setup?.preferredCountry);
     },
 
     /** Stops all timers and requests; the element calls it when it leaves the page. */
     dispose() {
-      tracker?.stop();
-      tracker = undefined;
+      session?.pause();
       banksRequest?.abort();
     },
 
     /** Restarts tracking after `dispose` if a payment was under way (the element moved in the DOM). */
     reconnect() {
-      const payment = state().payment;
-      if (state().view === 'tracking' && payment && !tracker) startTracking(payment);
-      else if (state().view === 'loading' && !banksRequest) {
+      session?.reconnect();
+      if (state().view === 'loading' && !banksRequest) {
         void loadBanks(state().country ?? setup?.preferredCountry);
       }
     },

@@ -9,14 +9,21 @@ export function defaultReturnUrl(location: Location): string {
 }
 
 /**
- * Takes the payment id the server kit's return route added to the address, and removes it from the
- * address bar so that a bookmark or a shared link does not carry it.
+ * The payment id the server kit's return route added to the address. `claim()` removes it from the
+ * address bar (so a bookmark or a shared link does not carry it) once a widget takes it.
  */
-export function takeReturnedPaymentId(location: Location, history: History): string | undefined {
-  const url = new URL(location.href);
-  const paymentId = url.searchParams.get(RETURN_PARAMETER);
+export function returnedPayment(
+  location: Location,
+  history: History,
+): { paymentId: string; claim(): void } | undefined {
+  const paymentId = new URL(location.href).searchParams.get(RETURN_PARAMETER);
   if (!paymentId) return undefined;
-  url.searchParams.delete(RETURN_PARAMETER);
-  history.replaceState(history.state, '', url.href);
-  return paymentId;
+  return {
+    paymentId,
+    claim() {
+      const url = new URL(location.href);
+      url.searchParams.delete(RETURN_PARAMETER);
+      history.replaceState(history.state, '', url.href);
+    },
+  };
 }

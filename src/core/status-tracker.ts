@@ -26,6 +26,8 @@ export interface StatusTrackerOptions {
 
 export interface StatusTracker {
   stop(): void;
+  /** Asks at once, e.g. when the bank's window says the payer is back; no-op while a request waits. */
+  pollNow(): void;
 }
 
 function isFatal(error: CheckoutError): boolean {
@@ -130,5 +132,10 @@ export function trackStatus(options: StatusTrackerOptions): StatusTracker {
 
   const unsubscribe = options.environment.subscribe(onEnvironmentChange);
   onEnvironmentChange();
-  return { stop };
+  return {
+    stop,
+    pollNow() {
+      if (!stopped && !request && options.environment.isActive()) schedule(0);
+    },
+  };
 }

@@ -13,19 +13,25 @@ import { createMerchantClient } from '../core/merchant-client.js';
 import { formatMoney } from '../core/money.js';
 import { browserPageEnvironment } from '../core/page-environment.js';
 import type { Money } from '../core/protocol.js';
-import { defaultReturnUrl, takeReturnedPaymentId } from '../core/return-url.js';
+import { defaultReturnUrl, returnedPayment } from '../core/return-url.js';
+import { onBankWindowReturn, openBankWindow, returnToOpener } from '../core/bank-window.js';
+import { browserDeviceTraits } from '../core/flow.js';
 import { isSafeImageUrl } from '../core/url-safety.js';
 import { navigate, typeAhead } from './listbox-navigation.js';
 import { StoreController } from './store-controller.js';
 import { styles } from './styles.js';
 import { chooseView, MAX_VISIBLE_BANKS } from './views/choose-view.js';
 import { configErrorView, errorView } from './views/error-view.js';
-import { outcomeView } from './views/outcome-view.js';
 import { progressView } from './views/progress-view.js';
+type PaymentViews = typeof import('./views/payment-views.js');
+
+type QrView = typeof import('./views/qr-view.js').qrView;
 
 /** Seams for the few browser effects tests must observe without leaving the test page. */
 export const browserEffects = {
   navigate: (url: string) => window.location.assign(url),
+  openBankWindow,
+  device: browserDeviceTraits,
 };
 
 const TYPE_AHEAD_RESET_MS = 500;
@@ -54,6 +60,7 @@ let instances = 0;
  * @csspart button - The main action button (Pay, Try again, ...).
  * @csspart status - The progress and outcome messages.
  * @csspart error - Error messages.
+ * @csspart qr - The QR code to scan with a phone.
  * @csspart summary - The bill or order being paid, when the merchant's server sends one.
  *
  * @cssproperty --pay-by-bank-color-primary - Buttons and the selected bank's border.
@@ -147,6 +154,12 @@ export class PayByBank extends LitElement {
       environment: browserPageEnvironment(),
       navigate: (url) => browserEffects.navigate(url),
       newIdempotencyKey: () => crypto.randomUUID(),
+      get device() {
+        return browserEffects.device();
+      },
+      openBankWindow: (url) => browserEffects.openBankWindow(url),
+      onBankWindowReturn,
+      returnToOpener,
       events: {
         ready: (detail) => this.#emit('pay-by-bank-ready', detail),
         select: (detail) => this.#emit('pay-by-bank-select', detail),
@@ -186,6 +199,8 @@ export class PayByBank extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#store.dispose();
+    clearInterval(this.#countdown);
+    this.#countdown = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -236,7 +251,8 @@ export class PayByBank extends LitElement {
     const previous = this.#settings;
     const settings = result.settings;
     this.#settings = settings;
-    const scope = `${settings.endpoint.href}|${this.checkout ?? ''}`;
+    // Two widgets for one checkout on a page keep apart by their ids.
+    const scope = `${settings.endpoint.href}|${this.checkout ?? ''}${this.id ? `#${this.id}` : ''}`;
     this.#store.configure(
       {
         client: createMerchantClient({
@@ -260,7 +276,7 @@ export class PayByBank extends LitElement {
     );
     if (!this.#started) {
       this.#started = true;
-      this.#store.start(takeReturnedPaymentId(window.location, window.history));
+      this.#store.start(returnedPayment(window.location, window.history));
     }
   }
 
@@ -309,7 +325,8 @@ export class PayByBank extends LitElement {
     const translate = this.#message;
     if (this.configProblems.length || !this.#settings) return configErrorView(translate);
     const state = this.#checkoutState.value;
-    const bankName = state.banks.find((bank) => bank.id === state.selectedBankId)?.name ?? '';
+    const bankName =
+      state.banks.find((bank) => bank.id === state.selectedBankId)?.name ?? translate('yourBank');
     switch (state.view) {
       case 'loading':
         return progressView(translate, translate('loadingBanks'));
@@ -329,22 +346,23 @@ export class PayByBank extends LitElement {
           ),
           state.connectionTrouble ? 'offline' : undefined,
         );
+      case 'outcome':
+      case 'popup':
+      case 'popup-blocked':
+      case 'popup-closed':
+      case 'handed-back':
+        return this.#renderPaymentView(state, bankName);
       case 'error':
         return errorView(translate, state.error?.code ?? '', this.#onRetry);
-      case 'outcome':
-        return outcomeView({
-          outcome: state.outcome ?? 'pending',
-          payment: state.payment,
-          displayAmount: this.#formatAmount(state.payment?.amount),
-          translate,
-          onStartAgain: this.#onStartAgain,
-        });
+      case 'qr':
+        return this.#renderQr(state, bankName);
       case 'choose':
         return this.#renderChoose(state);
     }
   }
 
   #renderChoose(state: CheckoutState) {
+    this.#loadPaymentViews();
     const { matching, visible } = this.#visibleBanks;
     const selectedBank = state.banks.find((bank) => bank.id === state.selectedBankId);
     const activeBankId = visible.some((bank) => bank.id === this.activeBankId)
@@ -374,7 +392,81 @@ export class PayByBank extends LitElement {
     );
   }
 
+  #paymentViews: PaymentViews | undefined;
+
+  /** Loads the views after the payer commits; called early, while the bank list is shown. */
+  #loadPaymentViews() {
+    if (this.#paymentViews) return;
+    void import('./views/payment-views.js').then((views) => {
+      this.#paymentViews = views;
+      this.requestUpdate();
+    });
+  }
+
+  #renderPaymentView(state: CheckoutState, bankName: string) {
+    const views = this.#paymentViews;
+    const translate = this.#message;
+    if (!views) {
+      this.#loadPaymentViews();
+      return progressView(translate, translate('statusWaiting'));
+    }
+    if (state.view === 'handed-back') return views.handedBackView(translate);
+    if (state.view === 'outcome') {
+      return views.outcomeView({
+        outcome: state.outcome ?? 'pending',
+        payment: state.payment,
+        displayAmount: this.#formatAmount(state.payment?.amount),
+        translate,
+        onStartAgain: this.#onStartAgain,
+      });
+    }
+    return views.bankWindowView({
+      view: state.view as 'popup' | 'popup-blocked' | 'popup-closed',
+      bankName,
+      translate,
+      onFocusWindow: () => this.#store.focusBankWindow(),
+      onOpenWindow: () => this.#store.openBankWindowAgain(),
+      onChooseAnotherBank: this.#onStartAgain,
+    });
+  }
+
+  /** The QR view and its encoder, loaded the first time a QR code is shown. */
+  #qrView: QrView | undefined;
+  #countdown: ReturnType<typeof setInterval> | undefined;
+
+  #renderQr(state: CheckoutState, bankName: string) {
+    if (!this.#qrView) {
+      void import('./views/qr-view.js').then(({ qrView }) => {
+        this.#qrView = qrView;
+        this.requestUpdate();
+      });
+      return progressView(this.#message, this.#message('creating'));
+    }
+    const expiresAt = Date.parse(state.expiresAt ?? '');
+    return this.#qrView({
+      authorizationUrl: state.authorizationUrl ?? '',
+      bankName,
+      secondsLeft: Number.isFinite(expiresAt)
+        ? Math.max(0, Math.ceil((expiresAt - Date.now()) / 1000))
+        : undefined,
+      translate: this.#message,
+      onPayOnThisDevice: () => this.#store.payOnThisDevice(),
+    });
+  }
+
+  /** The QR view's countdown re-renders once a second, only while it is shown. */
+  #tickWhileQr() {
+    const showing = this.#checkoutState.value.view === 'qr';
+    if (showing && !this.#countdown) {
+      this.#countdown = setInterval(() => this.requestUpdate(), 1000);
+    } else if (!showing && this.#countdown) {
+      clearInterval(this.#countdown);
+      this.#countdown = undefined;
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
+    this.#tickWhileQr();
     if (changed.has('activeBankId') && this.activeBankId) {
       this.renderRoot
         .querySelector(`#${this.#idPrefix}-bank-${CSS.escape(this.activeBankId)}`)

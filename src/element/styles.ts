@@ -202,6 +202,21 @@ export const styles = css`
     cursor: pointer;
   }
 
+  .secondary {
+    padding: 10px 16px;
+    font: inherit;
+    color: var(--_primary);
+    background: none;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+
+  [part='qr'] {
+    justify-self: center;
+    inline-size: min(240px, 100%);
+  }
+
   [part='button'][disabled] {
     cursor: not-allowed;
     opacity: 0.6;

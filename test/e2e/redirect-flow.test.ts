@@ -48,6 +48,10 @@ describe('demo: redirect flow in Chromium', () => {
       try {
         await page.goto(`${origin}/?provider=${provider}`);
         await loggedEvent(page, 'pay-by-bank-ready');
+        // On a desktop pointer `auto` opens a popup; this test is about the redirect flow.
+        await page.evaluate(() =>
+          document.querySelector('pay-by-bank')?.setAttribute('flow', 'redirect'),
+        );
         const banks = page.getByRole('listbox', { name: 'Banks' });
         await banks.getByRole('option').first().click();
         await page.getByRole('button', { name: /^Pay €42\.00 with / }).click();

@@ -38,8 +38,9 @@ describe('script-tag build on a plain HTML page', () => {
       demo(request, response, async () => {
         if (request.url === '/') {
           response.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE);
-        } else if (request.url === '/dist/pay-by-bank.js') {
-          const script = await readFile(join(outDir, 'pay-by-bank.js'));
+        } else if (/^\/dist\/[\w.-]+\.js$/.test(request.url ?? '')) {
+          // The script-tag file and the chunks it loads later (payment views, QR code).
+          const script = await readFile(join(outDir, (request.url ?? '').slice('/dist/'.length)));
           response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
         } else {
           response.writeHead(404).end();

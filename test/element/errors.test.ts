@@ -2,7 +2,16 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../support/setup.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
-import { flushIo, mount, mountReady, payWith, query, settle, shadow } from '../support/element.js';
+import {
+  flushIo,
+  mount,
+  mountReady,
+  payWith,
+  query,
+  settle,
+  shadow,
+  shown,
+} from '../support/element.js';
 import { browserEffects } from '../../src/element/pay-by-bank.js';
 import type { PayByBank } from '../../src/element/pay-by-bank.js';
 
@@ -95,8 +104,7 @@ describe('<pay-by-bank> bad input and failing servers', () => {
       body: { title: 'Unknown checkout', status: 422, code: 'unknown_checkout' },
     });
     await payWith(element, 'alpha');
-    await settle(element);
-    expect(query(element, '[part="error"]').textContent).to.contain('Try again');
+    expect((await shown(element, '[part="error"]')).textContent).to.contain('Try again');
     expect(String(consoleError.lastCall.args[0])).to.contain('unknown_checkout');
   });
 
@@ -108,12 +116,12 @@ describe('<pay-by-bank> bad input and failing servers', () => {
     });
     merchant.failNext('hang');
     await payWith(element, 'alpha');
+    await flushIo(element);
     await clock.tickAsync(14_999);
     expect(query(element, '[part="status"]').textContent).to.contain('Preparing your payment');
     await clock.tickAsync(1);
     clock.restore();
-    await settle(element);
-    expect(query(element, '[part="error"]').textContent).to.contain('took too long');
+    await shown(element, '[part="error"]', 'took too long');
   });
 
   it('treats a status answer with an unknown status as malformed, and keeps tracking', async () => {

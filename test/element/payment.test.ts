@@ -2,7 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../support/setup.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
-import { mountReady, payWith, query, settle, shadow } from '../support/element.js';
+import { mountReady, payWith, query, settle, shadow, shown } from '../support/element.js';
 import { browserEffects } from '../../src/element/pay-by-bank.js';
 
 describe('<pay-by-bank> payment', () => {
@@ -30,12 +30,12 @@ describe('<pay-by-bank> payment', () => {
     const event = await redirect;
     expect(event.detail).to.deep.equal({
       paymentId: 'pay_1',
-      authorizationUrl: 'https://bank.example/authorise',
+      authorizationUrl: 'https://bank.example/authorise?payment=pay_1',
       flow: 'redirect',
     });
     expect(event.cancelable).to.equal(true);
     await settle(element);
-    expect(navigate).to.have.been.calledOnceWith('https://bank.example/authorise');
+    expect(navigate).to.have.been.calledOnceWith('https://bank.example/authorise?payment=pay_1');
 
     const [create] = merchant.creates;
     expect(create?.url.pathname).to.equal('/api/pay-by-bank/payments');
@@ -48,13 +48,14 @@ describe('<pay-by-bank> payment', () => {
       flow: 'redirect',
       locale: 'en',
     });
-    expect(query(element, '[part="status"]').textContent).to.contain('Taking you to Alpha Bank');
+    await shown(element, '[part="status"]', 'Taking you to Alpha Bank');
   });
 
   it('saves the attempt in sessionStorage before leaving', async () => {
     const element = await mountReady();
+    const redirect = oneEvent(element, 'pay-by-bank-redirect');
     await payWith(element, 'alpha');
-    await settle(element);
+    await redirect;
     const key = Object.keys(sessionStorage).find((name) => name.startsWith('pay-by-bank:attempt:'));
     expect(key).to.contain('/api/pay-by-bank|order-123');
     const saved = JSON.parse(sessionStorage.getItem(key ?? '') ?? '{}');
@@ -69,17 +70,12 @@ describe('<pay-by-bank> payment', () => {
   it('lets the page take over navigation with preventDefault', async () => {
     const element = await mountReady();
     element.addEventListener('pay-by-bank-redirect', (event) => event.preventDefault());
+    const redirect = oneEvent(element, 'pay-by-bank-redirect');
     await payWith(element, 'alpha');
+    await redirect;
     await settle(element);
     expect(merchant.creates).to.have.length(1);
     expect(navigate).not.to.have.been.called;
-  });
-
-  it('sends every flow as redirect until popup and QR arrive', async () => {
-    const element = await mountReady({ flow: 'qr' });
-    await payWith(element, 'alpha');
-    await settle(element);
-    expect((merchant.creates[0]?.body as { flow: string }).flow).to.equal('redirect');
   });
 
   it('creates one payment on a double click', async () => {
@@ -99,19 +95,22 @@ describe('<pay-by-bank> payment', () => {
     sinon.stub(console, 'error');
     merchant.failNext('network');
     await payWith(element, 'alpha');
-    await settle(element);
-    expect(query(element, '[part="error"]').textContent).to.contain('could not reach the shop');
+    expect((await shown(element, '[part="error"]')).textContent).to.contain(
+      'could not reach the shop',
+    );
 
+    const redirect = oneEvent(element, 'pay-by-bank-redirect');
     query<HTMLButtonElement>(element, '[part="error"] button').click();
-    await settle(element);
+    await redirect;
     const [first, retry] = merchant.creates;
     expect(retry?.headers.get('Idempotency-Key')).to.equal(first?.headers.get('Idempotency-Key'));
     expect(navigate).to.have.been.calledOnce;
 
     element.reset();
     await oneEvent(element, 'pay-by-bank-ready');
+    const second = oneEvent(element, 'pay-by-bank-redirect');
     await payWith(element, 'alpha');
-    await settle(element);
+    await second;
     const fresh = merchant.creates[2];
     expect(fresh?.headers.get('Idempotency-Key')).not.to.equal(
       first?.headers.get('Idempotency-Key'),
@@ -138,9 +137,9 @@ describe('<pay-by-bank> payment', () => {
       amount: { value: '42.00', currency: 'EUR' },
       reference: 'INV-123',
     });
-    expect(query(element, '[part="status"]').textContent).to.contain('Payment complete');
-    expect(query(element, '[part="status"]').textContent).to.contain('€42.00 paid');
-    expect(query(element, '[part="status"]').textContent).to.contain('Reference: INV-123');
+    await shown(element, '[part="status"]', 'Payment complete');
+    await shown(element, '[part="status"]', '€42.00 paid');
+    await shown(element, '[part="status"]', 'Reference: INV-123');
     expect(
       Object.keys(sessionStorage).some((name) => name.startsWith('pay-by-bank:attempt:')),
     ).to.equal(false);
@@ -158,7 +157,7 @@ describe('<pay-by-bank> payment', () => {
     expect(navigate).not.to.have.been.called;
     expect(event.detail.paymentId).to.equal('pay_1');
     expect(event.detail.error).to.include({ code: 'unsafe_authorization_url', retryable: false });
-    expect(query(element, '[part~="error"]').textContent).to.contain('Payment failed');
+    await shown(element, '[part~="error"]', 'Payment failed');
   });
 
   it('refuses plain http to a host other than localhost', async () => {

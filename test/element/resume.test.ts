@@ -2,7 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../support/setup.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
-import { mount, query, settle } from '../support/element.js';
+import { mount, payWith, query, settle, shown } from '../support/element.js';
 import { browserEffects } from '../../src/element/pay-by-bank.js';
 
 const ATTEMPT_KEY = `pay-by-bank:attempt:${new URL('/api/pay-by-bank', location.href).href}|order-123`;
@@ -75,9 +75,9 @@ describe('<pay-by-bank> resume on the return page', () => {
     ]) {
       reloaded.addEventListener(name, () => outcomes.push(name));
     }
+    await shown(reloaded, '[part="status"]', 'Payment complete');
     await settle(reloaded);
     expect(merchant.requestsTo('/payments/pay_99')).to.have.length(2);
-    expect(query(reloaded, '[part="status"]').textContent).to.contain('Payment complete');
     expect(outcomes).to.deep.equal([]);
   });
 
@@ -93,7 +93,7 @@ describe('<pay-by-bank> resume on the return page', () => {
     const cancel = await oneEvent(element, 'pay-by-bank-cancel');
     expect(cancel.detail).to.deep.equal({ paymentId: 'pay_5', reason: 'payer_cancelled' });
     await element.updateComplete;
-    expect(query(element, '[part="status"]').textContent).to.contain('Payment cancelled');
+    await shown(element, '[part="status"]', 'Payment cancelled');
 
     query<HTMLButtonElement>(element, '[part="status"] button').click();
     await oneEvent(element, 'pay-by-bank-ready');
@@ -111,8 +111,8 @@ describe('<pay-by-bank> resume on the return page', () => {
       error: { code: 'AM04', message: 'Insufficient funds.', retryable: false },
     });
     await element.updateComplete;
-    expect(query(element, '[part~="status"]').textContent).to.contain('Insufficient funds.');
-    expect(query(element, '[part~="status"]').querySelector('button')).to.equal(null);
+    const outcome = await shown(element, '[part~="status"]', 'Insufficient funds.');
+    expect(outcome.querySelector('button')).to.equal(null);
   });
 
   it('offers "Try again" on a retryable failure, which starts a new attempt', async () => {
@@ -125,8 +125,7 @@ describe('<pay-by-bank> resume on the return page', () => {
     setReturnParameter('pay_7');
     const element = await mount();
     await oneEvent(element, 'pay-by-bank-failure');
-    await element.updateComplete;
-    query<HTMLButtonElement>(element, '[part~="status"] button').click();
+    (await shown(element, '[part~="status"] button')).click();
     await oneEvent(element, 'pay-by-bank-ready');
   });
 
@@ -138,7 +137,7 @@ describe('<pay-by-bank> resume on the return page', () => {
     expect(failure.detail.status).to.equal('expired');
     expect(failure.detail.error.code).to.equal('expired');
     await element.updateComplete;
-    expect(query(element, '[part="status"]').textContent).to.contain('The link expired');
+    await shown(element, '[part="status"]', 'The link expired');
     query<HTMLButtonElement>(element, '[part="status"] button').click();
     await oneEvent(element, 'pay-by-bank-ready');
   });
@@ -152,6 +151,89 @@ describe('<pay-by-bank> resume on the return page', () => {
     const cancel = await oneEvent(element, 'pay-by-bank-cancel');
     expect(cancel.detail).to.deep.equal({ paymentId: 'pay_9', reason: 'cancelled_by_merchant' });
     expect(sessionStorage.getItem(ATTEMPT_KEY)).to.equal(null);
+  });
+
+  it('a payer who comes back after the link expired sees so, and a retry makes a new payment', async () => {
+    merchant.options.statuses = ['awaiting_authorisation'];
+    sessionStorage.setItem(
+      ATTEMPT_KEY,
+      JSON.stringify({
+        paymentId: 'pay_old',
+        idempotencyKey: 'old-key',
+        bankId: 'alpha',
+        flow: 'redirect',
+        status: 'awaiting_authorisation',
+        expiresAt: new Date(Date.now() - 60_000).toISOString(),
+      }),
+    );
+    const element = await mount();
+    const failure = await oneEvent(element, 'pay-by-bank-failure');
+    expect(failure.detail).to.deep.include({ paymentId: 'pay_old', status: 'expired' });
+    (await shown(element, '[part="status"] button', 'Start again')).click();
+    await oneEvent(element, 'pay-by-bank-ready');
+    const redirect = oneEvent(element, 'pay-by-bank-redirect');
+    await payWith(element, 'alpha');
+    expect((await redirect).detail.paymentId).to.equal('pay_1');
+    expect(merchant.creates[0]?.headers.get('Idempotency-Key')).not.to.equal('old-key');
+  });
+
+  it('a reload while the payment was being created sends the same key again: no second payment', async () => {
+    sessionStorage.setItem(
+      ATTEMPT_KEY,
+      JSON.stringify({
+        idempotencyKey: 'pending-key',
+        bankId: 'alpha',
+        payer: {},
+        flow: 'redirect',
+        status: 'created',
+      }),
+    );
+    const element = await mount();
+    await oneEvent(element, 'pay-by-bank-ready');
+    const redirect = oneEvent(element, 'pay-by-bank-redirect');
+    await payWith(element, 'alpha');
+    await redirect;
+    expect(merchant.creates[0]?.headers.get('Idempotency-Key')).to.equal('pending-key');
+  });
+
+  it('a reload while the QR code is shown shows it again for the same payment', async () => {
+    merchant.options.statuses = ['awaiting_authorisation'];
+    sessionStorage.setItem(
+      ATTEMPT_KEY,
+      JSON.stringify({
+        paymentId: 'pay_qr',
+        idempotencyKey: 'k',
+        bankId: 'alpha',
+        flow: 'qr',
+        status: 'created',
+        authorizationUrl: 'https://bank.example/authorise?payment=pay_qr',
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      }),
+    );
+    const element = await mount({ flow: 'qr' });
+    await shown(element, '[part="qr"]');
+    expect(merchant.creates).to.have.length(0);
+  });
+
+  it('a reload while the bank window is open keeps waiting for it', async () => {
+    merchant.options.statuses = ['awaiting_authorisation'];
+    sessionStorage.setItem(
+      ATTEMPT_KEY,
+      JSON.stringify({
+        paymentId: 'pay_popup',
+        idempotencyKey: 'k',
+        bankId: 'alpha',
+        flow: 'popup',
+        status: 'awaiting_authorisation',
+        authorizationUrl: 'https://bank.example/authorise?payment=pay_popup',
+      }),
+    );
+    const element = await mount({ flow: 'popup' });
+    await shown(element, '[part="status"]', 'Continue in the window of your bank');
+    expect(merchant.creates).to.have.length(0);
+    merchant.options.statuses = ['completed'];
+    window.postMessage({ type: 'pay-by-bank:returned', paymentId: 'pay_popup' }, location.origin);
+    await oneEvent(element, 'pay-by-bank-success');
   });
 
   it('a failure the server does not know (404) ends tracking with a failure', async () => {

@@ -1,4 +1,4 @@
-import { fixture, html, oneEvent } from '@open-wc/testing';
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/element/define.js';
 import type { PayByBank } from '../../src/element/pay-by-bank.js';
 
@@ -36,7 +36,7 @@ export async function mount(options: MountOptions = {}): Promise<PayByBank> {
       currency=${settings.currency ?? 'EUR'}
       .country=${settings.country}
       .bank=${settings.bank}
-      flow=${settings.flow ?? 'auto'}
+      flow=${settings.flow ?? 'redirect'}
       theme=${settings.theme ?? 'light'}
       .locale=${settings.locale}
     ></pay-by-bank>`,
@@ -91,4 +91,22 @@ export async function flushIo(element: PayByBank, rounds = 10) {
     });
     await element.updateComplete;
   }
+}
+
+/** Waits until the element shows `selector` (containing `text`, if given), e.g. after a lazy chunk loads. */
+export async function shown<T extends HTMLElement = HTMLElement>(
+  element: PayByBank,
+  selector: string,
+  text?: string,
+): Promise<T> {
+  let found: T | null = null;
+  await waitUntil(
+    () => {
+      found = shadow(element).querySelector<T>(selector);
+      return found !== null && (text === undefined || (found.textContent ?? '').includes(text));
+    },
+    `the element never showed ${selector}${text ? ` with "${text}"` : ''}`,
+    { timeout: 4000 },
+  );
+  return found as unknown as T;
 }

@@ -24,6 +24,8 @@ export interface FakeMerchantOptions {
   statuses?: PaymentStatus[];
   error?: { code: string; message: string; retryable: boolean };
   summary?: Array<{ label: string; value: string }>;
+  /** Each created link expires this long after creation (the create answer's expiresAt). */
+  expiresInMs?: number;
 }
 
 export const BANKS: Bank[] = [
@@ -55,8 +57,8 @@ function json(body: unknown, status = 200, type = 'application/json'): Response 
 export class FakeMerchant {
   readonly requests: RecordedRequest[] = [];
   readonly faults: Fault[] = [];
-  options: Required<Omit<FakeMerchantOptions, 'error' | 'summary'>> &
-    Pick<FakeMerchantOptions, 'error' | 'summary'>;
+  options: Required<Omit<FakeMerchantOptions, 'error' | 'summary' | 'expiresInMs'>> &
+    Pick<FakeMerchantOptions, 'error' | 'summary' | 'expiresInMs'>;
   private paymentCount = 0;
   private readonly paymentsByKey = new Map<string, string>();
   private statusIndex = 0;
@@ -143,7 +145,12 @@ export class FakeMerchant {
           status: 'created',
           amount: { value: '42.00', currency: 'EUR' },
           reference: 'INV-123',
-          ...(authorizationUrl ? { authorizationUrl } : {}),
+          ...(authorizationUrl
+            ? { authorizationUrl: `${authorizationUrl}?payment=${paymentId}` }
+            : {}),
+          ...(this.options.expiresInMs !== undefined
+            ? { expiresAt: new Date(Date.now() + this.options.expiresInMs).toISOString() }
+            : {}),
           echo: body,
         },
         201,

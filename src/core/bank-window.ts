@@ -1,0 +1,70 @@
+/** The popup the payer authorises in, and how its return page tells the element. */
+
+export const BANK_WINDOW_NAME = 'pay-by-bank-bank-window';
+const RETURN_MESSAGE = 'pay-by-bank:returned';
+
+export interface BankWindow {
+  /** Points the window at the bank once the server has answered. */
+  load(url: string): void;
+  isClosed(): boolean;
+  focus(): void;
+  close(): void;
+}
+
+/** Sized to a bank's login page and centred over the shop's window. */
+function features(): string {
+  const width = Math.min(500, screen.availWidth);
+  const height = Math.min(720, screen.availHeight);
+  const left = Math.round(window.screenX + (window.outerWidth - width) / 2);
+  const top = Math.round(window.screenY + (window.outerHeight - height) / 2);
+  return `popup,width=${width},height=${height},left=${left},top=${top}`;
+}
+
+/**
+ * Opens the bank window. It must run inside the payer's click (browsers block popups opened later),
+ * so it opens blank and is pointed at the bank afterwards. Undefined when the browser blocked it.
+ */
+export function openBankWindow(url = 'about:blank'): BankWindow | undefined {
+  let opened: Window | null;
+  try {
+    opened = window.open(url, BANK_WINDOW_NAME, features());
+  } catch {
+    opened = null;
+  }
+  if (!opened) return undefined;
+  const bankWindow = opened;
+  return {
+    load: (next) => bankWindow.location.replace(next),
+    isClosed: () => bankWindow.closed,
+    focus: () => bankWindow.focus(),
+    close: () => bankWindow.close(),
+  };
+}
+
+/**
+ * On the return page inside the bank window: tells the shop's page which payment came back (same
+ * origin only) and closes. False when this page is not our bank window.
+ */
+export function returnToOpener(paymentId: string): boolean {
+  const opener = window.opener as Window | null;
+  if (!opener || window.name !== BANK_WINDOW_NAME) return false;
+  try {
+    opener.postMessage({ type: RETURN_MESSAGE, paymentId }, window.location.origin);
+  } catch {
+    return false;
+  }
+  window.close();
+  return true;
+}
+
+/** Listens for the bank window's return message, trusting only this page's own origin. */
+export function onBankWindowReturn(listener: (paymentId: string) => void): () => void {
+  const receive = (event: MessageEvent) => {
+    if (event.origin !== window.location.origin) return;
+    const data = event.data as { type?: unknown; paymentId?: unknown } | null;
+    if (data?.type === RETURN_MESSAGE && typeof data.paymentId === 'string')
+      listener(data.paymentId);
+  };
+  window.addEventListener('message', receive);
+  return () => window.removeEventListener('message', receive);
+}
