@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import jsQR from 'jsqr';
+import type { Browser, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { launchChromium, loggedEvent, startDemo } from './support/demo.js';
+
+/** Counts the status requests (GET …/payments/{id}) the shop's page makes. */
+function countStatusRequests(page: Page): () => number {
+  let count = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && /\/api\/pay-by-bank\/payments\/[^/?]+/.test(request.url())) {
+      count++;
+    }
+  });
+  return () => count;
+}
+
+async function openCheckout(page: Page, origin: string, flow: string) {
+  await page.goto(`${origin}/?provider=aiia-pay`);
+  await loggedEvent(page, 'pay-by-bank-ready');
+  await page.evaluate(
+    (value) => document.querySelector('pay-by-bank')?.setAttribute('flow', value),
+    flow,
+  );
+  await page.getByRole('listbox', { name: 'Banks' }).getByRole('option').first().click();
+}
+
+/** Renders the element's QR code to pixels in the page and decodes them, as a phone camera would. */
+async function decodeQr(page: Page): Promise<string> {
+  const { width, height, pixels } = await page.evaluate(() => {
+    const svg = document.querySelector('pay-by-bank')?.shadowRoot?.querySelector('svg[part="qr"]');
+    if (!svg) throw new Error('no QR code shown');
+    const size = Number(svg.getAttribute('viewBox')?.split(' ')[2]);
+    const scale = 8;
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size * scale;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.fillStyle = '#000';
+    context.scale(scale, scale);
+    context.fill(new Path2D(svg.querySelector('path')?.getAttribute('d') ?? ''));
+    const image = context.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: image.width, height: image.height, pixels: Array.from(image.data) };
+  });
+  const decoded = jsQR(Uint8ClampedArray.from(pixels), width, height);
+  if (!decoded) throw new Error('the QR code could not be decoded');
+  return decoded.data;
+}
+
+describe('demo: popup and QR hand-offs in Chromium', () => {
+  let browser: Browser;
+  let server: ViteDevServer;
+  let origin: string;
+
+  before(async () => {
+    const demo = await startDemo();
+    server = demo.server;
+    origin = demo.url;
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('popup: the payer approves in the bank window and the shop page, still open, hears success', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      const statusRequests = countStatusRequests(page);
+      await openCheckout(page, origin, 'popup');
+      const popupOpened = context.waitForEvent('page');
+      await page.getByRole('button', { name: /^Pay €42\.00 with / }).click();
+      const popup = await popupOpened;
+      await popup.waitForURL((url) => url.pathname.includes('/sandbox/'));
+      assert.equal(new URL(page.url()).pathname, '/', 'the shop page stays where it was');
+      await page
+        .locator('pay-by-bank')
+        .getByRole('heading', { name: /Continue in the window of/ })
+        .waitFor();
+      const popupClosed = popup.waitForEvent('close', { timeout: 10_000 });
+      await popup.getByRole('button', { name: 'Approve payment' }).click();
+      const detail = (await loggedEvent(page, 'pay-by-bank-success')) as { paymentId: string };
+      await popupClosed;
+      assert.match(detail.paymentId, /^[A-Za-z0-9_-]{22,}$/);
+      console.log(
+        `popup e2e: payment ${detail.paymentId} made ${statusRequests()} status requests`,
+      );
+      assert.ok(statusRequests() >= 1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('qr: a phone scans the code, approves at the bank, and the shop page hears success', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const phone = await (await browser.newContext({ hasTouch: true, isMobile: true })).newPage();
+    try {
+      const statusRequests = countStatusRequests(page);
+      await openCheckout(page, origin, 'qr');
+      await page.getByRole('button', { name: /^Pay €42\.00 with / }).click();
+      await page
+        .locator('pay-by-bank')
+        .getByRole('img', { name: /^QR code to pay with/ })
+        .waitFor();
+      const authorizationUrl = await decodeQr(page);
+      assert.match(authorizationUrl, /\/sandbox\//);
+
+      await phone.goto(authorizationUrl);
+      await phone.getByRole('button', { name: 'Approve payment' }).click();
+      const detail = (await loggedEvent(page, 'pay-by-bank-success')) as { paymentId: string };
+      assert.equal(new URL(page.url()).pathname, '/');
+      console.log(`qr e2e: payment ${detail.paymentId} made ${statusRequests()} status requests`);
+      assert.ok(statusRequests() >= 1);
+    } finally {
+      await phone.context().close();
+      await context.close();
+    }
+  });
+});
