@@ -1,24 +1,9 @@
-import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 // TypeScript, loaded through tsx: `npm run test:browser` starts the runner with `node --import tsx`.
 import { createDemoMiddleware } from './demo/dev-server-plugin.ts';
-
-/** The system Chromium: CHROME_PATH, else Debian's `chromium` on PATH. Never a downloaded browser. */
-function findChromium() {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      const path = execFileSync('which', [name], { encoding: 'utf8' }).trim();
-      if (path && existsSync(path)) return path;
-    } catch {
-      // not on PATH; try the next name
-    }
-  }
-  throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROME_PATH.');
-}
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-path.ts';
 
 /** The dev server is Koa; the demo middleware is Connect-style. */
 function fromConnect(middleware) {
@@ -63,17 +48,9 @@ export default {
         return context.newPage();
       },
       launchOptions: {
-        executablePath: findChromium(),
+        executablePath: chromiumPath(),
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

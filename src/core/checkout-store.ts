@@ -228,6 +228,21 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     $state.set({ ...state(), view: 'error', error: { ...error.toPaymentError(), operation } });
   }
 
+  /** Drops the payment in progress, its saved attempt and its window, without an event. */
+  function forgetPayment() {
+    session?.stop();
+    attempt = undefined;
+    configured().attempts.clear();
+    $state.set({
+      ...state(),
+      payment: undefined,
+      outcome: undefined,
+      error: undefined,
+      authorizationUrl: undefined,
+      expiresAt: undefined,
+    });
+  }
+
   /**
    * Opens the bank's window now, inside the payer's click (a window opened after the server answers
    * is blocked), then creates the payment with the session once it is loaded.
@@ -347,17 +362,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
 
     /** Back to the bank list for a new attempt (a new payment, a new Idempotency-Key). */
     startAgain() {
-      session?.stop();
-      attempt = undefined;
-      configured().attempts.clear();
-      $state.set({
-        ...state(),
-        payment: undefined,
-        outcome: undefined,
-        error: undefined,
-        authorizationUrl: undefined,
-        expiresAt: undefined,
-      });
+      forgetPayment();
       if (state().banks.length) $state.setKey('view', 'choose');
       else void loadBanks(state().country ?? setup?.preferredCountry);
     },
@@ -369,20 +374,8 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
 
     /** Back to a fresh bank list: no payment, no saved attempt, no event. */
     reset() {
-      session?.stop();
-      attempt = undefined;
-      configured().attempts.clear();
-      $state.set({
-        ...state(),
-        payment: undefined,
-        outcome: undefined,
-        error: undefined,
-        query: '',
-        payer: {},
-        payerProblems: {},
-        authorizationUrl: undefined,
-        expiresAt: undefined,
-      });
+      forgetPayment();
+      $state.set({ ...state(), query: '', payer: {}, payerProblems: {} });
       void loadBanks(state().country ?? setup?.preferredCountry);
     },
 
