@@ -36,6 +36,25 @@ export const DEMO_PROVIDERS: readonly DemoProvider[] = [
 export const PROVIDER_COOKIE = 'pay_by_bank_provider';
 export const KIT_PATH = '/api/pay-by-bank';
 export const SANDBOX_PATH = '/sandbox';
+/** The demo's own control of the sandbox (`GET` reads, `POST { outcome }` sets); not part of the kit. */
+export const SANDBOX_CONTROL_PATH = '/sandbox-control';
+
+/**
+ * What the demo's "sandbox outcome" control can ask for. `ask` leaves the decision to the payer at the
+ * sandbox bank; `slow` delays every provider answer; `expire` expires the bank link as soon as it is
+ * made (Aiia and Mastercard simulate expiry); `server-error` makes the merchant's server fail to create.
+ */
+export const DEMO_OUTCOMES = [
+  'ask',
+  'approve',
+  'reject',
+  'cancel',
+  'slow',
+  'expire',
+  'server-error',
+] as const;
+export type DemoOutcome = (typeof DEMO_OUTCOMES)[number];
+const SLOW_LATENCY_MS = 2500;
 
 export type ConnectMiddleware = (
   req: IncomingMessage,
@@ -52,9 +71,24 @@ export interface DemoMiddlewareOptions {
 
 /**
  * The demo shop prices its checkouts here, as a merchant would: `order-123` costs €42.00 (SEPA),
- * `order-gb-123` £42.00 (UK Faster Payments through Open Banking Connect).
+ * `order-gb-123` £42.00 (UK Faster Payments through Open Banking Connect), and the SEPA invoice
+ * `invoice-<n>` €186.40.
  */
 export function resolveDemoCheckout(checkout: string | undefined): ResolvedCheckout | null {
+  const invoice = /^invoice-(\d{1,12})$/.exec(checkout ?? '');
+  if (invoice) {
+    return {
+      amount: { value: '186.40', currency: 'EUR' },
+      reference: `INV-${invoice[1]}`,
+      description: 'Stadtwerke Nordhafen invoice',
+      summary: [
+        { label: 'Invoice', value: `INV-${invoice[1]}` },
+        { label: 'Customer', value: 'Alex Example' },
+        { label: 'Period', value: 'Q3 electricity' },
+        { label: 'Due date', value: '2025-10-31' },
+      ],
+    };
+  }
   const order = /^order-(gb-)?(\d{1,12})$/.exec(checkout ?? '');
   if (!order) return null;
   return {
@@ -97,6 +131,8 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): Conne
   const kits = new Map<DemoProvider, { handler: PayByBankHandler; store: PaymentStore }>();
 
   const sandbox = createSandbox({
+    // Same-origin logos: the demo runs under `default-src 'self'`, which blocks `data:` images.
+    logos: 'served',
     ...options.sandbox,
     basePath: SANDBOX_PATH,
     // Aiia signs with X-Aiia-Signature, Cashfree with X-Webhook-Signature: each to its own kit.
@@ -116,10 +152,17 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): Conne
   };
   const sandboxBase = `http://sandbox.internal${SANDBOX_PATH}`;
 
+  let outcome: DemoOutcome = 'ask';
+  const control = createOutcomeControl(
+    sandbox,
+    () => outcome,
+    (next) => (outcome = next),
+  );
+
   for (const name of DEMO_PROVIDERS) {
     const store = createMemoryPaymentStore();
     const provider = demoProvider(name, sandbox, sandboxBase, sandboxFetch);
-    const handler = createPayByBankHandler({
+    const kit = createPayByBankHandler({
       provider,
       store,
       basePath: KIT_PATH,
@@ -129,7 +172,7 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): Conne
           : resolveDemoCheckout,
       logger: consoleLogger(),
     });
-    kits.set(name, { handler, store });
+    kits.set(name, { handler: withDemoOutcome(kit, name, store, sandbox, () => outcome), store });
   }
   const listeners = new Map([...kits].map(([name, kit]) => [name, toNodeListener(kit.handler)]));
   const sandboxListener = toNodeListener(
@@ -138,6 +181,10 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): Conne
 
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://demo.invalid');
+    if (url.pathname === SANDBOX_CONTROL_PATH) {
+      control(req, res);
+      return;
+    }
     const underKit = url.pathname === KIT_PATH || url.pathname.startsWith(`${KIT_PATH}/`);
     const underSandbox =
       url.pathname === SANDBOX_PATH || url.pathname.startsWith(`${SANDBOX_PATH}/`);
@@ -159,6 +206,98 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): Conne
         .catch(next);
     });
   };
+}
+
+/** `GET|POST /sandbox-control`: the demo panel's "sandbox outcome", for every browser on this server. */
+function createOutcomeControl(
+  sandbox: Sandbox,
+  current: () => DemoOutcome,
+  set: (outcome: DemoOutcome) => void,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const answer = (res: ServerResponse, status: number, body: unknown) =>
+    res
+      .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+      .end(JSON.stringify(body));
+  return (req, res) => {
+    if (req.method === 'GET') {
+      answer(res, 200, { outcome: current(), outcomes: DEMO_OUTCOMES });
+      return;
+    }
+    if (req.method !== 'POST') {
+      answer(res, 405, { error: 'GET or POST' });
+      return;
+    }
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > 1000) req.destroy();
+    });
+    req.on('end', () => {
+      let asked: unknown;
+      try {
+        asked = (JSON.parse(body) as { outcome?: unknown }).outcome;
+      } catch {
+        asked = undefined;
+      }
+      if (!isDemoOutcome(asked)) {
+        answer(res, 400, { error: `outcome must be one of ${DEMO_OUTCOMES.join(', ')}` });
+        return;
+      }
+      set(asked);
+      sandbox.configure({
+        outcome:
+          asked === 'approve' || asked === 'reject' || asked === 'cancel' ? asked : undefined,
+        latencyMs: asked === 'slow' ? SLOW_LATENCY_MS : 0,
+        faults: {},
+      });
+      answer(res, 200, { outcome: asked, outcomes: DEMO_OUTCOMES });
+    });
+  };
+}
+
+export function isDemoOutcome(value: unknown): value is DemoOutcome {
+  return (DEMO_OUTCOMES as readonly unknown[]).includes(value);
+}
+
+/**
+ * The two outcomes the sandbox has no knob for, played around the kit as a demo would: `server-error`
+ * answers the create call with a 500 problem (the merchant's server failing), and `expire` lets the
+ * kit create the payment, then expires its link at the simulated provider before the payer opens it.
+ */
+function withDemoOutcome(
+  kit: PayByBankHandler,
+  name: DemoProvider,
+  store: PaymentStore,
+  sandbox: Sandbox,
+  outcome: () => DemoOutcome,
+): PayByBankHandler {
+  const handler = async (request: Request): Promise<Response> => {
+    const creating =
+      request.method === 'POST' && new URL(request.url).pathname === `${KIT_PATH}/payments`;
+    if (creating && outcome() === 'server-error') {
+      return new Response(
+        JSON.stringify({
+          type: 'about:blank',
+          title: 'Internal Server Error',
+          status: 500,
+          detail: 'The demo shop failed on purpose (sandbox outcome "merchant server error").',
+          code: 'server_error',
+        }),
+        { status: 500, headers: { 'content-type': 'application/problem+json' } },
+      );
+    }
+    const response = await kit(request);
+    const simulated =
+      name === 'aiia-pay' ? 'aiia' : name === 'mastercard-open-finance' ? 'mastercard' : undefined;
+    if (creating && outcome() === 'expire' && simulated && response.status === 201) {
+      const { paymentId } = (await response.clone().json()) as { paymentId: string };
+      const stored = await store.get(paymentId);
+      if (stored) sandbox.forceStatus(simulated, stored.providerPaymentId, 'Expired', true);
+    }
+    return response;
+  };
+  return Object.assign(handler, { basePath: kit.basePath });
 }
 
 /** Each provider's adapter, pointed at the in-process sandbox with its default credentials. */

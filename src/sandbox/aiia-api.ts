@@ -31,7 +31,8 @@ export async function aiiaApi(
   const method = request.method.toUpperCase();
   if (path === '/v1/providers' && method === 'GET') {
     const updated = context.engine.now().toISOString();
-    return json(context.engine.banks.map((bank) => toProviderObject(bank, updated)));
+    const logos = { mode: context.options.logos, base: context.publicUrl(request) };
+    return json(context.engine.banks.map((bank) => toProviderObject(bank, updated, logos)));
   }
   if (path === '/v2/payments/accept' && method === 'POST') return accept(context, request);
   const match = /^\/v2\/payments\/accept\/([^/]+)$/.exec(path);

@@ -11,7 +11,7 @@ import { mastercardApi } from './mastercard-api.js';
 import { obcApi } from './obc-api.js';
 import { decideObc, showObcBankPage } from './obc-bank-pages.js';
 import { createObcState, reachesObc, sandboxAspspId } from './obc-state.js';
-import { bankLogo } from './catalogue/logo.js';
+import { bankLogoResponse, bankLogoUrl } from './catalogue/logo.js';
 import { decideUpi, showUpiApp } from './upi-pages.js';
 import { listenOn, type ListeningServer } from './node-server.js';
 import { SANDBOX_DEFAULTS, type SandboxKnobs, type SandboxOptions } from './options.js';
@@ -85,6 +85,7 @@ export interface SandboxAspspBank {
  * - `POST /bank/authorize` (form: token, decision=approve|reject|cancel|pending, account, bank?)
  * - `/obc/openbanking/sandbox/connect/api/payments/{domestic|sepa}-credit-transfers[/consents|/payment-status]`:
  *   Open Banking Connect; its bank at `GET|POST /obc/bank/authorize` (form adds reason=AM04…)
+ * - `GET /logos/<bank id>.svg`: a bank's logo (used when `logos: 'served'`)
  * - `/cashfree/bbps/cou/v1/billers/{request|response}/{bill-fetch|bill-payment}`: Cashfree BBPS;
  *   the payer's UPI app at `GET /cashfree/upi?vpa=`, `POST /cashfree/upi` (transaction_ref_id, decision)
  */
@@ -160,6 +161,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         return showAuthorizePage(context, request, searchParams.get('token'));
       if (path === '/bank/authorize' && method === 'POST') return await decide(context, request);
       if (path === '/bank/style.css' && method === 'GET') return bankPageStyles();
+      const logo = /^\/logos\/([^/]+)\.svg$/.exec(path);
+      if (logo?.[1] && method === 'GET')
+        return bankLogoResponse(engine.bank(decodeURIComponent(logo[1])));
       return notFound();
     } catch {
       return json({ error: 'InternalServerError', details: { reason: 'Sandbox failure.' } }, 500);
@@ -188,7 +192,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       aspspId: sandboxAspspId(bank.id),
       name: bank.name,
       country: bank.country,
-      logo: bankLogo(bank.name, bank.color),
+      logo: bankLogoUrl(bank, options.logos, options.publicUrl?.replace(/\/+$/, '') ?? basePath),
       ...(bank.popular ? { popular: true } : {}),
       status: bank.status,
     })),

@@ -37,7 +37,8 @@ export async function mastercardApi(
   const method = request.method.toUpperCase();
   if (path === '/v1/providers' && method === 'GET') {
     const updated = context.engine.now().toISOString();
-    return json(context.engine.banks.map((bank) => toProviderObject(bank, updated)));
+    const logos = { mode: context.options.logos, base: context.publicUrl(request) };
+    return json(context.engine.banks.map((bank) => toProviderObject(bank, updated, logos)));
   }
   if (
     (path === '/v1/payments/create' || path === '/v1/payments/create/session') &&

@@ -52,6 +52,11 @@ export interface SandboxOptions {
      */
     upiDecisionDelayMs?: number;
   };
+  /**
+   * Bank logos as inline `data:` URLs (default) or served by the sandbox at `/logos/<bank id>.svg`, for
+   * pages whose Content-Security-Policy blocks `data:` images.
+   */
+  logos?: 'inline' | 'served';
   /** About 3,000 banks, for benchmarks. */
   largeCatalogue?: boolean;
   /** Decide every payment at once when its bank page is opened, for automation. */

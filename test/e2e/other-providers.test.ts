@@ -6,9 +6,9 @@ import { launchChromium, loggedEvent, startDemo } from './support/demo.js';
 
 /**
  * Open Banking Connect and Cashfree BBPS through `npm start`'s demo in Chromium. OBC as the payer clicks
- * it: pick a bank, decide at the sandbox bank, come back. BBPS has no bank page: the payer approves
- * the collect request in the sandbox's UPI app; until the demo page takes `?checkout=bill-…`, the
- * payment is created by the page's own fetch, as the element would.
+ * it: pick a bank, decide at the sandbox bank, come back. BBPS has no bank page: on the demo's bill
+ * scene (`?checkout=bill-…`) the payer picks UPI, types a UPI ID and pays in the element, then approves
+ * the collect request in the sandbox's UPI app.
  */
 describe('demo: Open Banking Connect and Cashfree BBPS in Chromium', () => {
   let browser: Browser;
@@ -43,7 +43,7 @@ describe('demo: Open Banking Connect and Cashfree BBPS in Chromium', () => {
   for (const { decision, event, reason } of obcCases) {
     it(`open-banking-connect: "${decision}" at the bank ends with ${event}`, async () => {
       await withPage(async (page) => {
-        await page.goto(`${origin}/?provider=open-banking-connect`);
+        await page.goto(`${origin}/?provider=open-banking-connect&flow=redirect`);
         await loggedEvent(page, 'pay-by-bank-ready');
         await page.getByRole('listbox', { name: 'Banks' }).getByRole('option').first().click();
         await page.getByRole('button', { name: /^Pay €42\.00 with / }).click();
@@ -65,46 +65,48 @@ describe('demo: Open Banking Connect and Cashfree BBPS in Chromium', () => {
 
   it('cashfree-bbps: a bill with its summary, paid by UPI, approved in the UPI app', async () => {
     await withPage(async (page) => {
-      await page.goto(`${origin}/?provider=cashfree-bbps`);
-      const banks = (await page.evaluate(async () => {
-        const response = await fetch('/api/pay-by-bank/banks?checkout=bill-CUST-7');
-        return response.json();
-      })) as { country: string; banks: { id: string }[]; summary?: { label: string }[] };
-      assert.equal(banks.country, 'IN');
-      assert.ok(banks.banks.some((bank) => bank.id === 'upi'));
-      assert.ok(banks.summary?.some((item) => item.label === 'Due date'));
+      await page.goto(`${origin}/?checkout=bill-CUST-7`);
+      const ready = (await loggedEvent(page, 'pay-by-bank-ready')) as { country: string };
+      assert.equal(ready.country, 'IN');
+      assert.equal(await page.getByLabel('Provider').inputValue(), 'cashfree-bbps');
+      const element = page.locator('pay-by-bank');
+      await element.getByText('Due date').waitFor();
+      await element.getByText('Asha Verma').waitFor();
 
       const vpa = 'e2e.payer@okbank';
-      const created = (await page.evaluate(async (payerVpa) => {
-        const response = await fetch('/api/pay-by-bank/payments', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-          body: JSON.stringify({
-            bankId: 'upi',
-            checkout: 'bill-CUST-7',
-            returnUrl: location.href,
-            flow: 'redirect',
-            payer: { vpa: payerVpa },
-          }),
-        });
-        return response.json();
-      }, vpa)) as { paymentId: string; status: string; authorizationUrl?: string; amount: unknown };
-      assert.equal(created.status, 'processing');
-      assert.equal(created.authorizationUrl, undefined);
-      assert.deepEqual(created.amount, { value: '1200.00', currency: 'INR' });
+      await page
+        .getByRole('listbox', { name: 'Banks' })
+        .getByRole('option', { name: /UPI/ })
+        .click();
+      await page.getByLabel('UPI ID').fill(vpa);
+      const created = page.waitForResponse(
+        (response) =>
+          response.request().method() === 'POST' &&
+          new URL(response.url()).pathname === '/api/pay-by-bank/payments',
+      );
+      await page.getByRole('button', { name: /^Pay ₹1,200\.00/ }).click();
+      const payment = (await (await created).json()) as {
+        status: string;
+        authorizationUrl?: string;
+        amount: unknown;
+      };
+      assert.equal(payment.status, 'processing');
+      assert.equal(payment.authorizationUrl, undefined);
+      assert.deepEqual(payment.amount, { value: '1200.00', currency: 'INR' });
 
+      // The payer approves the collect request in their UPI app, here a second page.
       const upiApp = await page.context().newPage();
       await upiApp.goto(`${origin}/sandbox/cashfree/upi?vpa=${encodeURIComponent(vpa)}`);
       await upiApp.getByRole('button', { name: 'Approve' }).click();
       await upiApp.getByRole('heading', { name: 'Payment approved' }).waitFor();
 
-      const status = (await page.evaluate(async (paymentId) => {
-        const response = await fetch(
-          `/api/pay-by-bank/payments/${paymentId}?wait=10&since=processing`,
-        );
-        return response.json();
-      }, created.paymentId)) as { status: string };
-      assert.equal(status.status, 'completed');
+      const success = (await loggedEvent(page, 'pay-by-bank-success', 30_000)) as {
+        status: string;
+        amount: unknown;
+      };
+      assert.equal(success.status, 'completed');
+      assert.deepEqual(success.amount, { value: '1200.00', currency: 'INR' });
+      assert.equal(new URL(page.url()).pathname, '/');
     });
   });
 });

@@ -1,4 +1,4 @@
-import { bankLogo } from './logo.js';
+import { bankLogoUrl, type SandboxLogoMode } from './logo.js';
 import type { SandboxBank } from './sandbox-bank.js';
 
 const SYNC_MODES = { available: 'Full', degraded: 'Degraded', unavailable: 'Disabled' } as const;
@@ -8,7 +8,11 @@ const EXECUTION = { executionTypes: ['Normal', 'Instant'] };
  * A bank as Open Finance Europe's `GET /v1/providers` lists it (Mastercard's public Postman collection).
  * `syncMode` Degraded/Disabled and `priority` < 100 for popular are this sandbox's conventions.
  */
-export function toProviderObject(bank: SandboxBank, updated: string): Record<string, unknown> {
+export function toProviderObject(
+  bank: SandboxBank,
+  updated: string,
+  logos?: { mode: SandboxLogoMode | undefined; base: string },
+): Record<string, unknown> {
   return {
     id: bank.id,
     name: bank.name,
@@ -18,7 +22,10 @@ export function toProviderObject(bank: SandboxBank, updated: string): Record<str
       priority: bank.popular ? 10 : 500,
       aliases: null,
       color: bank.color,
-      logos: { large: { png: null, svg: bankLogo(bank.name, bank.color) }, round: null },
+      logos: {
+        large: { png: null, svg: bankLogoUrl(bank, logos?.mode, logos?.base ?? '') },
+        round: null,
+      },
     },
     paymentMethods: {
       domestic: EXECUTION,

@@ -55,3 +55,44 @@ export async function loggedEvent(page: Page, name: string, timeout = 20_000): P
   const text = (await entry.textContent()) ?? '';
   return JSON.parse(text.slice(name.length + 1));
 }
+
+/** Picks a bank in the element (the first, or the one named) and presses Pay. */
+export async function payWithBank(page: Page, bank?: string | RegExp): Promise<void> {
+  const banks = page.getByRole('listbox', { name: 'Banks' });
+  const option = bank ? banks.getByRole('option', { name: bank }) : banks.getByRole('option');
+  await option.first().click();
+  await page.getByRole('button', { name: /^Pay / }).click();
+}
+
+export interface PageFigures {
+  /** From navigation start to the demo's first `pay-by-bank-ready` (the bank list shown). */
+  bankListMs: number;
+  /** Bytes over the wire: the navigation and every resource, as resource timing reports them. */
+  transferredBytes: number;
+}
+
+/** The demo page's time to the bank list and transferred bytes (the page marks the first ready). */
+export async function pageFigures(page: Page): Promise<PageFigures> {
+  await page.waitForFunction(() => performance.getEntriesByName('demo:bank-list-shown').length > 0);
+  return page.evaluate(() => {
+    const [shown] = performance.getEntriesByName('demo:bank-list-shown');
+    const entries = [
+      ...performance.getEntriesByType('navigation'),
+      ...performance.getEntriesByType('resource'),
+    ] as PerformanceResourceTiming[];
+    return {
+      bankListMs: Math.round(shown?.startTime ?? Number.NaN),
+      transferredBytes: entries.reduce((sum, entry) => sum + (entry.transferSize ?? 0), 0),
+    };
+  });
+}
+
+/** The demo's "sandbox outcome" for this server (every browser); `ask` leaves it to the payer. */
+export async function setSandboxOutcome(origin: string, outcome: string): Promise<void> {
+  const response = await fetch(`${origin}/sandbox-control`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ outcome }),
+  });
+  if (!response.ok) throw new Error(`sandbox-control answered ${response.status}`);
+}
