@@ -2,8 +2,9 @@ import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../support/setup.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
-import { flushIo, mountReady, payWith, query, shown } from '../support/element.js';
+import { flushIo, mount, mountReady, payWith, query, shown } from '../support/element.js';
 import { browserEffects } from '../../src/element/pay-by-bank.js';
+import { BANK_WINDOW_NAME } from '../../src/core/bank-window.js';
 import type { BankWindow } from '../../src/core/bank-window.js';
 
 /** The browser's window for the bank, as far as the element can see it. */
@@ -134,6 +135,32 @@ describe('<pay-by-bank> popup hand-off', () => {
     const again = await shown(element, '[part="status"]', 'was closed');
     again.querySelector<HTMLButtonElement>('.secondary')?.click();
     await shown(element, '[role="listbox"]');
+  });
+
+  it('on the return page inside the bank window, hands back to the shop and says so', async () => {
+    const opener = { postMessage: sinon.spy() };
+    sinon.stub(window, 'opener').value(opener);
+    const close = sinon.stub(window, 'close');
+    const name = window.name;
+    const page = location.href;
+    window.name = BANK_WINDOW_NAME;
+    const url = new URL(location.href);
+    url.searchParams.set('pay_by_bank_payment', 'pay_9');
+    history.replaceState(null, '', url);
+    try {
+      const element = await mount({ flow: 'popup' });
+      await shown(element, '[part="status"]', 'You can close this window');
+      expect(opener.postMessage).to.have.been.calledOnceWith(
+        { type: 'pay-by-bank:returned', paymentId: 'pay_9' },
+        location.origin,
+      );
+      expect(close).to.have.been.calledOnce;
+      expect(merchant.requests).to.have.length(0);
+      await expect(element).to.be.accessible();
+    } finally {
+      window.name = name;
+      history.replaceState(null, '', page);
+    }
   });
 
   it('keeps tracking when the window closes after the payer approved', async () => {
