@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { launchChromium, loggedEvent, startDemo } from './support/demo.js';
+import { describe, it } from 'node:test';
+import { loggedEvent, useDemo } from './support/demo.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -16,20 +14,7 @@ interface AxeViolation {
 
 /** axe-core over the whole demo page (the element's shadow root included) in every theme. */
 describe('demo page: no axe violations in any theme', () => {
-  let browser: Browser;
-  let server: ViteDevServer;
-  let origin: string;
-
-  before(async () => {
-    const demo = await startDemo();
-    server = demo.server;
-    origin = demo.url;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   const runs = [
     { theme: 'light', scheme: 'light', query: '?checkout=order-123' },
@@ -40,10 +25,10 @@ describe('demo page: no axe violations in any theme', () => {
   ] as const;
   for (const { theme, scheme, query } of runs) {
     it(`${theme} (system ${scheme}), ${query.slice(10)}`, async () => {
-      const context = await browser.newContext({ colorScheme: scheme });
+      const context = await demo.browser.newContext({ colorScheme: scheme });
       try {
         const page = await context.newPage();
-        await page.goto(`${origin}/${query}&theme=${theme}`);
+        await page.goto(`${demo.origin}/${query}&theme=${theme}`);
         await loggedEvent(page, 'pay-by-bank-ready');
         await page.getByRole('listbox', { name: 'Banks' }).getByRole('option').first().click();
         await page.addScriptTag({ path: axePath });

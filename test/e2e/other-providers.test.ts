@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { launchChromium, loggedEvent, startDemo } from './support/demo.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { loggedEvent, useDemo } from './support/demo.js';
 
 /**
  * Open Banking Connect and Cashfree BBPS through `npm start`'s demo in Chromium. OBC as the payer clicks
@@ -11,23 +10,10 @@ import { launchChromium, loggedEvent, startDemo } from './support/demo.js';
  * the collect request in the sandbox's UPI app.
  */
 describe('demo: Open Banking Connect and Cashfree BBPS in Chromium', () => {
-  let browser: Browser;
-  let server: ViteDevServer;
-  let origin: string;
-
-  before(async () => {
-    const demo = await startDemo();
-    server = demo.server;
-    origin = demo.url;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     try {
       await run(await context.newPage());
     } finally {
@@ -43,7 +29,7 @@ describe('demo: Open Banking Connect and Cashfree BBPS in Chromium', () => {
   for (const { decision, event, reason } of obcCases) {
     it(`open-banking-connect: "${decision}" at the bank ends with ${event}`, async () => {
       await withPage(async (page) => {
-        await page.goto(`${origin}/?provider=open-banking-connect&flow=redirect`);
+        await page.goto(`${demo.origin}/?provider=open-banking-connect&flow=redirect`);
         await loggedEvent(page, 'pay-by-bank-ready');
         await page.getByRole('listbox', { name: 'Banks' }).getByRole('option').first().click();
         await page.getByRole('button', { name: /^Pay €42\.00 with / }).click();
@@ -65,7 +51,7 @@ describe('demo: Open Banking Connect and Cashfree BBPS in Chromium', () => {
 
   it('cashfree-bbps: a bill with its summary, paid by UPI, approved in the UPI app', async () => {
     await withPage(async (page) => {
-      await page.goto(`${origin}/?checkout=bill-CUST-7`);
+      await page.goto(`${demo.origin}/?checkout=bill-CUST-7`);
       const ready = (await loggedEvent(page, 'pay-by-bank-ready')) as { country: string };
       assert.equal(ready.country, 'IN');
       assert.equal(await page.getByLabel('Provider').inputValue(), 'cashfree-bbps');
@@ -96,7 +82,7 @@ describe('demo: Open Banking Connect and Cashfree BBPS in Chromium', () => {
 
       // The payer approves the collect request in their UPI app, here a second page.
       const upiApp = await page.context().newPage();
-      await upiApp.goto(`${origin}/sandbox/cashfree/upi?vpa=${encodeURIComponent(vpa)}`);
+      await upiApp.goto(`${demo.origin}/sandbox/cashfree/upi?vpa=${encodeURIComponent(vpa)}`);
       await upiApp.getByRole('button', { name: 'Approve' }).click();
       await upiApp.getByRole('heading', { name: 'Payment approved' }).waitFor();
 

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { launchChromium, loggedEvent, startDemo } from './support/demo.js';
+import type { Page } from 'playwright-core';
+import { loggedEvent, useDemo } from './support/demo.js';
 
 /** Counts the status requests (GET …/payments/{id}) the shop's page makes. */
 function countStatusRequests(page: Page): () => number {
@@ -51,27 +50,14 @@ async function decodeQr(page: Page): Promise<string> {
 }
 
 describe('demo: popup and QR hand-offs in Chromium', () => {
-  let browser: Browser;
-  let server: ViteDevServer;
-  let origin: string;
-
-  before(async () => {
-    const demo = await startDemo();
-    server = demo.server;
-    origin = demo.url;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   it('popup: the payer approves in the bank window and the shop page, still open, hears success', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     try {
       const statusRequests = countStatusRequests(page);
-      await openCheckout(page, origin, 'popup');
+      await openCheckout(page, demo.origin, 'popup');
       const popupOpened = context.waitForEvent('page');
       await page.getByRole('button', { name: /^Pay €42\.00 with / }).click();
       const popup = await popupOpened;
@@ -96,12 +82,14 @@ describe('demo: popup and QR hand-offs in Chromium', () => {
   });
 
   it('qr: a phone scans the code, approves at the bank, and the shop page hears success', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
-    const phone = await (await browser.newContext({ hasTouch: true, isMobile: true })).newPage();
+    const phone = await (
+      await demo.browser.newContext({ hasTouch: true, isMobile: true })
+    ).newPage();
     try {
       const statusRequests = countStatusRequests(page);
-      await openCheckout(page, origin, 'qr');
+      await openCheckout(page, demo.origin, 'qr');
       await page.getByRole('button', { name: /^Pay €42\.00 with / }).click();
       await page
         .locator('pay-by-bank')

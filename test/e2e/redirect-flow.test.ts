@@ -1,28 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { launchChromium, loggedEvent, startDemo } from './support/demo.js';
+import { describe, it } from 'node:test';
+import { loggedEvent, useDemo } from './support/demo.js';
 
 /**
  * The redirect flow as a payer clicks it through `npm start`'s demo in Chromium: pick a bank, decide at
  * the sandbox bank, come back, and the page hears the outcome.
  */
 describe('demo: redirect flow in Chromium', () => {
-  let browser: Browser;
-  let server: ViteDevServer;
-  let origin: string;
-
-  before(async () => {
-    const demo = await startDemo();
-    server = demo.server;
-    origin = demo.url;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   const cases = [
     { provider: 'aiia-pay', decision: 'Approve payment', event: 'pay-by-bank-success' },
@@ -43,10 +28,10 @@ describe('demo: redirect flow in Chromium', () => {
 
   for (const { provider, decision, event } of cases) {
     it(`${provider}: "${decision}" at the bank ends with ${event}`, async () => {
-      const context = await browser.newContext();
+      const context = await demo.browser.newContext();
       const page = await context.newPage();
       try {
-        await page.goto(`${origin}/?provider=${provider}`);
+        await page.goto(`${demo.origin}/?provider=${provider}`);
         await loggedEvent(page, 'pay-by-bank-ready');
         // On a desktop pointer `auto` opens a popup; this test is about the redirect flow.
         await page.evaluate(() =>

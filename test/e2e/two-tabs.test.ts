@@ -1,32 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { launchChromium, loggedEvent, startDemo } from './support/demo.js';
+import { describe, it } from 'node:test';
+import { loggedEvent, useDemo } from './support/demo.js';
 
 /** The same checkout open in two tabs of one browser: a payment in one leaves the other untouched. */
 describe('demo: one checkout in two tabs', () => {
-  let browser: Browser;
-  let server: ViteDevServer;
-  let origin: string;
-
-  before(async () => {
-    const demo = await startDemo();
-    server = demo.server;
-    origin = demo.url;
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   it('shares no saved attempt and no event between the tabs', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const [first, second] = [await context.newPage(), await context.newPage()];
     try {
       for (const tab of [first, second]) {
-        await tab.goto(`${origin}/?provider=aiia-pay`);
+        await tab.goto(`${demo.origin}/?provider=aiia-pay`);
         await loggedEvent(tab, 'pay-by-bank-ready');
       }
       await first.evaluate(() => {

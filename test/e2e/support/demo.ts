@@ -1,23 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { createServer } from 'vite';
 import type { ViteDevServer } from 'vite';
-
-/** The system Chromium: CHROME_PATH, else Debian's `chromium` on PATH (no downloaded browsers here). */
-export function chromiumPath(): string {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      const path = execFileSync('which', [name], { encoding: 'utf8' }).trim();
-      if (path && existsSync(path)) return path;
-    } catch {
-      // not on PATH; try the next name
-    }
-  }
-  throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROME_PATH.');
-}
+import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium-path.js';
 
 /** `npm start`'s demo (vite + server kit + sandbox) on an ephemeral port of 127.0.0.1. */
 export async function startDemo(): Promise<{ url: string; server: ViteDevServer }> {
@@ -32,19 +18,40 @@ export async function startDemo(): Promise<{ url: string; server: ViteDevServer 
   return { url: `http://127.0.0.1:${address.port}`, server };
 }
 
+/**
+ * For a describe block: starts the demo and Chromium before its tests and stops both after them.
+ * Read `origin` and `browser` inside the tests, once the hooks have run.
+ */
+export function useDemo(): { readonly origin: string; readonly browser: Browser } {
+  let started: { url: string; server: ViteDevServer } | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    started = await startDemo();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await started?.server.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useDemo(): read inside a test, after its hooks ran');
+    return value;
+  };
+  return {
+    get origin() {
+      return ready(started).url;
+    },
+    get browser() {
+      return ready(browser);
+    },
+  };
+}
+
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 
