@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { DEMO_CSP, createStaticDemoServer } from '../../demo/static-server.js';
-import { launchChromium, loggedEvent, pageFigures, payWithBank } from './support/demo.js';
+import {
+  buildScriptTagFiles,
+  launchChromium,
+  listenOnLoopback,
+  loggedEvent,
+  pageFigures,
+  payWithBank,
+} from './support/demo.js';
 
 /**
  * The demo page as a merchant would serve it: the built dist/pay-by-bank.js, and the page under
@@ -15,28 +18,21 @@ import { launchChromium, loggedEvent, pageFigures, payWithBank } from './support
  * with no CSP violation and no console error, in each flow a payer can take without a phone.
  */
 describe('demo page under a strict Content-Security-Policy', () => {
-  let outDir: string;
+  let built: Awaited<ReturnType<typeof buildScriptTagFiles>>;
   let server: Server;
   let origin: string;
   let browser: Browser;
 
   before(async () => {
-    outDir = await mkdtemp(join(tmpdir(), 'pay-by-bank-csp-'));
-    await build({
-      configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
-      build: { outDir },
-      logLevel: 'silent',
-    });
-    server = createStaticDemoServer({ distDir: outDir, csp: DEMO_CSP });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    built = await buildScriptTagFiles();
+    server = createStaticDemoServer({ distDir: built.outDir, csp: DEMO_CSP });
+    origin = await listenOnLoopback(server);
     browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
     await new Promise((resolve) => server?.close(resolve));
-    await rm(outDir, { recursive: true, force: true });
+    await built?.remove();
   });
 
   /** Every violation and console error on every page of the context, across navigations. */

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { createDemoMiddleware } from '../../demo/dev-server-plugin.js';
-import { launchChromium } from './support/demo.js';
+import { buildScriptTagFiles, launchChromium, listenOnLoopback } from './support/demo.js';
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>plain page</title>
@@ -21,18 +19,13 @@ const PAGE = `<!doctype html>
  * import map. The build is made fresh into a temporary folder so the test never reads a stale dist/.
  */
 describe('script-tag build on a plain HTML page', () => {
-  let outDir: string;
+  let built: Awaited<ReturnType<typeof buildScriptTagFiles>>;
   let server: Server;
   let origin: string;
   let browser: Browser;
 
   before(async () => {
-    outDir = await mkdtemp(join(tmpdir(), 'pay-by-bank-dist-'));
-    await build({
-      configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
-      build: { outDir },
-      logLevel: 'silent',
-    });
+    built = await buildScriptTagFiles();
     const demo = createDemoMiddleware();
     server = createServer((request, response) => {
       demo(request, response, async () => {
@@ -40,22 +33,21 @@ describe('script-tag build on a plain HTML page', () => {
           response.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE);
         } else if (/^\/dist\/[\w.-]+\.js$/.test(request.url ?? '')) {
           // The script-tag file and the chunks it loads later (payment views, QR code).
-          const script = await readFile(join(outDir, (request.url ?? '').slice('/dist/'.length)));
+          const file = join(built.outDir, (request.url ?? '').slice('/dist/'.length));
+          const script = await readFile(file);
           response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
         } else {
           response.writeHead(404).end();
         }
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    origin = await listenOnLoopback(server);
     browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
     await new Promise((resolve) => server?.close(resolve));
-    await rm(outDir, { recursive: true, force: true });
+    await built?.remove();
   });
 
   it('renders a working element from dist/pay-by-bank.js alone', async () => {

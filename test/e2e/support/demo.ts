@@ -1,9 +1,32 @@
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { createServer } from 'vite';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, createServer } from 'vite';
 import type { ViteDevServer } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium-path.js';
+
+/** A fresh build of the script-tag files in a temporary folder, so no test reads a stale dist/. */
+export async function buildScriptTagFiles(): Promise<{ outDir: string; remove(): Promise<void> }> {
+  const outDir = await mkdtemp(join(tmpdir(), 'pay-by-bank-dist-'));
+  await build({
+    configFile: new URL('../../../vite.config.ts', import.meta.url).pathname,
+    build: { outDir },
+    logLevel: 'silent',
+  });
+  return { outDir, remove: () => rm(outDir, { recursive: true, force: true }) };
+}
+
+/** Starts a node:http server on an ephemeral port of 127.0.0.1; returns its origin. */
+export async function listenOnLoopback(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('the server has no port');
+  return `http://127.0.0.1:${address.port}`;
+}
 
 /** `npm start`'s demo (vite + server kit + sandbox) on an ephemeral port of 127.0.0.1. */
 export async function startDemo(): Promise<{ url: string; server: ViteDevServer }> {
