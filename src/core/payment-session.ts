@@ -81,8 +81,13 @@ export function createPaymentSession(context: SessionContext) {
     if (advanced) emitStatus(payment.paymentId, payment.status, current.status);
     if (isTerminal(payment.status)) {
       if (advanced) finish(payment);
-    } else if (!payerDone && view !== 'qr' && isPastExpiry(state().expiresAt, Date.now())) {
-      // The link ran out and the provider has not said so yet: the payer cannot authorise any more.
+    } else if (
+      answer.status === 'created' &&
+      view !== 'qr' &&
+      isPastExpiry(state().expiresAt, Date.now())
+    ) {
+      // The link ran out before the payer opened it, and the provider has not said so yet. A payer
+      // already at the bank (awaiting_authorisation) may take longer: the provider decides then.
       finish({ ...payment, status: 'expired' });
     } else if (advanced) {
       saveProgress(payment);

@@ -154,7 +154,7 @@ describe('<pay-by-bank> resume on the return page', () => {
   });
 
   it('a payer who comes back after the link expired sees so, and a retry makes a new payment', async () => {
-    merchant.options.statuses = ['awaiting_authorisation'];
+    merchant.options.statuses = ['created'];
     sessionStorage.setItem(
       ATTEMPT_KEY,
       JSON.stringify({
@@ -162,7 +162,7 @@ describe('<pay-by-bank> resume on the return page', () => {
         idempotencyKey: 'old-key',
         bankId: 'alpha',
         flow: 'redirect',
-        status: 'awaiting_authorisation',
+        status: 'created',
         expiresAt: new Date(Date.now() - 60_000).toISOString(),
       }),
     );
@@ -213,6 +213,28 @@ describe('<pay-by-bank> resume on the return page', () => {
     const element = await mount({ flow: 'qr' });
     await shown(element, '[part="qr"]');
     expect(merchant.creates).to.have.length(0);
+  });
+
+  it('a payer still at the bank after the link time is left to the provider', async () => {
+    merchant.options.statuses = ['awaiting_authorisation', 'awaiting_authorisation', 'completed'];
+    sessionStorage.setItem(
+      ATTEMPT_KEY,
+      JSON.stringify({
+        paymentId: 'pay_slow',
+        idempotencyKey: 'k',
+        bankId: 'alpha',
+        flow: 'redirect',
+        status: 'awaiting_authorisation',
+        expiresAt: new Date(Date.now() - 60_000).toISOString(),
+      }),
+    );
+    const failures: unknown[] = [];
+    document.addEventListener('pay-by-bank-failure', (event) => failures.push(event), {
+      once: true,
+    });
+    const element = await mount();
+    await oneEvent(element, 'pay-by-bank-success');
+    expect(failures).to.deep.equal([]);
   });
 
   it('a reload while the bank window is open keeps waiting for it', async () => {
