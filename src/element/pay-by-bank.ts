@@ -18,6 +18,7 @@ import { onBankWindowReturn, openBankWindow, returnToOpener } from '../core/bank
 import { browserDeviceTraits } from '../core/flow.js';
 import { isSafeImageUrl } from '../core/url-safety.js';
 import { navigate, typeAhead } from './listbox-navigation.js';
+import { payByBankEvent } from './pay-by-bank-event.js';
 import { StoreController } from './store-controller.js';
 import { styles } from './styles.js';
 import { chooseView, MAX_VISIBLE_BANKS } from './views/choose-view.js';
@@ -27,7 +28,10 @@ type PaymentViews = typeof import('./views/payment-views.js');
 
 type QrView = typeof import('./views/qr-view.js').qrView;
 
-/** Seams for the few browser effects tests must observe without leaving the test page. */
+/**
+ * Seams for the few browser effects tests must observe without leaving the test page.
+ * @internal
+ */
 export const browserEffects = {
   navigate: (url: string) => window.location.assign(url),
   openBankWindow,
@@ -97,9 +101,10 @@ export class PayByBank extends LitElement {
     theme: { reflect: true },
     disabled: { type: Boolean, reflect: true },
     requestInit: { attribute: false },
-    activeBankId: { state: true },
-    brokenLogos: { state: true },
-    configProblems: { state: true },
+    // Internal state: reactive, but no attribute (and so none in custom-elements.json).
+    activeBankId: { attribute: false },
+    brokenLogos: { attribute: false },
+    configProblems: { attribute: false },
   };
 
   /** URL of the merchant's server kit (relative or absolute). Required. */
@@ -292,9 +297,7 @@ export class PayByBank extends LitElement {
     detail: PayByBankEventDetails[Name],
     cancelable = false,
   ): boolean {
-    return this.dispatchEvent(
-      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }),
-    );
+    return this.dispatchEvent(payByBankEvent(name, detail, cancelable));
   }
 
   #formatAmount(money: Money | undefined): string | undefined {
