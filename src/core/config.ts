@@ -25,53 +25,42 @@ export interface CheckoutSettings {
   returnUrl: string | undefined;
 }
 
-export type SettingsResult =
-  { ok: true; settings: CheckoutSettings } | { ok: false; problems: string[] };
+/** What is wrong with one attribute; `config-problems.ts` words it for the merchant's developer. */
+export interface SettingsProblem {
+  attribute: 'endpoint' | 'amount' | 'currency' | 'country' | 'flow' | 'return-url';
+  /** `missing`: required and absent; `invalid`: present and malformed. */
+  kind: 'missing' | 'invalid';
+  value?: string | undefined;
+}
 
-/**
- * Checks the attributes a merchant wrote. Each problem is a sentence for the merchant's developer,
- * naming the attribute and what it should look like.
- */
+export type SettingsResult =
+  { ok: true; settings: CheckoutSettings } | { ok: false; problems: SettingsProblem[] };
+
+/** Checks the attributes a merchant wrote, and says which are wrong. */
 export function parseSettings(attributes: ElementAttributes, baseUrl: string): SettingsResult {
-  const problems: string[] = [];
+  const problems: SettingsProblem[] = [];
+  const invalid = (attribute: SettingsProblem['attribute'], value: string | undefined) =>
+    problems.push({ attribute, kind: 'invalid', value });
+
   const endpoint = attributes.endpoint ? parseHttpUrl(attributes.endpoint, baseUrl) : undefined;
-  if (!attributes.endpoint) {
-    problems.push(
-      'the "endpoint" attribute is required: the URL of your server kit, e.g. "/api/pay-by-bank".',
-    );
-  } else if (!endpoint) {
-    problems.push(
-      `"endpoint" must be an http(s) URL, relative or absolute; got "${attributes.endpoint}".`,
-    );
-  }
+  if (!attributes.endpoint) problems.push({ attribute: 'endpoint', kind: 'missing' });
+  else if (!endpoint) invalid('endpoint', attributes.endpoint);
 
   const { amount, currency } = attributes;
-  if (amount !== undefined && !isDecimalAmount(amount)) {
-    problems.push(`"amount" must be a decimal in major units such as "42.00"; got "${amount}".`);
-  }
-  if (currency !== undefined && !isCurrencyCode(currency)) {
-    problems.push(`"currency" must be an ISO 4217 code such as "EUR"; got "${currency}".`);
-  }
+  if (amount !== undefined && !isDecimalAmount(amount)) invalid('amount', amount);
+  if (currency !== undefined && !isCurrencyCode(currency)) invalid('currency', currency);
   if (amount !== undefined && currency === undefined) {
-    problems.push('"amount" needs a "currency" to be shown.');
+    problems.push({ attribute: 'currency', kind: 'missing' });
   }
 
   const country = attributes.country?.toUpperCase();
-  if (country !== undefined && !/^[A-Z]{2}$/.test(country)) {
-    problems.push(
-      `"country" must be a two-letter ISO 3166 code such as "DE"; got "${attributes.country}".`,
-    );
-  }
+  if (country !== undefined && !/^[A-Z]{2}$/.test(country)) invalid('country', attributes.country);
 
   const flow = attributes.flow ?? 'auto';
-  if (!(FLOW_SETTINGS as readonly string[]).includes(flow)) {
-    problems.push(`"flow" must be one of ${FLOW_SETTINGS.join(', ')}; got "${flow}".`);
-  }
+  if (!(FLOW_SETTINGS as readonly string[]).includes(flow)) invalid('flow', flow);
 
   const returnUrl = attributes.returnUrl ? parseHttpUrl(attributes.returnUrl, baseUrl) : undefined;
-  if (attributes.returnUrl && !returnUrl) {
-    problems.push(`"return-url" must be an http(s) URL; got "${attributes.returnUrl}".`);
-  }
+  if (attributes.returnUrl && !returnUrl) invalid('return-url', attributes.returnUrl);
 
   if (problems.length > 0 || !endpoint) return { ok: false, problems };
   return {

@@ -6,7 +6,7 @@ import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout
 import { createCheckoutStore } from '../core/checkout-store.js';
 import type { CheckoutState, CheckoutStore } from '../core/checkout-store.js';
 import { parseSettings, parseTheme } from '../core/config.js';
-import type { CheckoutSettings, FlowSetting, Theme } from '../core/config.js';
+import type { CheckoutSettings, FlowSetting, SettingsProblem, Theme } from '../core/config.js';
 import { createTranslator, resolveLocale } from '../core/i18n.js';
 import type { Translate } from '../core/i18n.js';
 import { createMerchantClient } from '../core/merchant-client.js';
@@ -134,7 +134,7 @@ export class PayByBank extends LitElement {
 
   declare private activeBankId: string | undefined;
   declare private brokenLogos: ReadonlySet<string>;
-  declare private configProblems: readonly string[];
+  declare private configProblems: readonly SettingsProblem[];
 
   readonly #store: CheckoutStore;
   readonly #checkoutState: StoreController<CheckoutState>;
@@ -285,11 +285,14 @@ export class PayByBank extends LitElement {
     }
   }
 
-  #logProblems(problems: readonly string[]) {
-    const text = problems.join(' ');
-    if (text === this.#loggedProblems) return;
-    this.#loggedProblems = text;
-    console.error(`<pay-by-bank>: ${text}`);
+  /** One console error per distinct set of problems, worded by a module loaded only then. */
+  #logProblems(problems: readonly SettingsProblem[]) {
+    const key = JSON.stringify(problems);
+    if (key === this.#loggedProblems) return;
+    this.#loggedProblems = key;
+    void import('../core/config-problems.js').then(({ describeProblems }) =>
+      console.error(describeProblems(problems)),
+    );
   }
 
   #emit<Name extends PayByBankEventName>(

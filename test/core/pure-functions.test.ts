@@ -3,6 +3,7 @@ import '../support/setup.js';
 import { filterBanks, sortBanks, validatePayerFields } from '../../src/core/banks.js';
 import { backoffDelay, POLL_BACKOFF } from '../../src/core/backoff.js';
 import { parseSettings } from '../../src/core/config.js';
+import { describeProblem } from '../../src/core/config-problems.js';
 import { countBanks, createTranslator, resolveLocale } from '../../src/core/i18n.js';
 import { formatMoney, isCurrencyCode, isDecimalAmount } from '../../src/core/money.js';
 import { canAdvance, isPaymentStatus, isTerminal } from '../../src/core/status.js';
@@ -102,10 +103,12 @@ describe('settings', () => {
       base,
     );
     expect(result.ok).to.equal(false);
-    const problems = result.ok ? [] : result.problems.join('\n');
+    const problems = result.ok ? '' : result.problems.map(describeProblem).join('\n');
     for (const name of ['"endpoint"', '"currency"', '"country"', '"flow"', '"return-url"']) {
       expect(problems).to.contain(name);
     }
+    expect(problems).to.contain('the "currency" attribute is required');
+    expect(problems).to.contain('"endpoint" must be an http(s) URL of your server kit');
   });
 });
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../support/setup.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
@@ -39,10 +39,11 @@ describe('<pay-by-bank> bad input and failing servers', () => {
       const element = await fixture<PayByBank>(
         html`<pay-by-bank endpoint=${endpoint}></pay-by-bank>`,
       );
-      await settle(element);
       expect(query(element, '[part="error"]').textContent).to.contain(
         'Pay by bank is not available',
       );
+      await waitUntil(() => consoleError.called, 'no console error');
+      await settle(element);
       expect(consoleError).to.have.been.calledOnce;
       expect(consoleError.firstCall.args[0]).to.match(message);
       expect(merchant.requests).to.have.length(0);
@@ -53,8 +54,9 @@ describe('<pay-by-bank> bad input and failing servers', () => {
     const element = await fixture<PayByBank>(
       html`<pay-by-bank endpoint="/api/pay-by-bank" amount="12,50" currency="EURO"></pay-by-bank>`,
     );
-    await settle(element);
     expect(shadow(element).querySelector('[part="error"]')).not.to.equal(null);
+    await waitUntil(() => consoleError.called, 'no console error');
+    await settle(element);
     expect(consoleError).to.have.been.calledOnce;
     const logged = String(consoleError.firstCall.args[0]);
     expect(logged).to.contain('"amount" must be a decimal');
@@ -65,7 +67,7 @@ describe('<pay-by-bank> bad input and failing servers', () => {
     const element = await fixture<PayByBank>(
       html`<pay-by-bank endpoint="/api/pay-by-bank" flow="teleport"></pay-by-bank>`,
     );
-    await settle(element);
+    await waitUntil(() => consoleError.called, 'no console error');
     expect(String(consoleError.firstCall.args[0])).to.contain(
       '"flow" must be one of auto, redirect, popup, qr',
     );
