@@ -2,15 +2,17 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../support/setup.js';
 import { FakeMerchant, UPI_BANK } from '../support/fake-merchant.js';
-import { flushIo, mount, mountReady, payWith, query, settle } from '../support/element.js';
+import {
+  flushIo,
+  mount,
+  mountReady,
+  payWith,
+  query,
+  settle,
+  setReturnParameter,
+} from '../support/element.js';
 import { browserEffects } from '../../src/element/pay-by-bank.js';
 import type { PayByBank } from '../../src/element/pay-by-bank.js';
-
-function setReturnParameter(paymentId: string) {
-  const url = new URL(location.href);
-  url.searchParams.set('pay_by_bank_payment', paymentId);
-  history.replaceState(null, '', url);
-}
 
 for (const theme of ['light', 'dark'] as const) {
   describe(`<pay-by-bank> is accessible (${theme})`, () => {

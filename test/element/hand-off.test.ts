@@ -2,7 +2,15 @@ import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../support/setup.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
-import { flushIo, mount, mountReady, payWith, query, shown } from '../support/element.js';
+import {
+  flushIo,
+  mount,
+  mountReady,
+  payWith,
+  query,
+  shown,
+  setReturnParameter,
+} from '../support/element.js';
 import { browserEffects } from '../../src/element/pay-by-bank.js';
 import { BANK_WINDOW_NAME } from '../../src/core/bank-window.js';
 import type { BankWindow } from '../../src/core/bank-window.js';
@@ -144,9 +152,7 @@ describe('<pay-by-bank> popup hand-off', () => {
     const name = window.name;
     const page = location.href;
     window.name = BANK_WINDOW_NAME;
-    const url = new URL(location.href);
-    url.searchParams.set('pay_by_bank_payment', 'pay_9');
-    history.replaceState(null, '', url);
+    setReturnParameter('pay_9');
     try {
       const element = await mount({ flow: 'popup' });
       await shown(element, '[part="status"]', 'You can close this window');

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../support/setup.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
-import { query, shown } from '../support/element.js';
+import { query, shown, setReturnParameter } from '../support/element.js';
 import { browserEffects } from '../../src/element/pay-by-bank.js';
 import type { PayByBank } from '../../src/element/pay-by-bank.js';
 
@@ -77,9 +77,7 @@ describe('<pay-by-bank> many widgets on one page', () => {
         status: 'created',
       }),
     );
-    const url = new URL(location.href);
-    url.searchParams.set('pay_by_bank_payment', 'pay_42');
-    history.replaceState(null, '', url);
+    setReturnParameter('pay_42');
     const successes: string[] = [];
     const record = (event: Event) => successes.push((event.target as HTMLElement).id);
     document.addEventListener('pay-by-bank-success', record);

@@ -2,7 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../support/setup.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
-import { mount, payWith, query, settle, shown } from '../support/element.js';
+import { mount, payWith, query, setReturnParameter, settle, shown } from '../support/element.js';
 import { browserEffects } from '../../src/element/pay-by-bank.js';
 
 const ATTEMPT_KEY = `pay-by-bank:attempt:${new URL('/api/pay-by-bank', location.href).href}|order-123`;
@@ -12,12 +12,6 @@ function saveAttempt(paymentId: string, status = 'awaiting_authorisation') {
     ATTEMPT_KEY,
     JSON.stringify({ paymentId, idempotencyKey: 'k', bankId: 'alpha', flow: 'redirect', status }),
   );
-}
-
-function setReturnParameter(paymentId: string) {
-  const url = new URL(location.href);
-  url.searchParams.set('pay_by_bank_payment', paymentId);
-  history.replaceState(null, '', url);
 }
 
 describe('<pay-by-bank> resume on the return page', () => {

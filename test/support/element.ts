@@ -110,3 +110,10 @@ export async function shown<T extends HTMLElement = HTMLElement>(
   );
   return found as unknown as T;
 }
+
+/** Puts the server kit's return marker in the address, as the bank's redirect back would. */
+export function setReturnParameter(paymentId: string) {
+  const url = new URL(location.href);
+  url.searchParams.set('pay_by_bank_payment', paymentId);
+  history.replaceState(null, '', url);
+}
