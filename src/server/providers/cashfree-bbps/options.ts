@@ -1,8 +1,8 @@
-import type { FetchFunction } from '../../provider-http.js';
+import type { ProviderConnectionOptions } from '../provider-client.js';
 import type { BbpsPaymentMode } from './payment-modes.js';
 import type { SignatureEncoding } from './webhook-signature.js';
 
-export interface CashfreeBbpsOptions {
+export interface CashfreeBbpsOptions extends ProviderConnectionOptions {
   /** `https://sandbox.cashfree.com`, `https://api.cashfree.com`, or the sandbox's `${url}/cashfree`. */
   baseUrl: string;
   clientId: string;
@@ -27,7 +27,4 @@ export interface CashfreeBbpsOptions {
   webhookWindowMs?: number;
   /** PROVIDERS.md D says hex. */
   webhookSignatureEncoding?: SignatureEncoding;
-  timeoutMs?: number;
-  fetch?: FetchFunction;
-  now?: () => Date;
 }

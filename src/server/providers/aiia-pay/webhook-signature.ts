@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { WebhookVerificationError } from '../provider-error.js';
+import { WebhookVerificationError } from '../../provider-error.js';
 
 export interface AiiaWebhookHeaders {
   signature: string;

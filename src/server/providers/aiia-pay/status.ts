@@ -1,6 +1,6 @@
-import type { PaymentStatus } from '../../core/status.js';
-import type { ProviderStatus } from '../provider.js';
-import { malformed } from '../provider-http.js';
+import type { PaymentStatus } from '../../../core/status.js';
+import type { ProviderStatus } from '../../provider.js';
+import { malformed } from '../../provider-http.js';
 
 /**
  * Aiia Pay v2 accept-payment statuses, all in this one table (PROVIDERS.md B; not confirmed by official
