@@ -1,13 +1,13 @@
-import type { ApiContext } from './api-context.js';
+import type { ApiContext } from '../../api-context.js';
 import {
   DECLINED_BY_PAYER,
   signCashfree,
   type CashfreeBillPayment,
   type CashfreeState,
-} from './cashfree-state.js';
-import { isRecord, json, readJson } from './http.js';
-import { SANDBOX_DEFAULTS, type SandboxBill } from './options.js';
-import type { WebhookOutbox } from './webhook-outbox.js';
+} from './state.js';
+import { isRecord, json, readJson } from '../../http.js';
+import { SANDBOX_DEFAULTS, type SandboxBill } from '../../options.js';
+import type { WebhookOutbox } from '../../webhook-outbox.js';
 
 const PAISE = /^\d{1,17}$/;
 const SUCCESS_VPA = 'testsuccess@gocash';

@@ -1,8 +1,8 @@
-import type { ApiContext } from './api-context.js';
-import { DECIMAL_AMOUNT, isHttpUrl, isRecord, json, readJson } from './http.js';
-import type { ObcConsent, ObcScheme, ObcState } from './obc-state.js';
-import { reachesObc, sandboxAspspId } from './obc-state.js';
-import { SANDBOX_DEFAULTS } from './options.js';
+import type { ApiContext } from '../../api-context.js';
+import { DECIMAL_AMOUNT, isHttpUrl, isRecord, json, readJson } from '../../http.js';
+import type { ObcConsent, ObcScheme, ObcState } from './state.js';
+import { reachesObc, sandboxAspspId } from './state.js';
+import { SANDBOX_DEFAULTS } from '../../options.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOCAL_INSTRUMENTS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { SandboxBill } from './options.js';
+import type { SandboxBill } from '../../options.js';
 
 export type BbpsOutcome = 'success' | 'failed';
 
