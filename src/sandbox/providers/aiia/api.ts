@@ -18,7 +18,7 @@ function error(
 }
 
 /**
- * Aiia Pay accept-payments (PROVIDERS.md B), below `{sandbox}/aiia`: `POST /v2/payments/accept`,
+ * Aiia Pay accept-payments (Aiia Pay's documentation; see `docs/protocol.md`), below `{sandbox}/aiia`: `POST /v2/payments/accept`,
  * `GET /v2/payments/accept/{id}`, and the bank list at `GET /v1/providers`.
  */
 export async function aiiaApi(

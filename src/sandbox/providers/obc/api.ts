@@ -36,7 +36,7 @@ function errors(
 }
 
 /**
- * Mastercard Open Banking Connect payment initiation (PROVIDERS.md C), below
+ * Mastercard Open Banking Connect payment initiation (its public OpenAPI spec; see `docs/protocol.md`), below
  * `{sandbox}/obc/openbanking/sandbox/connect/api`: every call a POST with `requestInfo`.
  * `Authorization` must name the client as `oauth_consumer_key` (Mastercard's OAuth 1.0a header; the
  * sandbox does not check the signature).

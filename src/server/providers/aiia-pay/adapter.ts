@@ -14,7 +14,7 @@ import type { AiiaPayOptions } from './options.js';
 import { mapAiiaStatus } from './status.js';
 import { readAiiaWebhookHeaders, verifyAiiaWebhook } from './webhook-signature.js';
 
-/** The link Aiia hands out is valid for one minute; each attempt needs a new one (seed 004). */
+/** The link Aiia hands out is valid for one minute; each attempt needs a new one (Aiia Pay's accept-payments guide; see `docs/protocol.md`). */
 export const AIIA_LINK_LIFETIME_MS = 60_000;
 
 const PAYMENT_EVENTS = new Set(['PaymentCreated', 'PaymentUpdated']);

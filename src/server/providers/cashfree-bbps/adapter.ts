@@ -22,7 +22,7 @@ export interface CashfreeBbpsProvider extends PaymentProvider {
 }
 
 /**
- * Cashfree BBPS as a Customer Operating Unit (PROVIDERS.md D, seed 003): bill fetch, then an
+ * Cashfree BBPS as a Customer Operating Unit (Cashfree's BBPS API reference; see `docs/protocol.md`): bill fetch, then an
  * asynchronous bill payment (202 with `transaction_ref_id`) whose response is polled, with signed
  * webhooks on terminal states. Nothing to authorise in a browser: the payer approves in the UPI app.
  */

@@ -16,7 +16,7 @@ export interface CashfreeBbpsOptions extends ProviderConnectionOptions {
   paymentModes?: readonly BbpsPaymentMode[];
   /**
    * Waits between bill-fetch polls; the last repeats. Default 5 s, 15 s, 30 s, 1 min, then every 3 min
-   * (PROVIDERS.md D).
+   * (see `docs/protocol.md`).
    */
   billFetchScheduleMs?: readonly number[];
   /** Gives up on a bill fetch still processing after this long. Default 15 minutes. */
@@ -25,6 +25,6 @@ export interface CashfreeBbpsOptions extends ProviderConnectionOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Accepted clock skew of webhook timestamps. Default 5 minutes. */
   webhookWindowMs?: number;
-  /** PROVIDERS.md D says hex. */
+  /** Cashfree's documentation says hex (see `docs/protocol.md`). */
   webhookSignatureEncoding?: SignatureEncoding;
 }

@@ -71,7 +71,7 @@ export function mastercardOpenFinance(options: MastercardOpenFinanceOptions): Pa
       return { providerPaymentId, authorizationUrl, status: 'created', rawStatus: 'Preparing' };
     },
 
-    /** The payer is back at `redirectUrl?paymentId=…`: ask the bank for news (PROVIDERS.md A). */
+    /** The payer is back at `redirectUrl?paymentId=…`: ask the bank for news (see `docs/protocol.md`). */
     async completeReturn(_query, payment): Promise<ProviderStatus> {
       const token = options.accessToken ? await options.accessToken() : undefined;
       return readPayment(

@@ -3,7 +3,7 @@ import type { ProviderStatus } from '../../provider.js';
 import { isRecord, malformed, stringField } from '../../provider-http.js';
 
 /**
- * Non-terminal codes seen or expected; the full list is not public (PROVIDERS.md A), so terminality is
+ * Non-terminal codes seen or expected; the full list is not public (see `docs/protocol.md`), so terminality is
  * decided by `status.terminal` alone and an unknown open code counts as still awaiting the payer.
  */
 const OPEN_CODES: Readonly<Record<string, PaymentStatus>> = {

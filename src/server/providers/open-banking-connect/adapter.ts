@@ -18,7 +18,7 @@ import { mapOpenBankingConnectStatus } from './status.js';
 const CONSENT_PENDING: ProviderStatus = { status: 'created', rawStatus: 'CONSENT_CREATED' };
 
 /**
- * Mastercard Open Banking Connect payment initiation (PROVIDERS.md C): consent -> the bank's
+ * Mastercard Open Banking Connect payment initiation (its public OpenAPI spec; see `docs/protocol.md`): consent -> the bank's
  * `scaRedirect` -> the payer back at the kit's return route with `code` and `state` -> credit transfer
  * (the raw query as `requestInfo.authorization`) -> payment-status.
  */
