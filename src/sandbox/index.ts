@@ -17,7 +17,6 @@ import {
   type SandboxRoute,
   type SandboxSimulator,
   type SimulatorFactory,
-  type SimulatorName as SandboxSimulatorName,
 } from './simulator.js';
 import { createWebhookOutbox, type WebhookDelivery } from './webhook-outbox.js';
 
@@ -127,15 +126,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     publicUrl: (request) =>
       options.publicUrl?.replace(/\/+$/, '') ?? `${new URL(request.url).origin}${basePath}`,
   };
-  const simulators = Object.fromEntries(
-    SIMULATORS.map((create) => {
-      const simulator = create(context);
-      return [simulator.name, simulator];
-    }),
-  ) as Record<SandboxSimulatorName, SandboxSimulator>;
+  const simulators = new Map<string, SandboxSimulator>();
+  for (const create of SIMULATORS) {
+    const simulator = create(context);
+    simulators.set(simulator.name, simulator);
+  }
   // A provider API route first waits the latency knob, or answers a fault in that provider's envelope.
   const routes: SandboxRoute[] = [
-    ...Object.values(simulators).flatMap((simulator) =>
+    ...[...simulators.values()].flatMap((simulator) =>
       simulator.routes.map((route) =>
         route.api
           ? {
@@ -179,7 +177,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     flushWebhooks: () => outbox.flush(),
     webhookDeliveries: outbox.deliveries,
     banks: engine.banks,
-    statusOf: (provider, paymentId) => simulators[provider].statusOf(paymentId),
+    statusOf: (provider, paymentId) => simulators.get(provider)?.statusOf(paymentId),
     openBankingConnectBanks: engine.banks.filter(reachesObc).map((bank) => ({
       id: bank.id,
       aspspId: sandboxAspspId(bank.id),
@@ -189,7 +187,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       ...(bank.popular ? { popular: true } : {}),
       status: bank.status,
     })),
-    cashfreeStatusOf: (transactionRefId) => simulators.cashfree.statusOf(transactionRefId),
+    cashfreeStatusOf: (transactionRefId) => simulators.get('cashfree')?.statusOf(transactionRefId),
     forceStatus: engine.forceStatus,
   };
 }

@@ -17,15 +17,14 @@ export interface SandboxRoute {
  * registered `PaymentLifecycle`); a provider whose payment has another shape keeps it in its own folder.
  */
 export interface SandboxSimulator {
-  readonly name: SimulatorName;
+  /** The first segment of its paths, e.g. `cashfree` for `/cashfree/bbps/…`. */
+  readonly name: string;
   readonly routes: readonly SandboxRoute[];
   /** An injected failure, in the provider's own documented error envelope. */
   faultBody(status: number): unknown;
   /** The payment's raw status as the provider's API would answer it. */
   statusOf(id: string): string | undefined;
 }
-
-export type SimulatorName = 'mastercard' | 'aiia' | 'obc' | 'cashfree';
 
 export type SimulatorFactory = (context: ApiContext) => SandboxSimulator;
 
