@@ -1,7 +1,6 @@
 import type { ApiContext } from './api-context.js';
 import { bankRoutes } from './bank-routes.js';
 import type { SandboxBank } from './catalogue/sandbox-bank.js';
-import { bankLogoUrl } from './catalogue/logo.js';
 import { createEngine } from './engine.js';
 import { injectFaults } from './faults.js';
 import { html, json } from './http.js';
@@ -10,7 +9,7 @@ import { SANDBOX_DEFAULTS, type SandboxKnobs, type SandboxOptions } from './opti
 import { aiiaSimulator } from './providers/aiia/index.js';
 import { cashfreeSimulator } from './providers/cashfree/index.js';
 import { mastercardSimulator } from './providers/mastercard/index.js';
-import { obcSimulator, reachesObc, sandboxAspspId } from './providers/obc/index.js';
+import { aspspBanks, obcSimulator, type SandboxAspspBank } from './providers/obc/index.js';
 import type { SandboxProvider } from './sandbox-payment.js';
 import {
   matchRoute,
@@ -30,6 +29,7 @@ export type {
 } from './options.js';
 export { sandboxAspspId, OBC_REJECT_REASONS } from './providers/obc/index.js';
 export type { SandboxBank } from './catalogue/sandbox-bank.js';
+export type { SandboxAspspBank } from './providers/obc/index.js';
 export type { SandboxPayment, SandboxProvider } from './sandbox-payment.js';
 export type { WebhookDelivery } from './webhook-outbox.js';
 export type { ListeningServer } from './node-server.js';
@@ -64,16 +64,6 @@ export interface Sandbox {
     status: string,
     terminal?: boolean,
   ): void;
-}
-
-export interface SandboxAspspBank {
-  id: string;
-  aspspId: string;
-  name: string;
-  country: string;
-  logo: string;
-  popular?: boolean;
-  status: 'available' | 'degraded' | 'unavailable';
 }
 
 /** Every simulated provider, each a folder under `providers/` (see `docs/adding-a-provider.md`). */
@@ -178,15 +168,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     webhookDeliveries: outbox.deliveries,
     banks: engine.banks,
     statusOf: (provider, paymentId) => simulators.get(provider)?.statusOf(paymentId),
-    openBankingConnectBanks: engine.banks.filter(reachesObc).map((bank) => ({
-      id: bank.id,
-      aspspId: sandboxAspspId(bank.id),
-      name: bank.name,
-      country: bank.country,
-      logo: bankLogoUrl(bank, options.logos, options.publicUrl?.replace(/\/+$/, '') ?? basePath),
-      ...(bank.popular ? { popular: true } : {}),
-      status: bank.status,
-    })),
+    openBankingConnectBanks: aspspBanks(
+      engine.banks,
+      options.logos,
+      options.publicUrl?.replace(/\/+$/, '') ?? basePath,
+    ),
     cashfreeStatusOf: (transactionRefId) => simulators.get('cashfree')?.statusOf(transactionRefId),
     forceStatus: engine.forceStatus,
   };

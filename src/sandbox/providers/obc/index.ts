@@ -1,8 +1,11 @@
 import type { ApiContext } from '../../api-context.js';
+import { bankLogoUrl } from '../../catalogue/logo.js';
+import type { SandboxBank } from '../../catalogue/sandbox-bank.js';
+import type { SandboxOptions } from '../../options.js';
 import type { SandboxSimulator } from '../../simulator.js';
 import { obcApi } from './api.js';
 import { decideObc, showObcBankPage } from './bank-pages.js';
-import { createObcState } from './state.js';
+import { createObcState, reachesObc, sandboxAspspId } from './state.js';
 
 /**
  * Mastercard Open Banking Connect: its API below `/obc/openbanking/sandbox/connect/api/…`, and its bank
@@ -50,3 +53,30 @@ export function obcSimulator(context: ApiContext): SandboxSimulator {
 
 export { OBC_REJECT_REASONS } from './bank-pages.js';
 export { reachesObc, sandboxAspspId } from './state.js';
+
+export interface SandboxAspspBank {
+  id: string;
+  aspspId: string;
+  name: string;
+  country: string;
+  logo: string;
+  popular?: boolean;
+  status: 'available' | 'degraded' | 'unavailable';
+}
+
+/** The banks Open Banking Connect reaches here, as a merchant would configure them: with ASPSP ids. */
+export function aspspBanks(
+  banks: readonly SandboxBank[],
+  logos: SandboxOptions['logos'],
+  logoBase: string,
+): SandboxAspspBank[] {
+  return banks.filter(reachesObc).map((bank) => ({
+    id: bank.id,
+    aspspId: sandboxAspspId(bank.id),
+    name: bank.name,
+    country: bank.country,
+    logo: bankLogoUrl(bank, logos, logoBase),
+    ...(bank.popular ? { popular: true } : {}),
+    status: bank.status,
+  }));
+}
