@@ -1,11 +1,30 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { curatedBanks } from './catalogue/curated-banks.js';
 import { largeCatalogue } from './catalogue/large-catalogue.js';
 import type { SandboxBank } from './catalogue/sandbox-bank.js';
-import type { SandboxOptions } from './options.js';
+import type { SandboxOptions, SandboxOutcome } from './options.js';
 import type { SandboxPayment, SandboxProvider } from './sandbox-payment.js';
-import { statesAfter, type SandboxStep } from './transitions.js';
-import type { WebhookOutbox } from './webhook-outbox.js';
+
+export type SandboxStep = 'created' | 'opened' | SandboxOutcome | 'expire';
+
+/** One status a provider shows, in its own words. */
+export interface ProviderState {
+  status: string;
+  terminal: boolean;
+  details?: Record<string, unknown>;
+}
+
+/** How one provider's redirect payments live: registered by its simulator (`providers/<name>/lifecycle.ts`). */
+export interface PaymentLifecycle {
+  /** A new payment's id, shaped like the provider's. */
+  newId(now: Date): string;
+  /** What the provider shows after each step; several states mean several updates (and webhooks). */
+  statesAfter(step: SandboxStep): ProviderState[];
+  /** Called once a payment was created or moved: the place to send the provider's webhooks. */
+  changed?(payment: SandboxPayment, change: 'created' | 'updated'): void;
+  /** An unopened payment (still in `status`) expires once it is older than `afterMs`. */
+  expiry?: { status: string; afterMs: number };
+}
 
 export interface NewSandboxPayment {
   provider: SandboxProvider;
@@ -17,10 +36,12 @@ export interface NewSandboxPayment {
   request: Record<string, unknown>;
 }
 
-/** The simulated providers' shared memory: banks and payments. One per sandbox. */
+/** The simulated providers' shared memory: banks, the clock, and redirect payments. One per sandbox. */
 export interface SandboxEngine {
   readonly banks: readonly SandboxBank[];
   bank(id: string): SandboxBank | undefined;
+  /** Gives a provider's payments their ids, statuses and webhooks. */
+  register(provider: SandboxProvider, lifecycle: PaymentLifecycle): void;
   create(input: NewSandboxPayment): SandboxPayment;
   get(provider: SandboxProvider, id: string): SandboxPayment | undefined;
   byToken(token: string): SandboxPayment | undefined;
@@ -31,35 +52,39 @@ export interface SandboxEngine {
   now(): Date;
 }
 
-export function createEngine(options: SandboxOptions, outbox: WebhookOutbox): SandboxEngine {
+export function createEngine(options: SandboxOptions): SandboxEngine {
   const now = options.now ?? (() => new Date());
   const banks = options.largeCatalogue ? largeCatalogue() : curatedBanks();
   const bankById = new Map(banks.map((bank) => [bank.id, bank]));
   const payments = new Map<string, SandboxPayment>();
   const tokens = new Map<string, SandboxPayment>();
-  const linkLifetimeMs = options.aiiaLinkLifetimeMs ?? 60_000;
-  const cancelStatus = options.aiia?.cancelStatus ?? 'Cancelled';
+  const lifecycles = new Map<SandboxProvider, PaymentLifecycle>();
 
   const key = (provider: SandboxProvider, id: string) => `${provider}:${id}`;
+  const lifecycleOf = (provider: SandboxProvider): PaymentLifecycle => {
+    const lifecycle = lifecycles.get(provider);
+    if (!lifecycle) throw new Error(`no lifecycle registered for ${provider}`);
+    return lifecycle;
+  };
 
   function apply(payment: SandboxPayment, step: SandboxStep): boolean {
     if (payment.terminal) return false;
-    for (const state of statesAfter(payment.provider, step, cancelStatus)) {
+    const lifecycle = lifecycleOf(payment.provider);
+    for (const state of lifecycle.statesAfter(step)) {
       payment.status = state.status;
       payment.terminal = state.terminal;
       if (state.details) payment.details = state.details;
       else delete payment.details;
       payment.updatedAt = now();
-      if (payment.provider === 'aiia')
-        outbox.send({ event: 'PaymentUpdated', paymentId: payment.id });
+      lifecycle.changed?.(payment, 'updated');
     }
     return true;
   }
 
-  /** An Aiia link is valid for one minute: an unopened payment expires after that (seed 004). */
   function expireIfDue(payment: SandboxPayment): SandboxPayment {
-    if (payment.provider === 'aiia' && payment.status === 'Initiated') {
-      if (now().getTime() - payment.createdAt.getTime() > linkLifetimeMs) apply(payment, 'expire');
+    const expiry = lifecycleOf(payment.provider).expiry;
+    if (expiry && payment.status === expiry.status) {
+      if (now().getTime() - payment.createdAt.getTime() > expiry.afterMs) apply(payment, 'expire');
     }
     return payment;
   }
@@ -68,9 +93,11 @@ export function createEngine(options: SandboxOptions, outbox: WebhookOutbox): Sa
     banks,
     bank: (id) => bankById.get(id),
     now,
+    register: (provider, lifecycle) => lifecycles.set(provider, lifecycle),
     create(input) {
-      const id = input.provider === 'mastercard' ? mastercardPaymentId(now()) : randomUUID();
-      const [initial] = statesAfter(input.provider, 'created', cancelStatus);
+      const lifecycle = lifecycleOf(input.provider);
+      const id = lifecycle.newId(now());
+      const [initial] = lifecycle.statesAfter('created');
       const payment: SandboxPayment = {
         ...input,
         id,
@@ -82,7 +109,7 @@ export function createEngine(options: SandboxOptions, outbox: WebhookOutbox): Sa
       };
       payments.set(key(input.provider, id), payment);
       tokens.set(payment.token, payment);
-      if (payment.provider === 'aiia') outbox.send({ event: 'PaymentCreated', paymentId: id });
+      lifecycle.changed?.(payment, 'created');
       return payment;
     },
     get(provider, id) {
@@ -102,11 +129,4 @@ export function createEngine(options: SandboxOptions, outbox: WebhookOutbox): Sa
       payment.updatedAt = now();
     },
   };
-}
-
-/** Shaped like the public collection's ids: `20240101.6459d4k3xjor9cusbcpcjiatuw`. */
-function mastercardPaymentId(date: Date): string {
-  const day = date.toISOString().slice(0, 10).replaceAll('-', '');
-  const suffix = [...randomBytes(26)].map((byte) => (byte % 36).toString(36)).join('');
-  return `${day}.${suffix}`;
 }

@@ -1,35 +1,10 @@
 import type { SandboxKnobs } from './options.js';
 
-/** Each simulated provider fails in its own documented envelope. */
-const FAULT_BODIES = {
-  mastercard: () => ({ error: 'InternalServerError', details: { reason: 'Simulated failure.' } }),
-  aiia: (status: number) => ({
-    type: 'about:blank',
-    title: 'Simulated failure.',
-    status,
-    errorCode: 'InternalServerError',
-  }),
-  obc: () => ({
-    Errors: {
-      Error: [
-        {
-          Source: 'Gateway',
-          ReasonCode: 'SYSTEM_ERROR',
-          Description: 'Simulated failure.',
-          Details: null,
-          Recoverable: true,
-        },
-      ],
-    },
-  }),
-  cashfree: () => ({ status: 'ERROR', message: 'Simulated failure.', data: null }),
-};
-
 /** Waits the configured latency, then maybe answers a fault instead of the real API. */
 export async function injectFaults(
   knobs: SandboxKnobs,
   random: () => number,
-  provider: 'mastercard' | 'aiia' | 'obc' | 'cashfree',
+  faultBody: (status: number) => unknown,
 ): Promise<Response | undefined> {
   const latency = knobs.latencyMs;
   const delay =
@@ -42,7 +17,7 @@ export async function injectFaults(
   const faults = knobs.faults;
   if (faults?.errorRate && random() < faults.errorRate) {
     const status = faults.errorStatus ?? 500;
-    const body = FAULT_BODIES[provider](status);
+    const body = faultBody(status);
     return new Response(JSON.stringify(body), {
       status,
       headers: { 'content-type': 'application/json' },

@@ -1,21 +1,22 @@
-import { aiiaApi } from './aiia-api.js';
 import type { ApiContext } from './api-context.js';
-import { bankPageStyles, decide, showAuthorizePage } from './bank-pages.js';
+import { bankRoutes } from './bank-routes.js';
 import type { SandboxBank } from './catalogue/sandbox-bank.js';
 import { createEngine } from './engine.js';
 import { injectFaults } from './faults.js';
 import { html, json } from './http.js';
-import { createCashfreeApi } from './cashfree-api.js';
-import { createCashfreeState } from './cashfree-state.js';
-import { mastercardApi } from './mastercard-api.js';
-import { obcApi } from './obc-api.js';
-import { decideObc, showObcBankPage } from './obc-bank-pages.js';
-import { createObcState, reachesObc, sandboxAspspId } from './obc-state.js';
-import { bankLogoResponse, bankLogoUrl } from './catalogue/logo.js';
-import { decideUpi, showUpiApp } from './upi-pages.js';
 import { listenOn, type ListeningServer } from './node-server.js';
 import { SANDBOX_DEFAULTS, type SandboxKnobs, type SandboxOptions } from './options.js';
+import { aiiaSimulator } from './providers/aiia/index.js';
+import { cashfreeSimulator } from './providers/cashfree/index.js';
+import { mastercardSimulator } from './providers/mastercard/index.js';
+import { aspspBanks, obcSimulator, type SandboxAspspBank } from './providers/obc/index.js';
 import type { SandboxProvider } from './sandbox-payment.js';
+import {
+  matchRoute,
+  type SandboxRoute,
+  type SandboxSimulator,
+  type SimulatorFactory,
+} from './simulator.js';
 import { createWebhookOutbox, type WebhookDelivery } from './webhook-outbox.js';
 
 export type {
@@ -26,9 +27,9 @@ export type {
   SandboxWebhookOptions,
   SandboxBill,
 } from './options.js';
-export { sandboxAspspId } from './obc-state.js';
-export { OBC_REJECT_REASONS } from './obc-bank-pages.js';
+export { sandboxAspspId, OBC_REJECT_REASONS } from './providers/obc/index.js';
 export type { SandboxBank } from './catalogue/sandbox-bank.js';
+export type { SandboxAspspBank } from './providers/obc/index.js';
 export type { SandboxPayment, SandboxProvider } from './sandbox-payment.js';
 export type { WebhookDelivery } from './webhook-outbox.js';
 export type { ListeningServer } from './node-server.js';
@@ -65,15 +66,13 @@ export interface Sandbox {
   ): void;
 }
 
-export interface SandboxAspspBank {
-  id: string;
-  aspspId: string;
-  name: string;
-  country: string;
-  logo: string;
-  popular?: boolean;
-  status: 'available' | 'degraded' | 'unavailable';
-}
+/** Every simulated provider, each a folder under `providers/` (see `docs/adding-a-provider.md`). */
+const SIMULATORS: readonly SimulatorFactory[] = [
+  mastercardSimulator,
+  aiiaSimulator,
+  obcSimulator,
+  cashfreeSimulator,
+];
 
 /**
  * A local simulator of Mastercard Open Finance Europe, Aiia Pay, Mastercard Open Banking Connect and
@@ -108,63 +107,45 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     webhookOptions,
     now,
   );
-  const engine = createEngine({ ...options, now }, outbox);
+  const engine = createEngine({ ...options, now });
   const context: ApiContext = {
     engine,
     options,
     knobs,
+    outbox,
     publicUrl: (request) =>
       options.publicUrl?.replace(/\/+$/, '') ?? `${new URL(request.url).origin}${basePath}`,
   };
-
-  const obcState = createObcState();
-  const cashfreeState = createCashfreeState();
-  const cashfree = createCashfreeApi(context, cashfreeState, outbox);
+  const simulators = new Map<string, SandboxSimulator>();
+  for (const create of SIMULATORS) {
+    const simulator = create(context);
+    simulators.set(simulator.name, simulator);
+  }
+  // A provider API route first waits the latency knob, or answers a fault in that provider's envelope.
+  const routes: SandboxRoute[] = [
+    ...[...simulators.values()].flatMap((simulator) =>
+      simulator.routes.map((route) =>
+        route.api
+          ? {
+              ...route,
+              handle: async (request: Request, match: RegExpExecArray) =>
+                (await injectFaults(knobs, random, simulator.faultBody)) ??
+                (await route.handle(request, match)),
+            }
+          : route,
+      ),
+    ),
+    ...bankRoutes(context),
+  ];
 
   const handler = async (request: Request): Promise<Response> => {
-    const { pathname, searchParams } = new URL(request.url);
+    const { pathname } = new URL(request.url);
     if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return notFound();
     const path = pathname.slice(basePath.length) || '/';
-    const method = request.method.toUpperCase();
+    const found = matchRoute(routes, request.method.toUpperCase(), path);
+    if (!found) return notFound();
     try {
-      for (const provider of ['mastercard', 'aiia'] as const) {
-        const prefix = `/${provider}`;
-        if (!path.startsWith(`${prefix}/v`)) continue;
-        const fault = await injectFaults(knobs, random, provider);
-        if (fault) return fault;
-        const api = provider === 'mastercard' ? mastercardApi : aiiaApi;
-        return await api(context, request, path.slice(prefix.length));
-      }
-      if (path.startsWith('/obc/openbanking/sandbox/connect/api/')) {
-        const fault = await injectFaults(knobs, random, 'obc');
-        if (fault) return fault;
-        const rest = path.slice('/obc/openbanking/sandbox/connect/api'.length);
-        return await obcApi(context, obcState, request, rest);
-      }
-      if (path.startsWith('/cashfree/bbps/')) {
-        const fault = await injectFaults(knobs, random, 'cashfree');
-        if (fault) return fault;
-        return await cashfree.handle(request, path.slice('/cashfree'.length));
-      }
-      if (path === '/obc/bank/authorize' && method === 'GET')
-        return showObcBankPage(context, obcState, request);
-      if (path === '/obc/bank/authorize' && method === 'POST')
-        return await decideObc(context, obcState, request);
-      if (path === '/cashfree/upi' && method === 'GET')
-        return showUpiApp(context, cashfreeState, request);
-      if (path === '/cashfree/upi' && method === 'POST')
-        return await decideUpi(context, cashfree, request);
-      if (path === '/mastercard/start/payment' && method === 'GET') {
-        return showAuthorizePage(context, request, searchParams.get('startToken'));
-      }
-      if (path === '/aiia/authorize' && method === 'GET')
-        return showAuthorizePage(context, request, searchParams.get('token'));
-      if (path === '/bank/authorize' && method === 'POST') return await decide(context, request);
-      if (path === '/bank/style.css' && method === 'GET') return bankPageStyles();
-      const logo = /^\/logos\/([^/]+)\.svg$/.exec(path);
-      if (logo?.[1] && method === 'GET')
-        return bankLogoResponse(engine.bank(decodeURIComponent(logo[1])));
-      return notFound();
+      return await found.route.handle(request, found.match);
     } catch {
       return json({ error: 'InternalServerError', details: { reason: 'Sandbox failure.' } }, 500);
     }
@@ -186,17 +167,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     flushWebhooks: () => outbox.flush(),
     webhookDeliveries: outbox.deliveries,
     banks: engine.banks,
-    statusOf: (provider, paymentId) => engine.get(provider, paymentId)?.status,
-    openBankingConnectBanks: engine.banks.filter(reachesObc).map((bank) => ({
-      id: bank.id,
-      aspspId: sandboxAspspId(bank.id),
-      name: bank.name,
-      country: bank.country,
-      logo: bankLogoUrl(bank, options.logos, options.publicUrl?.replace(/\/+$/, '') ?? basePath),
-      ...(bank.popular ? { popular: true } : {}),
-      status: bank.status,
-    })),
-    cashfreeStatusOf: (transactionRefId) => cashfree.current(transactionRefId)?.status,
+    statusOf: (provider, paymentId) => simulators.get(provider)?.statusOf(paymentId),
+    openBankingConnectBanks: aspspBanks(
+      engine.banks,
+      options.logos,
+      options.publicUrl?.replace(/\/+$/, '') ?? basePath,
+    ),
+    cashfreeStatusOf: (transactionRefId) => simulators.get('cashfree')?.statusOf(transactionRefId),
     forceStatus: engine.forceStatus,
   };
 }

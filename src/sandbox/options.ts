@@ -65,7 +65,7 @@ export interface SandboxOptions {
   /** Delay of each provider API answer: fixed, or uniformly between min and max. */
   latencyMs?: number | { min: number; max: number };
   faults?: SandboxFaults;
-  /** How long an Aiia authorization link stays valid. Default 60 s (seed 004). */
+  /** How long an Aiia authorization link stays valid. Default 60 s (see `docs/protocol.md`). */
   aiiaLinkLifetimeMs?: number;
   now?: () => Date;
   random?: () => number;

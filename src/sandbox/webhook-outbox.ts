@@ -39,7 +39,7 @@ const ENVELOPES = {
 
 /**
  * Aiia-style webhooks: the payload carries only the payment id; `X-Aiia-Signature` is the hex
- * HMAC-SHA256 of `"{timestamp}|{eventId}|{event}|{body}"` (PROVIDERS.md B).
+ * HMAC-SHA256 of `"{timestamp}|{eventId}|{event}|{body}"` (see `docs/protocol.md`).
  */
 export function createWebhookOutbox(
   secret: string,

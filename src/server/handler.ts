@@ -2,6 +2,7 @@ import type { HandlerContext } from './context.js';
 import { consoleLogger } from './logger.js';
 import { createMemoryPaymentStore } from './memory-payment-store.js';
 import type { PayByBankHandlerOptions } from './options.js';
+import { problemOf } from './failure-problem.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { normalizeOrigin } from './return-url.js';
 import { listBanks } from './routes/banks.js';
@@ -19,21 +20,27 @@ export interface PayByBankHandler {
   readonly basePath: string;
 }
 
-/** The merchant protocol v1 (ARCHITECTURE section 3) over one provider adapter. */
+/** The merchant protocol v1 (see `docs/protocol.md`) over one provider adapter. */
 export function createPayByBankHandler(options: PayByBankHandlerOptions): PayByBankHandler {
   const context = createContext(options);
 
   const handler = async (request: Request): Promise<Response> => {
+    let action = 'routing';
     try {
-      return await route(context, request);
+      const path = relativePath(context.basePath, new URL(request.url).pathname);
+      const match = path === undefined ? undefined : findRoute(path);
+      if (!match) throw new ProblemError(404, 'not_found', 'No such route.');
+      const { route, id } = match;
+      action = route.action;
+      const method = request.method.toUpperCase();
+      if (method !== route.method && !(route.method === 'GET' && method === 'HEAD')) {
+        throw new ProblemError(405, 'method_not_allowed', `Use ${route.method} here.`, {
+          allow: route.method,
+        });
+      }
+      return await route.run(context, request, id);
     } catch (error) {
-      if (error instanceof ProblemError) return problemResponse(error);
-      context.logger.error('unexpected failure', {
-        error: error instanceof Error ? error.name : typeof error,
-      });
-      return problemResponse(
-        new ProblemError(500, 'internal_error', 'Something went wrong on the merchant server.'),
-      );
+      return problemResponse(problemOf(context, error, action));
     }
   };
   return Object.assign(handler, { basePath: context.basePath });
@@ -66,30 +73,33 @@ function createContext(options: PayByBankHandlerOptions): HandlerContext {
   };
 }
 
-async function route(context: HandlerContext, request: Request): Promise<Response> {
-  const path = relativePath(context.basePath, new URL(request.url).pathname);
-  if (path === undefined) throw new ProblemError(404, 'not_found', 'No such route.');
-  const method = request.method.toUpperCase();
-
-  if (path === '/banks') return only(method, 'GET', () => listBanks(context, request));
-  if (path === '/payments') return only(method, 'POST', () => createPayment(context, request));
-  if (path === '/return') return only(method, 'GET', () => handleReturn(context, request));
-  if (path === '/webhooks') return only(method, 'POST', () => receiveWebhook(context, request));
-  const status = /^\/payments\/([^/]+)$/.exec(path);
-  if (status?.[1]) {
-    const paymentId = decodeURIComponent(status[1]);
-    return only(method, 'GET', () => readPaymentStatus(context, request, paymentId));
-  }
-  throw new ProblemError(404, 'not_found', 'No such route.');
+interface Route {
+  /** `/payments/:id` matches one path segment, handed to `run` decoded. */
+  path: string;
+  method: 'GET' | 'POST';
+  /** What the route does, for the merchant's logs: "bank list failed". */
+  action: string;
+  run(context: HandlerContext, request: Request, id: string): Promise<Response>;
 }
 
-function only(
-  method: string,
-  allowed: 'GET' | 'POST',
-  run: () => Promise<Response>,
-): Promise<Response> {
-  if (method === allowed || (allowed === 'GET' && method === 'HEAD')) return run();
-  throw new ProblemError(405, 'method_not_allowed', `Use ${allowed} here.`, { allow: allowed });
+/** The merchant protocol v1, one line per route (see `docs/protocol.md`). */
+const ROUTES: readonly Route[] = [
+  { path: '/banks', method: 'GET', action: 'bank list', run: listBanks },
+  { path: '/payments', method: 'POST', action: 'payment creation', run: createPayment },
+  { path: '/return', method: 'GET', action: 'return completion', run: handleReturn },
+  { path: '/webhooks', method: 'POST', action: 'webhook', run: receiveWebhook },
+  { path: '/payments/:id', method: 'GET', action: 'status read', run: readPaymentStatus },
+];
+
+function findRoute(path: string): { route: Route; id: string } | undefined {
+  for (const route of ROUTES) {
+    if (route.path === path) return { route, id: '' };
+    const [prefix, parameter] = route.path.split(':');
+    if (parameter === undefined || !prefix || !path.startsWith(prefix)) continue;
+    const id = path.slice(prefix.length);
+    if (id && !id.includes('/')) return { route, id: decodeURIComponent(id) };
+  }
+  return undefined;
 }
 
 /** The path below the mount point, or undefined when the request is not ours. */

@@ -20,14 +20,8 @@ export { ProviderError, WebhookVerificationError } from './provider-error.js';
 export type { ProblemCode } from './problem.js';
 export { consoleLogger, silentLogger, type Logger } from './logger.js';
 export type { FetchFunction } from './provider-http.js';
-export {
-  mastercardOpenFinance,
-  type MastercardOpenFinanceOptions,
-  type MastercardDestination,
-} from './providers/mastercard-open-finance.js';
-export { aiiaPay, AIIA_LINK_LIFETIME_MS, type AiiaPayOptions } from './providers/aiia-pay.js';
-export { AIIA_STATUSES } from './providers/aiia-status.js';
-export { signAiiaWebhook } from './providers/aiia-webhook-signature.js';
+export * from './providers/mastercard-open-finance/index.js';
+export * from './providers/aiia-pay/index.js';
 export * from './providers/open-banking-connect/index.js';
 export * from './providers/cashfree-bbps/index.js';
 export type { CheckoutSummaryItem, ProviderData } from './provider.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** 144 random bits, base64url: unguessable, and never the provider's id (ARCHITECTURE section 7). */
+/** 144 random bits, base64url: unguessable, and never the provider's id (see `docs/architecture.md`). */
 export function newPaymentId(): string {
   return `pay_${randomBytes(18).toString('base64url')}`;
 }

@@ -98,3 +98,9 @@ export function stringField(record: Record<string, unknown>, name: string): stri
   const value = record[name];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
+
+/** A field holding an absolute http(s) URL, such as the bank link the payer is sent to; else undefined. */
+export function httpUrlField(record: Record<string, unknown>, name: string): string | undefined {
+  const value = stringField(record, name);
+  return value && /^https?:\/\//i.test(value) ? value : undefined;
+}

@@ -25,7 +25,7 @@ export interface ResolvedCheckout {
  */
 export type ProviderData = Record<string, string>;
 
-/** A provider's status, normalized, with its raw code and reason kept beside it (ARCHITECTURE section 4). */
+/** A provider's status, normalized, with its raw code and reason kept beside it (see `docs/protocol.md`). */
 export interface ProviderStatus {
   status: PaymentStatus;
   rawStatus: string;

@@ -6,7 +6,7 @@ import { payerErrorFor } from './payer-errors.js';
 
 /**
  * Records what the provider said. The status only moves forward: a late, duplicate or reordered update
- * never moves a payment back (ARCHITECTURE section 4).
+ * never moves a payment back (see `docs/protocol.md`).
  */
 export async function applyProviderStatus(
   context: HandlerContext,

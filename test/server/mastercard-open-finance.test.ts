@@ -32,7 +32,7 @@ interface SeenCall {
   body?: unknown;
 }
 
-/** Records what the adapter sends, to check paths, credentials and bodies against PROVIDERS.md A. */
+/** Records what the adapter sends, to check paths, credentials and bodies against Mastercard's public Postman collection (see `docs/protocol.md`). */
 function recordingFetch(calls: SeenCall[]): FetchFunction {
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));

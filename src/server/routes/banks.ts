@@ -2,9 +2,6 @@ import type { BanksResponse } from '../../core/protocol.js';
 import type { HandlerContext } from '../context.js';
 import { jsonResponse } from '../json-response.js';
 import { ProblemError } from '../problem.js';
-import { ProviderError } from '../provider-error.js';
-import { providerProblem } from '../provider-problem.js';
-import { logProviderFailure } from '../refresh-status.js';
 import { summaryOf, type SummaryAnswer } from '../summary.js';
 
 const COUNTRY = /^[A-Za-z]{2}$/;
@@ -23,29 +20,21 @@ export async function listBanks(context: HandlerContext, request: Request): Prom
   if (checkout !== null && checkout.length > 1024) {
     throw new ProblemError(400, 'invalid_request', 'checkout must be at most 1024 characters.');
   }
-  try {
-    const [all, summary] = await Promise.all([
-      context.provider.listBanks(),
-      checkout ? summaryOf(context, checkout, request) : undefined,
-    ]);
-    const countries = [...new Set(all.map((bank) => bank.country))].sort();
-    const country = asked?.toUpperCase() ?? preferredCountry(request, countries);
-    const body: BanksResponse & SummaryAnswer = {
-      country,
-      countries,
-      banks: all.filter((bank) => bank.country === country),
-      ...(summary ? { summary } : {}),
-    };
-    // A checkout's summary (a bill's amount) may change; the bank list alone may be kept a minute.
-    const cache = checkout ? 'no-store' : 'private, max-age=60';
-    return jsonResponse(body, 200, { 'cache-control': cache });
-  } catch (error) {
-    if (error instanceof ProviderError) {
-      logProviderFailure(context, 'bank list failed', undefined, error);
-      throw providerProblem(error);
-    }
-    throw error;
-  }
+  const [all, summary] = await Promise.all([
+    context.provider.listBanks(),
+    checkout ? summaryOf(context, checkout, request) : undefined,
+  ]);
+  const countries = [...new Set(all.map((bank) => bank.country))].sort();
+  const country = asked?.toUpperCase() ?? preferredCountry(request, countries);
+  const body: BanksResponse & SummaryAnswer = {
+    country,
+    countries,
+    banks: all.filter((bank) => bank.country === country),
+    ...(summary ? { summary } : {}),
+  };
+  // A checkout's summary (a bill's amount) may change; the bank list alone may be kept a minute.
+  const cache = checkout ? 'no-store' : 'private, max-age=60';
+  return jsonResponse(body, 200, { 'cache-control': cache });
 }
 
 /** Without `?country=`, the region of the payer's language if the provider serves it, else the first. */

@@ -5,11 +5,8 @@ import { jsonResponse } from '../json-response.js';
 import { newPaymentId } from '../payment-id.js';
 import type { StoredPayment } from '../payment-store.js';
 import { ProblemError } from '../problem.js';
-import { PayerInputError, ProviderError } from '../provider-error.js';
-import { providerProblem } from '../provider-problem.js';
 import type { ResolvedCheckout } from '../provider.js';
 import type { SummaryAnswer } from '../summary.js';
-import { logProviderFailure } from '../refresh-status.js';
 import { readJsonBody } from '../request-body.js';
 import { checkReturnUrl } from '../return-url.js';
 import { returnRouteUrl } from '../public-urls.js';
@@ -114,13 +111,8 @@ async function createOnce(
     });
     return { fingerprint: print, response: toCreateResponse(payment), replayed: false };
   } catch (error) {
+    // Nothing was created: a retry with this key starts afresh. The handler words the problem.
     await context.store.releaseIdempotencyKey(key);
-    if (error instanceof PayerInputError)
-      throw new ProblemError(400, 'invalid_request', error.message);
-    if (error instanceof ProviderError) {
-      logProviderFailure(context, 'payment creation failed', undefined, error);
-      throw providerProblem(error);
-    }
     throw error;
   }
 }

@@ -43,18 +43,9 @@ async function completeReturn(
       : await context.provider.readStatus(ref);
     await applyProviderStatus(context, payment.id, status);
   } catch (error) {
-    if (error instanceof ReturnRejectedError) {
-      context.logger.warn('return rejected', {
-        paymentId,
-        provider: context.provider.name,
-        reason: error.message,
-      });
-      throw new ProblemError(
-        400,
-        'invalid_return',
-        'This return does not match the payment, or was already used.',
-      );
-    }
+    // A refused return changes nothing and is a problem (the handler words it); any other failure
+    // is logged and the payer sent on, the element keeps tracking the status.
+    if (error instanceof ReturnRejectedError) throw error;
     logProviderFailure(context, 'return completion failed', payment.id, error);
   }
 }

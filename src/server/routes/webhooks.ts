@@ -1,10 +1,7 @@
 import type { HandlerContext } from '../context.js';
 import { jsonResponse } from '../json-response.js';
 import { ProblemError } from '../problem.js';
-import { ProviderError, WebhookVerificationError } from '../provider-error.js';
-import { providerProblem } from '../provider-problem.js';
 import type { ProviderWebhookEvent } from '../provider.js';
-import { logProviderFailure } from '../refresh-status.js';
 import { readBodyText } from '../request-body.js';
 import { applyProviderStatus, providerRefOf } from '../status-updates.js';
 
@@ -23,20 +20,8 @@ export async function receiveWebhook(context: HandlerContext, request: Request):
     );
   }
   const rawBody = await readBodyText(request, BODY_LIMIT);
-  let events: ProviderWebhookEvent[];
-  try {
-    events = await provider.parseWebhook({ rawBody, headers: request.headers });
-  } catch (error) {
-    if (error instanceof WebhookVerificationError) {
-      context.logger.warn('webhook rejected', { provider: provider.name, reason: error.message });
-      throw new ProblemError(
-        401,
-        'invalid_signature',
-        'The webhook signature or timestamp is not valid.',
-      );
-    }
-    throw error;
-  }
+  // A `WebhookVerificationError` becomes 401 invalid_signature in the handler.
+  const events = await provider.parseWebhook({ rawBody, headers: request.headers });
 
   const fresh: ProviderWebhookEvent[] = [];
   for (const event of events) {
@@ -59,10 +44,6 @@ export async function receiveWebhook(context: HandlerContext, request: Request):
       for (const left of fresh.slice(index)) {
         if (left.eventId !== undefined)
           await context.store.forgetWebhookEvent(eventKey(context, left.eventId));
-      }
-      if (error instanceof ProviderError) {
-        logProviderFailure(context, 'webhook re-read failed', undefined, error);
-        throw providerProblem(error);
       }
       throw error;
     }

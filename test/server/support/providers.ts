@@ -12,7 +12,6 @@ import type { FetchFunction } from '../../../src/server/index.js';
 import { SANDBOX_DEFAULTS } from './sandbox-fixture.js';
 
 export type ProviderName = 'mastercard-open-finance' | 'aiia-pay';
-export const PROVIDER_NAMES: readonly ProviderName[] = ['mastercard-open-finance', 'aiia-pay'];
 
 export interface ProviderSetupOptions {
   now?: () => Date;
@@ -49,11 +48,6 @@ export function providerFor(
     ...(options.fetch ? { fetch: options.fetch } : {}),
     timeoutMs: 3000,
   });
-}
-
-/** The sandbox's provider key for a kit provider name. */
-export function sandboxProviderOf(name: ProviderName): 'mastercard' | 'aiia' {
-  return name === 'mastercard-open-finance' ? 'mastercard' : 'aiia';
 }
 
 /** A bank of the sandbox that is available for both providers. */

@@ -4,7 +4,7 @@ import type { BbpsBill, BillFetchInput } from './bill.js';
 import { retryableOf, retryCategoryOf } from './errors.js';
 import { currencyFromBbps, fromPaise } from './paise.js';
 
-/** 5 s, 15 s, 30 s, 1 min, then every 3 min (PROVIDERS.md D). */
+/** 5 s, 15 s, 30 s, 1 min, then every 3 min (Cashfree's BBPS API reference; see `docs/protocol.md`). */
 export const BILL_FETCH_SCHEDULE_MS: readonly number[] = [5_000, 15_000, 30_000, 60_000, 180_000];
 
 type Call = (path: string, body: unknown) => Promise<unknown>;

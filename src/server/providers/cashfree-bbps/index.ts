@@ -1,4 +1,4 @@
-export { cashfreeBbps, type CashfreeBbpsProvider } from './cashfree-bbps.js';
+export { cashfreeBbps, type CashfreeBbpsProvider } from './adapter.js';
 export type { CashfreeBbpsOptions } from './options.js';
 export { bbpsCheckout, type BbpsBill, type BillFetchInput } from './bill.js';
 export { BILL_FETCH_SCHEDULE_MS } from './bill-fetch.js';

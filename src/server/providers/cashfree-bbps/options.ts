@@ -1,8 +1,8 @@
-import type { FetchFunction } from '../../provider-http.js';
+import type { ProviderConnectionOptions } from '../provider-client.js';
 import type { BbpsPaymentMode } from './payment-modes.js';
 import type { SignatureEncoding } from './webhook-signature.js';
 
-export interface CashfreeBbpsOptions {
+export interface CashfreeBbpsOptions extends ProviderConnectionOptions {
   /** `https://sandbox.cashfree.com`, `https://api.cashfree.com`, or the sandbox's `${url}/cashfree`. */
   baseUrl: string;
   clientId: string;
@@ -16,7 +16,7 @@ export interface CashfreeBbpsOptions {
   paymentModes?: readonly BbpsPaymentMode[];
   /**
    * Waits between bill-fetch polls; the last repeats. Default 5 s, 15 s, 30 s, 1 min, then every 3 min
-   * (PROVIDERS.md D).
+   * (see `docs/protocol.md`).
    */
   billFetchScheduleMs?: readonly number[];
   /** Gives up on a bill fetch still processing after this long. Default 15 minutes. */
@@ -25,9 +25,6 @@ export interface CashfreeBbpsOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Accepted clock skew of webhook timestamps. Default 5 minutes. */
   webhookWindowMs?: number;
-  /** PROVIDERS.md D says hex. */
+  /** Cashfree's documentation says hex (see `docs/protocol.md`). */
   webhookSignatureEncoding?: SignatureEncoding;
-  timeoutMs?: number;
-  fetch?: FetchFunction;
-  now?: () => Date;
 }

@@ -3,7 +3,7 @@ import { WebhookVerificationError } from '../../provider-error.js';
 
 export type SignatureEncoding = 'hex' | 'base64';
 
-/** HMAC-SHA256 of `timestamp + "." + rawBody` (PROVIDERS.md D: hex). */
+/** HMAC-SHA256 of `timestamp + "." + rawBody` (hex, per Cashfree's documentation; see `docs/protocol.md`). */
 export function signCashfreeWebhook(
   secret: string,
   timestamp: string,

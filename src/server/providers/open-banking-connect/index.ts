@@ -1,4 +1,4 @@
-export { openBankingConnect } from './open-banking-connect.js';
+export { openBankingConnect } from './adapter.js';
 export type {
   OpenBankingConnectOptions,
   OpenBankingConnectBank,

@@ -1,5 +1,5 @@
 import type { Bank } from '../../../core/protocol.js';
-import type { FetchFunction } from '../../provider-http.js';
+import type { ProviderConnectionOptions } from '../provider-client.js';
 
 /** A bank the payer may choose, with its Open Banking Connect ASPSP id (a UUID). */
 export type OpenBankingConnectBank = Bank & { aspspId?: string };
@@ -23,7 +23,7 @@ export interface OpenBankingConnectCreditor {
   sepa?: { iban: string; bicfi?: string; country: string };
 }
 
-export interface OpenBankingConnectOptions {
+export interface OpenBankingConnectOptions extends ProviderConnectionOptions {
   /**
    * Up to and including `/connect/api`, e.g. `https://api.mastercard.com/openbanking/connect/api`, or
    * the sandbox's `${url}/obc/openbanking/sandbox/connect/api`.
@@ -47,6 +47,4 @@ export interface OpenBankingConnectOptions {
   scheme?: 'domestic' | 'sepa' | 'auto';
   /** SEPA `instructionPriority`. Default `NORM`. */
   instructionPriority?: 'NORM' | 'HIGH';
-  timeoutMs?: number;
-  fetch?: FetchFunction;
 }

@@ -14,7 +14,7 @@ export function schemeOf(options: OpenBankingConnectOptions, currency: string): 
 }
 
 /**
- * The `payments` object of a consent (PROVIDERS.md C): domestic with `localInstrument` and a scheme
+ * The `payments` object of a consent (see `docs/protocol.md`): domestic with `localInstrument` and a scheme
  * account, or SEPA with an IBAN, BIC and the creditor's country.
  */
 export function paymentOrder(

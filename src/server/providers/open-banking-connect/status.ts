@@ -3,7 +3,7 @@ import { payerErrorForReason } from '../../iso-reason-codes.js';
 import { malformed } from '../../provider-http.js';
 import type { ProviderStatus } from '../../provider.js';
 
-/** ISO 20022 transaction statuses as Open Banking Connect answers them (ARCHITECTURE section 4). */
+/** ISO 20022 transaction statuses as Open Banking Connect answers them (see `docs/protocol.md`). */
 export const OPEN_BANKING_CONNECT_STATUSES: Readonly<Record<string, PaymentStatus>> = {
   RCVD: 'awaiting_authorisation',
   PATC: 'awaiting_authorisation',

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { WebhookVerificationError } from '../provider-error.js';
+import { WebhookVerificationError } from '../../provider-error.js';
 
 export interface AiiaWebhookHeaders {
   signature: string;
@@ -8,7 +8,7 @@ export interface AiiaWebhookHeaders {
   event: string;
 }
 
-/** Hex HMAC-SHA256 of `"{timestamp}|{eventId}|{event}|{raw body}"` (PROVIDERS.md B, spiir/aiia-sample). */
+/** Hex HMAC-SHA256 of `"{timestamp}|{eventId}|{event}|{raw body}"` (Aiia's sample integration; see `docs/protocol.md`). */
 export function signAiiaWebhook(
   secret: string,
   headers: Omit<AiiaWebhookHeaders, 'signature'>,

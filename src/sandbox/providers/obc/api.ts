@@ -1,8 +1,8 @@
-import type { ApiContext } from './api-context.js';
-import { DECIMAL_AMOUNT, isHttpUrl, isRecord, json, readJson } from './http.js';
-import type { ObcConsent, ObcScheme, ObcState } from './obc-state.js';
-import { reachesObc, sandboxAspspId } from './obc-state.js';
-import { SANDBOX_DEFAULTS } from './options.js';
+import type { ApiContext } from '../../api-context.js';
+import { DECIMAL_AMOUNT, isHttpUrl, isRecord, json, readJson } from '../../http.js';
+import type { ObcConsent, ObcScheme, ObcState } from './state.js';
+import { reachesObc, sandboxAspspId } from './state.js';
+import { SANDBOX_DEFAULTS } from '../../options.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOCAL_INSTRUMENTS: Record<string, string> = {
@@ -36,7 +36,7 @@ function errors(
 }
 
 /**
- * Mastercard Open Banking Connect payment initiation (PROVIDERS.md C), below
+ * Mastercard Open Banking Connect payment initiation (its public OpenAPI spec; see `docs/protocol.md`), below
  * `{sandbox}/obc/openbanking/sandbox/connect/api`: every call a POST with `requestInfo`.
  * `Authorization` must name the client as `oauth_consumer_key` (Mastercard's OAuth 1.0a header; the
  * sandbox does not check the signature).

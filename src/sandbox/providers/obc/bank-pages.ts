@@ -1,7 +1,7 @@
-import type { ApiContext } from './api-context.js';
-import { authorizePage, noticePage } from './bank-page-html.js';
-import { html, redirect } from './http.js';
-import type { ObcConsent, ObcState } from './obc-state.js';
+import type { ApiContext } from '../../api-context.js';
+import { authorizePage, noticePage } from '../../bank-page-html.js';
+import { html, redirect } from '../../http.js';
+import type { ObcConsent, ObcState } from './state.js';
 
 /** What the sandbox bank offers as reasons to reject (ISO 20022 status reason codes). */
 export const OBC_REJECT_REASONS = [

@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { PayerInputError, ProviderError, ReturnRejectedError } from '../../provider-error.js';
-import {
-  isRecord,
-  joinUrl,
-  malformed,
-  requestProviderJson,
-  stringField,
-} from '../../provider-http.js';
+import { httpUrlField, isRecord, malformed, stringField } from '../../provider-http.js';
 import type {
   PaymentProvider,
   ProviderPaymentCreated,
   ProviderPaymentRef,
   ProviderStatus,
 } from '../../provider.js';
+import { banksIn, createProviderClient } from '../provider-client.js';
 import { openBankingConnectErrorCode, openBankingConnectRetryable } from './errors.js';
 import type { OpenBankingConnectOptions } from './options.js';
 import { paymentOrder, schemeOf, transfersPath, type Scheme } from './payment-order.js';
@@ -23,18 +18,26 @@ import { mapOpenBankingConnectStatus } from './status.js';
 const CONSENT_PENDING: ProviderStatus = { status: 'created', rawStatus: 'CONSENT_CREATED' };
 
 /**
- * Mastercard Open Banking Connect payment initiation (PROVIDERS.md C): consent -> the bank's
+ * Mastercard Open Banking Connect payment initiation (its public OpenAPI spec; see `docs/protocol.md`): consent -> the bank's
  * `scaRedirect` -> the payer back at the kit's return route with `code` and `state` -> credit transfer
  * (the raw query as `requestInfo.authorization`) -> payment-status.
  */
 export function openBankingConnect(options: OpenBankingConnectOptions): PaymentProvider {
-  for (const name of ['baseUrl', 'merchant', 'banks', 'creditor'] as const) {
-    if (!options[name]) throw new TypeError(`openBankingConnect: \`${name}\` is required.`);
-  }
+  const client = createProviderClient({
+    adapter: 'openBankingConnect',
+    options,
+    required: ['baseUrl', 'merchant', 'banks', 'creditor'],
+    // Mastercard signs each call (OAuth 1.0a over the body hash): the merchant's signer gets all of it.
+    headers: async ({ method, url, body }) => ({
+      authorization: options.authorize
+        ? await options.authorize({ method, url, body })
+        : `OAuth oauth_consumer_key="${options.clientId ?? ''}"`,
+    }),
+    errorCode: openBankingConnectErrorCode,
+    errorRetryable: openBankingConnectRetryable,
+  });
   if (!options.authorize && !options.clientId)
     throw new TypeError('openBankingConnect: `clientId` or `authorize` is required.');
-  const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const timeoutMs = options.timeoutMs ?? 10_000;
   const banks = options.banks.map(({ aspspId: _aspspId, ...bank }) => bank);
 
   const aspspIdOf = (bankId: string): string => {
@@ -46,26 +49,8 @@ export function openBankingConnect(options: OpenBankingConnectOptions): PaymentP
     return aspspId;
   };
 
-  const call = async (path: string, body: Record<string, unknown>) => {
-    const authorization = options.authorize
-      ? await options.authorize({
-          method: 'POST',
-          url: joinUrl(options.baseUrl, path),
-          body: JSON.stringify(body),
-        })
-      : `OAuth oauth_consumer_key="${options.clientId ?? ''}"`;
-    return requestProviderJson({
-      baseUrl: options.baseUrl,
-      path,
-      method: 'POST',
-      headers: { authorization },
-      body,
-      timeoutMs,
-      fetch,
-      errorCode: openBankingConnectErrorCode,
-      errorRetryable: openBankingConnectRetryable,
-    });
-  };
+  /** Every Open Banking Connect call is a POST with `requestInfo` in the body. */
+  const call = (path: string, body: Record<string, unknown>) => client.call('POST', path, body);
 
   const requestInfo = (aspspId: string, extra: Record<string, string> = {}) => ({
     xRequestId: randomUUID(),
@@ -100,7 +85,7 @@ export function openBankingConnect(options: OpenBankingConnectOptions): PaymentP
     name: 'open-banking-connect',
 
     async listBanks(country) {
-      return country ? banks.filter((bank) => bank.country === country) : banks;
+      return banksIn(banks, country);
     },
 
     async createPayment(input): Promise<ProviderPaymentCreated> {
@@ -114,10 +99,9 @@ export function openBankingConnect(options: OpenBankingConnectOptions): PaymentP
       if (!isRecord(answer)) throw malformed('consent answer is not an object');
       const consentRequestId = stringField(answer, 'consentRequestId');
       const links = isRecord(answer._links) ? answer._links : undefined;
-      const scaRedirect = links && stringField(links, 'scaRedirect');
+      const scaRedirect = links && httpUrlField(links, 'scaRedirect');
       if (!consentRequestId) throw malformed('consent answer has no consentRequestId');
-      if (!scaRedirect || !/^https?:\/\//i.test(scaRedirect))
-        throw malformed('consent answer has no _links.scaRedirect');
+      if (!scaRedirect) throw malformed('consent answer has no _links.scaRedirect');
       return {
         ...CONSENT_PENDING,
         providerPaymentId: consentRequestId,
@@ -133,7 +117,7 @@ export function openBankingConnect(options: OpenBankingConnectOptions): PaymentP
 
     async completeReturn(query, payment, rawQuery): Promise<ProviderStatus> {
       checkReturn(query, payment.providerData);
-      const returnedAt = new Date().toISOString();
+      const returnedAt = client.now().toISOString();
       const error = query.get('error');
       if (error) {
         // OAuth-style refusal at the bank: the payer cancelled (access_denied) or the bank failed.

@@ -1,8 +1,8 @@
-import type { ApiContext } from './api-context.js';
-import { noticePage } from './bank-page-html.js';
-import type { CashfreeApi } from './cashfree-api.js';
-import type { CashfreeState } from './cashfree-state.js';
-import { escapeHtml as e, html } from './http.js';
+import type { ApiContext } from '../../api-context.js';
+import { noticePage } from '../../bank-page-html.js';
+import type { CashfreeApi } from './api.js';
+import type { CashfreeState } from './state.js';
+import { escapeHtml as e, html } from '../../http.js';
 
 function rupees(paise: string): string {
   const value = BigInt(paise);

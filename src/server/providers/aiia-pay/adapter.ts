@@ -1,74 +1,38 @@
-import type { Bank } from '../../core/protocol.js';
-import { WebhookVerificationError } from '../provider-error.js';
-import {
-  isRecord,
-  malformed,
-  requestProviderJson,
-  stringField,
-  type FetchFunction,
-} from '../provider-http.js';
+import { WebhookVerificationError } from '../../provider-error.js';
+import { httpUrlField, isRecord, malformed, stringField } from '../../provider-http.js';
 import type {
   PaymentProvider,
   ProviderPaymentCreated,
   ProviderStatus,
   ProviderWebhookEvent,
-} from '../provider.js';
-import { mapAiiaStatus } from './aiia-status.js';
-import { readAiiaWebhookHeaders, verifyAiiaWebhook } from './aiia-webhook-signature.js';
-import { cached } from './cached.js';
-import { parseProviderCatalogue } from './provider-catalogue.js';
+} from '../../provider.js';
+import { cached } from '../cached.js';
+import { banksIn, createProviderClient } from '../provider-client.js';
+import { parseProviderCatalogue } from '../provider-catalogue.js';
+import { aiiaErrorCode } from './errors.js';
+import type { AiiaPayOptions } from './options.js';
+import { mapAiiaStatus } from './status.js';
+import { readAiiaWebhookHeaders, verifyAiiaWebhook } from './webhook-signature.js';
 
-export interface AiiaPayOptions {
-  /** e.g. `https://api-sandbox.aiia.eu`, or the sandbox's `${url}/aiia`. */
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-  /** The onboarded payee (Connect Flow with `payments:inbound`). */
-  destinationId: string;
-  webhookSecret: string;
-  /** HTTP Basic (public clients) or X-Client-Id/X-Client-Secret headers: not fully confirmed. Default basic. */
-  auth?: 'basic' | 'client-headers';
-  /** Optional payment scheme, e.g. `SepaCreditTransfer`. */
-  schemeId?: string;
-  /** Where the bank list is read. Default `/v1/providers` (not confirmed for Aiia Pay). */
-  banksPath?: string;
-  /** Accepted clock skew of webhook timestamps. Default 5 minutes. */
-  webhookWindowMs?: number;
-  /** How long the bank list is kept. Default 5 minutes. */
-  bankCacheMs?: number;
-  timeoutMs?: number;
-  fetch?: FetchFunction;
-  now?: () => Date;
-}
-
-/** The link Aiia hands out is valid for one minute; each attempt needs a new one (seed 004). */
+/** The link Aiia hands out is valid for one minute; each attempt needs a new one (Aiia Pay's accept-payments guide; see `docs/protocol.md`). */
 export const AIIA_LINK_LIFETIME_MS = 60_000;
 
 const PAYMENT_EVENTS = new Set(['PaymentCreated', 'PaymentUpdated']);
 
 export function aiiaPay(options: AiiaPayOptions): PaymentProvider {
-  requireOptions(options);
-  const now = options.now ?? (() => new Date());
-  const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const authHeaders: Record<string, string> =
-    options.auth === 'client-headers'
-      ? { 'x-client-id': options.clientId, 'x-client-secret': options.clientSecret }
-      : {
-          authorization: `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64')}`,
-        };
-
-  const call = (method: 'GET' | 'POST', path: string, body?: unknown) =>
-    requestProviderJson({
-      baseUrl: options.baseUrl,
-      path,
-      method,
-      headers: authHeaders,
-      body,
-      timeoutMs,
-      fetch,
-      errorCode: aiiaErrorCode,
-    });
+  const client = createProviderClient({
+    adapter: 'aiiaPay',
+    options,
+    required: ['baseUrl', 'clientId', 'clientSecret', 'destinationId', 'webhookSecret'],
+    headers:
+      options.auth === 'client-headers'
+        ? { 'x-client-id': options.clientId, 'x-client-secret': options.clientSecret }
+        : {
+            authorization: `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64')}`,
+          },
+    errorCode: aiiaErrorCode,
+  });
+  const { call, now } = client;
 
   const loadBanks = cached(
     async () => parseProviderCatalogue(await call('GET', options.banksPath ?? '/v1/providers')),
@@ -79,8 +43,7 @@ export function aiiaPay(options: AiiaPayOptions): PaymentProvider {
     name: 'aiia-pay',
 
     async listBanks(country) {
-      const banks: Bank[] = await loadBanks();
-      return country ? banks.filter((bank) => bank.country === country) : banks;
+      return banksIn(await loadBanks(), country);
     },
 
     async createPayment(input): Promise<ProviderPaymentCreated> {
@@ -97,10 +60,9 @@ export function aiiaPay(options: AiiaPayOptions): PaymentProvider {
       });
       if (!isRecord(answer)) throw malformed('create answer is not an object');
       const providerPaymentId = stringField(answer, 'paymentId');
-      const authorizationUrl = stringField(answer, 'authorizationUrl');
+      const authorizationUrl = httpUrlField(answer, 'authorizationUrl');
       if (!providerPaymentId) throw malformed('create answer has no paymentId');
-      if (!authorizationUrl || !/^https?:\/\//i.test(authorizationUrl))
-        throw malformed('create answer has no authorizationUrl');
+      if (!authorizationUrl) throw malformed('create answer has no authorizationUrl');
       return {
         providerPaymentId,
         authorizationUrl,
@@ -160,21 +122,4 @@ function paymentIdOf(rawBody: string): string | undefined {
 /** Open Finance provider ids often start with the country (`DK_TestBank`). */
 function countryOfBank(bankId: string): string | undefined {
   return /^([A-Z]{2})_/.exec(bankId)?.[1];
-}
-
-function aiiaErrorCode(body: unknown): string | undefined {
-  if (!isRecord(body)) return undefined;
-  return stringField(body, 'errorCode') ?? stringField(body, 'error') ?? stringField(body, 'title');
-}
-
-function requireOptions(options: AiiaPayOptions): void {
-  for (const name of [
-    'baseUrl',
-    'clientId',
-    'clientSecret',
-    'destinationId',
-    'webhookSecret',
-  ] as const) {
-    if (!options[name]) throw new TypeError(`aiiaPay: \`${name}\` is required.`);
-  }
 }

@@ -1,9 +1,9 @@
-import type { PaymentStatus } from '../../core/status.js';
-import type { ProviderStatus } from '../provider.js';
-import { isRecord, malformed, stringField } from '../provider-http.js';
+import type { PaymentStatus } from '../../../core/status.js';
+import type { ProviderStatus } from '../../provider.js';
+import { isRecord, malformed, stringField } from '../../provider-http.js';
 
 /**
- * Non-terminal codes seen or expected; the full list is not public (PROVIDERS.md A), so terminality is
+ * Non-terminal codes seen or expected; the full list is not public (see `docs/protocol.md`), so terminality is
  * decided by `status.terminal` alone and an unknown open code counts as still awaiting the payer.
  */
 const OPEN_CODES: Readonly<Record<string, PaymentStatus>> = {
@@ -55,14 +55,4 @@ export function unwrapPayment(body: unknown): Record<string, unknown> {
   const payment = isRecord(body) && isRecord(body.payment) ? body.payment : body;
   if (!isRecord(payment)) throw malformed('payment is not an object');
   return payment;
-}
-
-/** `{ "error": "InvalidInput", "details": { "reason", "validationErrors" } }`. */
-export function mastercardErrorCode(body: unknown): string | undefined {
-  if (!isRecord(body)) return undefined;
-  const error = stringField(body, 'error');
-  const details = isRecord(body.details) ? body.details : undefined;
-  const fields =
-    details && isRecord(details.validationErrors) ? Object.keys(details.validationErrors) : [];
-  return error && fields.length > 0 ? `${error}: ${fields.slice(0, 5).join(', ')}` : error;
 }

@@ -1,8 +1,8 @@
-import type { ApiContext } from './api-context.js';
-import { toProviderObject } from './catalogue/provider-object.js';
-import { DECIMAL_AMOUNT, isHttpUrl, isRecord, json, readJson } from './http.js';
-import { SANDBOX_DEFAULTS } from './options.js';
-import type { SandboxPayment } from './sandbox-payment.js';
+import type { ApiContext } from '../../api-context.js';
+import { toProviderObject } from '../../catalogue/provider-object.js';
+import { DECIMAL_AMOUNT, isHttpUrl, isRecord, json, readJson } from '../../http.js';
+import { SANDBOX_DEFAULTS } from '../../options.js';
+import type { SandboxPayment } from '../../sandbox-payment.js';
 
 /** ASP.NET-style problem bodies with an `errorCode`; Aiia's exact error shape is not public. */
 function error(
@@ -18,7 +18,7 @@ function error(
 }
 
 /**
- * Aiia Pay accept-payments (PROVIDERS.md B), below `{sandbox}/aiia`: `POST /v2/payments/accept`,
+ * Aiia Pay accept-payments (Aiia Pay's documentation; see `docs/protocol.md`), below `{sandbox}/aiia`: `POST /v2/payments/accept`,
  * `GET /v2/payments/accept/{id}`, and the bank list at `GET /v1/providers`.
  */
 export async function aiiaApi(

@@ -1,13 +1,13 @@
-import type { ApiContext } from './api-context.js';
+import type { ApiContext } from '../../api-context.js';
 import {
   DECLINED_BY_PAYER,
   signCashfree,
   type CashfreeBillPayment,
   type CashfreeState,
-} from './cashfree-state.js';
-import { isRecord, json, readJson } from './http.js';
-import { SANDBOX_DEFAULTS, type SandboxBill } from './options.js';
-import type { WebhookOutbox } from './webhook-outbox.js';
+} from './state.js';
+import { isRecord, json, readJson } from '../../http.js';
+import { SANDBOX_DEFAULTS, type SandboxBill } from '../../options.js';
+import type { WebhookOutbox } from '../../webhook-outbox.js';
 
 const PAISE = /^\d{1,17}$/;
 const SUCCESS_VPA = 'testsuccess@gocash';
@@ -25,7 +25,7 @@ export interface CashfreeApi {
 }
 
 /**
- * Cashfree BBPS COU (PROVIDERS.md D, seed 003), below `{sandbox}/cashfree`: bill fetch and bill payment,
+ * Cashfree BBPS COU (Cashfree's BBPS API reference; see `docs/protocol.md`), below `{sandbox}/cashfree`: bill fetch and bill payment,
  * each a request acknowledged at once and a response polled. `x-client-id`/`x-client-secret` on every call.
  */
 export function createCashfreeApi(
@@ -245,7 +245,7 @@ export function createCashfreeApi(
   return { handle, current, decide };
 }
 
-/** The response `data`: lower-case status, with the reason on failure (PROVIDERS.md D). */
+/** The response `data`: lower-case status, with the reason on failure (see `docs/protocol.md`). */
 function responseData(payment: CashfreeBillPayment): Record<string, unknown> {
   return {
     bill_fetch_ref_id: payment.billFetchRefId,

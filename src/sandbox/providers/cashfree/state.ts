@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { SandboxBill } from './options.js';
+import type { SandboxBill } from '../../options.js';
 
 export type BbpsOutcome = 'success' | 'failed';
 
@@ -34,7 +34,7 @@ export interface CashfreeState {
   newTransactionRefId(): string;
 }
 
-/** Ids shaped like the seed's examples: 35 and 20 upper-case alphanumerics. */
+/** Ids shaped like the examples of Cashfree's API reference: 35 and 20 upper-case alphanumerics. */
 export function createCashfreeState(): CashfreeState {
   const id = (length: number) =>
     [...randomBytes(length)].map((byte) => (byte % 36).toString(36).toUpperCase()).join('');
@@ -53,7 +53,7 @@ export const DECLINED_BY_PAYER = {
   retry_category: 'CONDITIONAL',
 } as const;
 
-/** `X-Webhook-Signature`: hex HMAC-SHA256 of `timestamp + "." + rawBody` (PROVIDERS.md D). */
+/** `X-Webhook-Signature`: hex HMAC-SHA256 of `timestamp + "." + rawBody` (see `docs/protocol.md`). */
 export function signCashfree(secret: string, timestamp: string, body: string): string {
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }

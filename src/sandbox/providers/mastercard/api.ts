@@ -1,8 +1,8 @@
-import type { ApiContext } from './api-context.js';
-import { toProviderObject } from './catalogue/provider-object.js';
-import { DECIMAL_AMOUNT, isHttpUrl, isRecord, json, readJson } from './http.js';
-import { SANDBOX_DEFAULTS } from './options.js';
-import type { SandboxPayment } from './sandbox-payment.js';
+import type { ApiContext } from '../../api-context.js';
+import { toProviderObject } from '../../catalogue/provider-object.js';
+import { DECIMAL_AMOUNT, isHttpUrl, isRecord, json, readJson } from '../../http.js';
+import { SANDBOX_DEFAULTS } from '../../options.js';
+import type { SandboxPayment } from '../../sandbox-payment.js';
 
 /** `{ "error", "details": { "reason", "validationErrors" } }`, Open Finance Europe's error envelope. */
 function error(
@@ -18,7 +18,7 @@ function error(
 }
 
 /**
- * Mastercard Open Finance Europe payment initiation (PROVIDERS.md A), below `{sandbox}/mastercard`:
+ * Mastercard Open Finance Europe payment initiation (Mastercard's public Postman collection; see `docs/protocol.md`), below `{sandbox}/mastercard`:
  * `GET /v1/providers`, `POST /v1/payments/create[/session]`, `GET /v1/payments/{id}`,
  * `POST /v1/payments/{id}/refresh-status`. Every call needs `X-Client-Id` and `X-Client-Secret`.
  */

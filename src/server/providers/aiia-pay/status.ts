@@ -1,9 +1,9 @@
-import type { PaymentStatus } from '../../core/status.js';
-import type { ProviderStatus } from '../provider.js';
-import { malformed } from '../provider-http.js';
+import type { PaymentStatus } from '../../../core/status.js';
+import type { ProviderStatus } from '../../provider.js';
+import { malformed } from '../../provider-http.js';
 
 /**
- * Aiia Pay v2 accept-payment statuses, all in this one table (PROVIDERS.md B; not confirmed by official
+ * Aiia Pay v2 accept-payment statuses, all in this one table (see `docs/protocol.md`; not confirmed by official
  * docs). `Cancelled` is not in the public list; it is mapped in case the payer's cancel shows as such.
  */
 export const AIIA_STATUSES: Readonly<Record<string, PaymentStatus>> = {

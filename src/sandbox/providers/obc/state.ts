@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { SandboxBank } from './catalogue/sandbox-bank.js';
+import type { SandboxBank } from '../../catalogue/sandbox-bank.js';
 
 export type ObcScheme = 'domestic' | 'sepa';
 

@@ -1,11 +1,12 @@
 import { WebhookVerificationError } from '../../provider-error.js';
-import { isRecord, malformed, requestProviderJson, stringField } from '../../provider-http.js';
+import { isRecord, malformed, stringField } from '../../provider-http.js';
 import type {
   PaymentProvider,
   ProviderPaymentCreated,
   ProviderStatus,
   ProviderWebhookEvent,
 } from '../../provider.js';
+import { createProviderClient } from '../provider-client.js';
 import type { BbpsBill, BbpsBillDestination, BillFetchInput } from './bill.js';
 import { BILL_FETCH_SCHEDULE_MS, fetchBill } from './bill-fetch.js';
 import { cashfreeErrorCode, cashfreeErrorRetryable } from './errors.js';
@@ -21,17 +22,20 @@ export interface CashfreeBbpsProvider extends PaymentProvider {
 }
 
 /**
- * Cashfree BBPS as a Customer Operating Unit (PROVIDERS.md D, seed 003): bill fetch, then an
+ * Cashfree BBPS as a Customer Operating Unit (Cashfree's BBPS API reference; see `docs/protocol.md`): bill fetch, then an
  * asynchronous bill payment (202 with `transaction_ref_id`) whose response is polled, with signed
  * webhooks on terminal states. Nothing to authorise in a browser: the payer approves in the UPI app.
  */
 export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider {
-  for (const name of ['baseUrl', 'clientId', 'clientSecret', 'agentId', 'webhookSecret'] as const) {
-    if (!options[name]) throw new TypeError(`cashfreeBbps: \`${name}\` is required.`);
-  }
-  const fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const now = options.now ?? (() => new Date());
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const client = createProviderClient({
+    adapter: 'cashfreeBbps',
+    options,
+    required: ['baseUrl', 'clientId', 'clientSecret', 'agentId', 'webhookSecret'],
+    headers: { 'x-client-id': options.clientId, 'x-client-secret': options.clientSecret },
+    errorCode: cashfreeErrorCode,
+    errorRetryable: cashfreeErrorRetryable,
+  });
+  const { now } = client;
   const modes = options.paymentModes ?? DEFAULT_BBPS_PAYMENT_MODES;
   const banks = modesAsBanks(modes);
   const agent = {
@@ -39,18 +43,8 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
     device: { tag: options.deviceTags ?? [{ name: 'INITIATING_CHANNEL', value: 'INT' }] },
   };
 
-  const call = (path: string, body: unknown) =>
-    requestProviderJson({
-      baseUrl: options.baseUrl,
-      path,
-      method: 'POST',
-      headers: { 'x-client-id': options.clientId, 'x-client-secret': options.clientSecret },
-      body,
-      timeoutMs,
-      fetch,
-      errorCode: cashfreeErrorCode,
-      errorRetryable: cashfreeErrorRetryable,
-    });
+  /** Every BBPS COU call is a POST. */
+  const call = (path: string, body: unknown) => client.call('POST', path, body);
 
   const billFetch = {
     call,

@@ -1,0 +1,43 @@
+import type { ApiContext } from '../../api-context.js';
+import { showAuthorizePage } from '../../bank-pages.js';
+import type { SandboxSimulator } from '../../simulator.js';
+import { aiiaApi } from './api.js';
+import { aiiaLifecycle } from './lifecycle.js';
+
+/**
+ * Aiia Pay: its API below `/aiia/v2/payments/accept…` and `/aiia/v1/providers`, and the bank's SCA page at
+ * `GET /aiia/authorize?token=` (the decision is posted to the shared `/bank/authorize`).
+ */
+export function aiiaSimulator(context: ApiContext): SandboxSimulator {
+  context.engine.register(
+    'aiia',
+    aiiaLifecycle(context.outbox, {
+      cancelStatus: context.options.aiia?.cancelStatus ?? 'Cancelled',
+      linkLifetimeMs: context.options.aiiaLinkLifetimeMs ?? 60_000,
+    }),
+  );
+  return {
+    name: 'aiia',
+    routes: [
+      {
+        method: 'ANY',
+        path: /^\/aiia(\/v.*)$/,
+        api: true,
+        handle: (request, match) => aiiaApi(context, request, match[1] ?? ''),
+      },
+      {
+        method: 'GET',
+        path: /^\/aiia\/authorize$/,
+        handle: (request) =>
+          showAuthorizePage(context, request, new URL(request.url).searchParams.get('token')),
+      },
+    ],
+    faultBody: (status) => ({
+      type: 'about:blank',
+      title: 'Simulated failure.',
+      status,
+      errorCode: 'InternalServerError',
+    }),
+    statusOf: (id) => context.engine.get('aiia', id)?.status,
+  };
+}

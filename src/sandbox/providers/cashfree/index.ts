@@ -1,0 +1,38 @@
+import type { ApiContext } from '../../api-context.js';
+import type { SandboxSimulator } from '../../simulator.js';
+import { createCashfreeApi } from './api.js';
+import { createCashfreeState } from './state.js';
+import { decideUpi, showUpiApp } from './upi-pages.js';
+
+/**
+ * Cashfree BBPS: its COU API below `/cashfree/bbps/…`, and the payer's UPI app at `GET|POST /cashfree/upi`.
+ * A payment here is a fetched bill and a bill payment, so it keeps its own state rather than the engine's
+ * redirect payments.
+ */
+export function cashfreeSimulator(context: ApiContext): SandboxSimulator {
+  const state = createCashfreeState();
+  const api = createCashfreeApi(context, state, context.outbox);
+  return {
+    name: 'cashfree',
+    routes: [
+      {
+        method: 'ANY',
+        path: /^\/cashfree(\/bbps\/.*)$/,
+        api: true,
+        handle: (request, match) => api.handle(request, match[1] ?? ''),
+      },
+      {
+        method: 'GET',
+        path: /^\/cashfree\/upi$/,
+        handle: (request) => showUpiApp(context, state, request),
+      },
+      {
+        method: 'POST',
+        path: /^\/cashfree\/upi$/,
+        handle: (request) => decideUpi(context, api, request),
+      },
+    ],
+    faultBody: () => ({ status: 'ERROR', message: 'Simulated failure.', data: null }),
+    statusOf: (transactionRefId) => api.current(transactionRefId)?.status,
+  };
+}

@@ -1,0 +1,2 @@
+export { mastercardOpenFinance } from './adapter.js';
+export type { MastercardOpenFinanceOptions, MastercardDestination } from './options.js';
