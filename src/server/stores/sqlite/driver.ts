@@ -3,6 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 export type SqliteDatabase = BetterSqlite3.Database;
 export type SqliteDriver = typeof BetterSqlite3;
+export type SqliteStatement = BetterSqlite3.Statement;
 
 const MISSING =
   'pay-by-bank/server/sqlite needs the optional peer dependency better-sqlite3 12: npm install better-sqlite3@12';
