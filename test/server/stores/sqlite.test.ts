@@ -294,6 +294,56 @@ describe('createSqlitePaymentStore', () => {
     }
   });
 
+  it('answers StoreUnavailableError when the file cannot grow, with nothing half-written', async () => {
+    // A file-size limit on the writer stands in for a full disk: its writes fail the same way.
+    const path = newFile('full');
+    const filler = spawn(
+      'sh',
+      [
+        '-c',
+        'ulimit -f 4096 && exec "$0" --import tsx "$1" fill "$2"',
+        process.execPath,
+        child,
+        path,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    filler.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    filler.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const [code] = await once(filler, 'exit');
+    assert.equal(code, 0, stderr);
+    const seen = JSON.parse(stdout) as {
+      error: { name: string; code: string };
+      stored: string[];
+      readAfter: boolean;
+    };
+    assert.equal(seen.error.name, 'StoreUnavailableError');
+    assert.match(seen.error.code, /^SQLITE_(FULL|IOERR)/);
+    assert.ok(seen.stored.length > 0, `stored ${seen.stored.length} before the limit`);
+    assert.equal(seen.readAfter, true, 'reads go on while writes fail');
+
+    const store = createSqlitePaymentStore({ path });
+    const db = new Database(path, { readonly: true });
+    try {
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+      const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      assert.equal(count('SELECT count(*) AS n FROM payments'), seen.stored.length);
+      assert.equal(count('SELECT count(*) AS n FROM status_history'), seen.stored.length);
+      assert.equal(count('SELECT count(*) AS n FROM outbox'), seen.stored.length);
+      for (const id of seen.stored) assert.equal((await store.get(id))?.id, id);
+      const next = samplePayment();
+      await store.insert(next);
+      assert.equal((await store.history(next.id)).length, 1);
+    } finally {
+      db.close();
+      await store.close?.();
+    }
+  });
+
   it('answers StoreUnavailableError on a read-only file, then works once it is writable', async () => {
     // The round trip runs in a child process that is not root: root may write any file.
     const own = mkdtempSync(join(folder, 'read-only-'));

@@ -3,6 +3,7 @@
 //   loop <file>                 inserts and advances payments until killed; prints "ready" once writing
 //   append <file> <id> <count>  appends <count> tagged entries to one payment's providerData.log
 //   read-only <file>            the read-only round trip; prints what it saw as JSON
+//   fill <file>                 inserts payments until the file cannot grow; prints what it saw as JSON
 import { chmodSync, existsSync } from 'node:fs';
 import { createSqlitePaymentStore } from '../../../../src/server/stores/sqlite/index.js';
 import { samplePayment } from './payments.js';
@@ -38,11 +39,33 @@ if (mode === 'append') {
   await store.close?.();
 }
 
+const describe = (error: unknown) =>
+  error instanceof Error
+    ? { name: error.name, code: (error as { code?: string }).code, message: error.message }
+    : { name: typeof error };
+
+if (mode === 'fill') {
+  // Run under a file-size limit (ulimit -f): past it, writes fail as on a full disk instead of killing us.
+  process.on('SIGXFSZ', () => {});
+  const store = createSqlitePaymentStore({ path });
+  const seen: Record<string, unknown> = {};
+  const stored: string[] = [];
+  try {
+    for (;;) {
+      const payment = samplePayment({ reference: 'R'.repeat(2000) });
+      await store.insert(payment);
+      stored.push(payment.id);
+    }
+  } catch (error) {
+    seen.error = describe(error);
+  }
+  seen.stored = stored;
+  seen.readAfter = (await store.get(stored[0] ?? ''))?.id === stored[0];
+  process.stdout.write(`${JSON.stringify(seen)}\n`);
+  process.exit(0);
+}
+
 if (mode === 'read-only') {
-  const describe = (error: unknown) =>
-    error instanceof Error
-      ? { name: error.name, code: (error as { code?: string }).code, message: error.message }
-      : { name: typeof error };
   const seen: Record<string, unknown> = {};
   const first = samplePayment();
   const second = samplePayment();
