@@ -58,7 +58,8 @@ async function measure(count: number, operation: (index: number) => Promise<unkn
   }
   const elapsed = performance.now() - started;
   latencies.sort((a, b) => a - b);
-  const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(share * count))];
+  const at = (share: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(share * count))];
   return { opsPerSecond: (count / elapsed) * 1000, p50Ms: at(0.5) ?? 0, p99Ms: at(0.99) ?? 0 };
 }
 
