@@ -5,7 +5,20 @@ export {
   createMemoryPaymentStore,
   type MemoryPaymentStoreOptions,
 } from './memory-payment-store.js';
-export type { PaymentStore, StoredPayment, IdempotencyClaim } from './payment-store.js';
+export type {
+  PaymentStore,
+  StoredPayment,
+  IdempotencyClaim,
+  IdempotencyClaimOptions,
+  IdempotencyAttempt,
+  PaymentHistoryEntry,
+  StatusChangeDelivery,
+  StatusChangeMeta,
+  StatusChangeSource,
+  ClaimDeliveriesOptions,
+  ListUnfinishedOptions,
+} from './payment-store.js';
+export { StoreUnavailableError, StoreFileError } from './store-errors.js';
 export type {
   PaymentProvider,
   ResolvedCheckout,

@@ -1,40 +1,46 @@
 import { canAdvance } from '../core/status.js';
 import type { HandlerContext } from './context.js';
-import type { StoredPayment } from './payment-store.js';
+import type { StatusChangeMeta, StoredPayment } from './payment-store.js';
 import type { ProviderPaymentRef, ProviderStatus } from './provider.js';
 import { payerErrorFor } from './payer-errors.js';
 
 /**
  * Records what the provider said. The status only moves forward: a late, duplicate or reordered update
- * never moves a payment back (see `docs/protocol.md`).
+ * never moves a payment back (docs/protocol.md, "Status model"). `meta` says where the update came from, for the
+ * audit trail; default: a poll.
  */
 export async function applyProviderStatus(
   context: HandlerContext,
   paymentId: string,
   update: ProviderStatus,
+  meta?: StatusChangeMeta,
 ): Promise<StoredPayment | undefined> {
   let advanced = false;
   const checkedAt = context.now().toISOString();
-  const payment = await context.store.update(paymentId, (current) => {
-    const providerData = update.providerData
-      ? { providerData: { ...current.providerData, ...update.providerData } }
-      : {};
-    if (!canAdvance(current.status, update.status))
-      return { ...current, ...providerData, checkedAt };
-    advanced = true;
-    const error = update.error ?? payerErrorFor(update.status);
-    const next: StoredPayment = {
-      ...current,
-      ...providerData,
-      status: update.status,
-      providerStatus: update.rawStatus,
-      updatedAt: checkedAt,
-      checkedAt,
-    };
-    if (update.reason) next.providerReason = update.reason;
-    if (error) next.error = error;
-    return next;
-  });
+  const payment = await context.store.update(
+    paymentId,
+    (current) => {
+      const providerData = update.providerData
+        ? { providerData: { ...current.providerData, ...update.providerData } }
+        : {};
+      if (!canAdvance(current.status, update.status))
+        return { ...current, ...providerData, checkedAt };
+      advanced = true;
+      const error = update.error ?? payerErrorFor(update.status);
+      const next: StoredPayment = {
+        ...current,
+        ...providerData,
+        status: update.status,
+        providerStatus: update.rawStatus,
+        updatedAt: checkedAt,
+        checkedAt,
+      };
+      if (update.reason) next.providerReason = update.reason;
+      if (error) next.error = error;
+      return next;
+    },
+    meta,
+  );
   if (advanced && payment) {
     context.logger.info('payment status changed', {
       paymentId,
