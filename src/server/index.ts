@@ -13,6 +13,7 @@ export type {
   IdempotencyAttempt,
   PaymentHistoryEntry,
   StatusChangeDelivery,
+  StatusChangeNotice,
   StatusChangeMeta,
   StatusChangeSource,
   ClaimDeliveriesOptions,

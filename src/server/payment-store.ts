@@ -202,4 +202,15 @@ export interface PaymentStore {
 
   /** Releases the store's resources (a database connection). Later calls fail. */
   close?(): Promise<void>;
+  /**
+   * Optional: a store shared by many instances (PostgreSQL) tells this instance when ANY instance
+   * stored a status change, so that long-polls held here wake up (docs/architecture.md, "Many
+   * instances"). `listener` gets `{ paymentId }` per change, and `{ resync: true }` after the feed
+   * reconnected, when changes may have been missed and every waiter must re-read. Answers the
+   * unsubscribe. Stores without it (memory, SQLite) are one-process stores: the handler's in-process
+   * wake-ups are enough.
+   */
+  subscribeStatusChanges?(listener: (change: StatusChangeNotice) => void): () => void;
 }
+
+export type StatusChangeNotice = { paymentId: string } | { resync: true };
