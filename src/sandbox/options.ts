@@ -114,6 +114,10 @@ export interface SandboxBill {
   billPeriod?: string;
   /** How many response polls of this bill's fetch answer `processing` first. */
   processingPolls?: number;
+  /** The biller's flow. `VALIDATE_AND_PAY` answers no `biller_response` (no amount). Default `FETCH_AND_PAY`. */
+  flow?: 'FETCH_AND_PAY' | 'VALIDATE_AND_PAY';
+  /** The fetch fails: `Bill request failed` with this `response_code` and `response_reason`. */
+  fetchFailure?: { code: string; reason: string };
 }
 
 /** Changeable while the sandbox runs: `sandbox.configure({ faults: { errorRate: 1 } })`. */

@@ -35,7 +35,8 @@ export const acceptResponse: JsonSchema = {
 
 /** `GET /v2/payments/accept/{paymentId}`: the status strings of the v2 list (see `docs/protocol.md`). */
 export const acceptPaymentResponse: JsonSchema = {
-  $comment: 'Get Payment Status, openbanking-eu collection; statuses not confirmed by official docs',
+  $comment:
+    'Get Payment Status, openbanking-eu collection; statuses not confirmed by official docs',
   type: 'object',
   required: ['paymentId', 'status'],
   properties: {

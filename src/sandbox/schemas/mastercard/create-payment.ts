@@ -6,7 +6,13 @@ const text = { type: 'string', minLength: 1 };
 /** `address { street, buildingNumber, postalCode, city, country }` (the public sample client's request model). */
 const address = {
   type: ['object', 'null'],
-  properties: { street: string, buildingNumber: string, postalCode: string, city: string, country: string },
+  properties: {
+    street: string,
+    buildingNumber: string,
+    postalCode: string,
+    city: string,
+    country: string,
+  },
   additionalProperties: false,
 };
 
@@ -22,7 +28,9 @@ const destination = {
     iban: {
       type: 'object',
       required: ['ibanNumber'],
-      properties: { ibanNumber: { type: 'string', pattern: '^[A-Z]{2}[0-9]{2}[A-Za-z0-9]{1,30}$' } },
+      properties: {
+        ibanNumber: { type: 'string', pattern: '^[A-Z]{2}[0-9]{2}[A-Za-z0-9]{1,30}$' },
+      },
       additionalProperties: false,
     },
     bban: {

@@ -7,7 +7,8 @@ import type { JsonSchema } from '../check.js';
  * is any string here.
  */
 export const paymentResponse: JsonSchema = {
-  $comment: 'Get single payment / Refresh payment status, Mastercard/open-banking-eu-postman-collections',
+  $comment:
+    'Get single payment / Refresh payment status, Mastercard/open-banking-eu-postman-collections',
   type: 'object',
   required: ['payment'],
   properties: {

@@ -10,7 +10,11 @@ export const UUID_PATTERN =
 
 export const uuid: JsonSchema = { type: 'string', pattern: UUID_PATTERN };
 
-export const text = (maxLength: number): JsonSchema => ({ type: 'string', minLength: 1, maxLength });
+export const text = (maxLength: number): JsonSchema => ({
+  type: 'string',
+  minLength: 1,
+  maxLength,
+});
 
 /** `Merchant { id, name }`, each 1 to 256 characters. */
 export const merchant: JsonSchema = {

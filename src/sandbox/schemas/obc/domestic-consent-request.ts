@@ -1,18 +1,13 @@
 import type { JsonSchema } from '../check.js';
-import {
-  address,
-  consentRequestInfo,
-  instructedAmount,
-  schedule,
-  text,
-} from './common.js';
+import { address, consentRequestInfo, instructedAmount, schedule, text } from './common.js';
 
 /**
  * `POST /payments/domestic-credit-transfers/consents`: `postPaymentsDomesticCreditTransfersConsentsParamsBody`
  * of the public OpenAPI spec `open-banking-connect-pis` 1.16.0 (see `docs/protocol.md`).
  */
 export const domesticConsentRequest: JsonSchema = {
-  $comment: 'postPaymentsDomesticCreditTransfersConsentsParamsBody, open-banking-connect-pis 1.16.0',
+  $comment:
+    'postPaymentsDomesticCreditTransfersConsentsParamsBody, open-banking-connect-pis 1.16.0',
   type: 'object',
   required: ['payments', 'requestInfo'],
   properties: {

@@ -1,11 +1,5 @@
 import type { JsonSchema } from '../check.js';
-import {
-  address,
-  consentRequestInfo,
-  instructedAmount,
-  schedule,
-  text,
-} from './common.js';
+import { address, consentRequestInfo, instructedAmount, schedule, text } from './common.js';
 
 const IBAN = { type: 'string', pattern: '^[A-Z]{2,2}[0-9]{2,2}[a-zA-Z0-9]{1,30}$' };
 const bicfi = {
