@@ -26,6 +26,8 @@ export function createSchemaChecker(unknownFields: UnknownFields = 'reject'): Sc
   const ajv = new Ajv({
     allErrors: true,
     strict: true,
+    // A branch of `anyOf` may require a property its parent defines.
+    strictRequired: false,
     ...(unknownFields === 'ignore' ? { removeAdditional: true } : {}),
   });
   const compiled = new WeakMap<JsonSchema, ValidateFunction>();
