@@ -28,6 +28,8 @@ export function createSchemaChecker(unknownFields: UnknownFields = 'reject'): Sc
     strict: true,
     // A branch of `anyOf` may require a property its parent defines.
     strictRequired: false,
+    // Some documented fields are an object or null.
+    allowUnionTypes: true,
     ...(unknownFields === 'ignore' ? { removeAdditional: true } : {}),
   });
   const compiled = new WeakMap<JsonSchema, ValidateFunction>();
