@@ -322,7 +322,7 @@ function demoProvider(
         baseUrl: `${sandboxBase}/mastercard`,
         clientId: SANDBOX_DEFAULTS.mastercard.clientId,
         clientSecret: SANDBOX_DEFAULTS.mastercard.clientSecret,
-        destination: { iban: 'DE89370400440532013000', name: 'Demo Shop GmbH' },
+        destination: { iban: { ibanNumber: 'DE89370400440532013000' }, name: 'Demo Shop GmbH' },
         fetch,
       });
     case 'open-banking-connect':
@@ -333,9 +333,11 @@ function demoProvider(
         banks: [...sandbox.openBankingConnectBanks],
         creditor: {
           name: 'Demo Shop Ltd',
-          fasterPayments: { schemeName: 'SortCodeAccountNumber', identification: '40400411112222' },
+          fasterPayments: { identification: '11112222', sortCode: '404004' },
           sepa: { iban: 'DE89370400440532013000', bicfi: 'COBADEFFXXX', country: 'DE' },
         },
+        // SEPA needs the payer's name; the demo shop knows its customer.
+        debtorName: () => 'Demo Customer',
         fetch,
       });
     case 'cashfree-bbps':

@@ -111,7 +111,12 @@ function bankOf(context: ApiContext, payment: SandboxPayment) {
   return payment.bankId ? context.engine.bank(payment.bankId) : undefined;
 }
 
+/** The banks the payer may pick when none was preselected: of `preselectedCountry`, when given. */
 function choicesFor(context: ApiContext, payment: SandboxPayment) {
   if (payment.bankId) return [];
-  return context.engine.banks.filter((bank) => bank.status !== 'unavailable').slice(0, 50);
+  const country = payment.request.preselectedCountry;
+  return context.engine.banks
+    .filter((bank) => bank.status !== 'unavailable')
+    .filter((bank) => typeof country !== 'string' || bank.country === country)
+    .slice(0, 50);
 }

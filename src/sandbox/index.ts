@@ -17,6 +17,7 @@ import {
   type SandboxSimulator,
   type SimulatorFactory,
 } from './simulator.js';
+import { createSchemaChecker } from './schemas/check.js';
 import { createWebhookOutbox, type WebhookDelivery } from './webhook-outbox.js';
 
 export type {
@@ -26,7 +27,11 @@ export type {
   SandboxFaults,
   SandboxWebhookOptions,
   SandboxBill,
+  SandboxSchemaOptions,
+  MastercardStatusCodes,
+  AiiaWebhookTimestamp,
 } from './options.js';
+export type { UnknownFields } from './schemas/check.js';
 export { sandboxAspspId, OBC_REJECT_REASONS } from './providers/obc/index.js';
 export type { SandboxBank } from './catalogue/sandbox-bank.js';
 export type { SandboxAspspBank } from './providers/obc/index.js';
@@ -106,6 +111,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     options.aiia?.webhookSecret ?? SANDBOX_DEFAULTS.aiia.webhookSecret,
     webhookOptions,
     now,
+    options.aiia?.webhookTimestamp,
   );
   const engine = createEngine({ ...options, now });
   const context: ApiContext = {
@@ -113,6 +119,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     options,
     knobs,
     outbox,
+    schemas: createSchemaChecker(options.schemas?.unknownFields),
     publicUrl: (request) =>
       options.publicUrl?.replace(/\/+$/, '') ?? `${new URL(request.url).origin}${basePath}`,
   };

@@ -1,3 +1,5 @@
+import type { UnknownFields } from './schemas/check.js';
+
 export type SandboxOutcome = 'approve' | 'reject' | 'cancel' | 'pending';
 
 export interface SandboxFaults {
@@ -20,12 +22,40 @@ export interface SandboxWebhookOptions {
   outOfOrder?: boolean;
 }
 
+/**
+ * Open Finance Europe's `status.code` after each step, where no public source names it. Defaults:
+ * opened `Authorizing`, reject `Failed`, cancel `Cancelled`, pending `Pending`, expire `Expired`.
+ */
+export interface MastercardStatusCodes {
+  opened?: string;
+  reject?: string;
+  cancel?: string;
+  pending?: string;
+  expire?: string;
+}
+
+/** Unix time in seconds (default) or milliseconds, as the public sample parses it, or ISO-8601. */
+export type AiiaWebhookTimestamp = 'unix-seconds' | 'unix-milliseconds' | 'iso';
+
+export interface SandboxSchemaOptions {
+  /**
+   * A request field the provider's documentation does not name: refused in the provider's error
+   * envelope (default), or dropped before the request is handled.
+   */
+  unknownFields?: UnknownFields;
+}
+
 export interface SandboxOptions {
   /** Where the sandbox is mounted. Default `/sandbox`. */
   basePath?: string;
   /** The sandbox's public URL including `basePath`, for the bank page links. Default: the request's origin. */
   publicUrl?: string;
-  mastercard?: { clientId?: string; clientSecret?: string };
+  mastercard?: {
+    clientId?: string;
+    clientSecret?: string;
+    /** The status codes no public source confirms (see `docs/protocol.md`). */
+    statusCodes?: MastercardStatusCodes;
+  };
   aiia?: {
     clientId?: string;
     clientSecret?: string;
@@ -33,6 +63,8 @@ export interface SandboxOptions {
     destinationIds?: string[];
     /** How clients authenticate; not fully confirmed publicly, so both are accepted by default. */
     auth?: 'basic' | 'client-headers' | 'either';
+    /** `X-Aiia-TimeStamp` of the sandbox's webhooks. Default `unix-seconds` (see `docs/protocol.md`). */
+    webhookTimestamp?: AiiaWebhookTimestamp;
     /** The status a payer's cancel shows as; `Cancelled` is not in the public list. Default `Cancelled`. */
     cancelStatus?: 'Cancelled' | 'Rejected';
   };
@@ -65,6 +97,8 @@ export interface SandboxOptions {
   /** Delay of each provider API answer: fixed, or uniformly between min and max. */
   latencyMs?: number | { min: number; max: number };
   faults?: SandboxFaults;
+  /** How strictly requests are held to the providers' documented schemas. */
+  schemas?: SandboxSchemaOptions;
   /** How long an Aiia authorization link stays valid. Default 60 s (see `docs/protocol.md`). */
   aiiaLinkLifetimeMs?: number;
   now?: () => Date;
@@ -80,6 +114,10 @@ export interface SandboxBill {
   billPeriod?: string;
   /** How many response polls of this bill's fetch answer `processing` first. */
   processingPolls?: number;
+  /** The biller's flow. `VALIDATE_AND_PAY` answers no `biller_response` (no amount). Default `FETCH_AND_PAY`. */
+  flow?: 'FETCH_AND_PAY' | 'VALIDATE_AND_PAY';
+  /** The fetch fails: `Bill request failed` with this `response_code` and `response_reason`. */
+  fetchFailure?: { code: string; reason: string };
 }
 
 /** Changeable while the sandbox runs: `sandbox.configure({ faults: { errorRate: 1 } })`. */

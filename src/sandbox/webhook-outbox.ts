@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { SandboxWebhookOptions } from './options.js';
+import type { AiiaWebhookTimestamp, SandboxWebhookOptions } from './options.js';
 
 export interface WebhookDelivery {
   event: string;
@@ -45,6 +45,7 @@ export function createWebhookOutbox(
   secret: string,
   options: () => SandboxWebhookOptions | undefined,
   now: () => Date,
+  timestampFormat: AiiaWebhookTimestamp = 'unix-seconds',
 ): WebhookOutbox {
   const underway = new Set<Promise<void>>();
   const heldBack = new Map<string, PendingEvent>();
@@ -57,7 +58,7 @@ export function createWebhookOutbox(
     const body = JSON.stringify({
       [ENVELOPES[pending.event]]: { data: { paymentId: pending.paymentId }, event: pending.event },
     });
-    const timestamp = now().toISOString();
+    const timestamp = formatTimestamp(now(), timestampFormat);
     const signature = createHmac('sha256', secret)
       .update(`${timestamp}|${eventId}|${pending.event}|${body}`)
       .digest('hex');
@@ -149,4 +150,14 @@ export function createWebhookOutbox(
       while (underway.size > 0) await Promise.all([...underway]);
     },
   };
+}
+
+/**
+ * `X-Aiia-TimeStamp`: the public sample integration parses it as a whole number (Unix time); whether
+ * seconds or milliseconds is not public (see `docs/protocol.md`).
+ */
+function formatTimestamp(date: Date, format: AiiaWebhookTimestamp): string {
+  if (format === 'iso') return date.toISOString();
+  const ms = date.getTime();
+  return String(format === 'unix-milliseconds' ? ms : Math.floor(ms / 1000));
 }

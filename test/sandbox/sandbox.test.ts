@@ -29,7 +29,7 @@ function mastercardCreate(
     body: JSON.stringify({
       userHash: 'user-1',
       request: {
-        destination: { iban: 'DK5000400440116243', name: 'Shop' },
+        destination: { iban: { ibanNumber: 'DK5000400440116243' }, name: 'Shop' },
         amount: { value: '2.00', currency: 'DKK' },
       },
       redirectUrl: 'https://shop.example/back',
@@ -223,7 +223,7 @@ describe('createSandbox', () => {
   describe('bank pages', () => {
     it('serves an accessible SCA page without inline script or style', async () => {
       const { authorizationUrl } = (await (
-        await aiiaAccept(running.url, { preselectedProviderId: 'FR_SocieteLyonnaisedeCredit' })
+        await aiiaAccept(running.url, { preselectedCountry: 'FR' })
       ).json()) as {
         authorizationUrl: string;
       };

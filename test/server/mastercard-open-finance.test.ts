@@ -21,7 +21,7 @@ interface CreateCallBody {
   redirectUrl: string;
   request: {
     amount: { value: string; currency: string };
-    destination: { iban?: string; inpaymentForm?: Record<string, string> };
+    destination: { iban?: { ibanNumber: string }; inpaymentForm?: Record<string, string> };
   };
 }
 
@@ -78,7 +78,7 @@ describe('mastercardOpenFinance against the sandbox', () => {
     const body = create?.body as CreateCallBody;
     assert.equal(body.providerId, 'DE_NordhafenSparkasse');
     assert.deepEqual(body.request.amount, { value: '42.00', currency: 'EUR' });
-    assert.equal(body.request.destination.iban, 'DK5000400440116243');
+    assert.deepEqual(body.request.destination.iban, { ibanNumber: 'DK5000400440116243' });
     assert.equal(typeof body.userHash, 'string');
     assert.ok(String(body.redirectUrl).startsWith(`${kit.endpoint}/return?payment=`));
 
@@ -246,11 +246,7 @@ describe('mastercardOpenFinance against the sandbox', () => {
                 amount: { value: '310.50', currency: 'DKK' },
                 reference: 'BILL-7',
                 destination: {
-                  inpaymentForm: {
-                    type: '71',
-                    creditorId: '12345678',
-                    paymentId: '000000001234567',
-                  },
+                  inpaymentForm: { type: '71', creditorNumber: '12345678' },
                 },
               }
             : null,

@@ -90,7 +90,15 @@ describe('openBankingConnect against the sandbox', () => {
     assert.match(String(info.tppRedirectURI), /\/api\/pay-by-bank\/return\?payment=pay_/);
     const payments = consent?.body.payments as Record<string, unknown>;
     assert.equal(payments.localInstrument, 'UK.FasterPayments');
-    assert.deepEqual(payments.instructedAmount, { amount: '42.00', currency: 'GBP' });
+    assert.deepEqual(payments.instructedAmount, { amount: 42, currency: 'GBP' });
+    assert.deepEqual(payments.creditorAccount, {
+      identification: '11112222',
+      schemeName: 'UK.AccountNumber',
+    });
+    assert.deepEqual(payments.creditorAgent, {
+      clearingSystemIdentification: 'UK.SortCode',
+      memberIdentification: '404004',
+    });
     assert.ok(String(payments.endToEndIdentification).length <= 18);
     assert.equal(payments.remittanceInformationUnstructured, 'ORDER-7');
   });
@@ -119,7 +127,10 @@ describe('openBankingConnect against the sandbox', () => {
 
   it('pays SEPA in EUR through the sepa-credit-transfers endpoints', async () => {
     calls.length = 0;
-    const created = await createPayment(kit.endpoint, createBody({ bankId: DE_BANK }));
+    const created = await createPayment(
+      kit.endpoint,
+      createBody({ bankId: DE_BANK, payer: { name: 'Erika Mustermann' } }),
+    );
     await followReturn(await decideAtBank(created.authorizationUrl ?? '', 'approve'));
     assert.equal((await getStatus(kit.endpoint, created.paymentId, SETTLED)).status, 'completed');
     const consent = calls.find((call) => call.path.endsWith('/consents'));
@@ -127,7 +138,16 @@ describe('openBankingConnect against the sandbox', () => {
     const payments = consent?.body.payments as Record<string, unknown>;
     assert.deepEqual(payments.creditorAccount, { iban: 'DE89370400440532013000' });
     assert.deepEqual(payments.creditorAddress, { country: 'DE' });
-    assert.equal(payments.instructionPriority, 'NORM');
+    assert.equal(payments.instructionPriority, 'Normal');
+    assert.equal(payments.localInstrument, 'SEPA');
+    assert.deepEqual(payments.creditorAgent, { bicfi: 'COBADEFFXXX' });
+    assert.equal(payments.debtorName, 'Erika Mustermann');
+    const transfer = calls.find((call) => call.path === '/payments/sepa-credit-transfers');
+    assert.deepEqual(
+      Object.keys(transfer?.body ?? {}),
+      ['requestInfo'],
+      'the redeem body holds only requestInfo',
+    );
   });
 
   it('pays Polish Elixir in PLN', async () => {

@@ -146,7 +146,8 @@ export const PROVIDER_FIXTURES: readonly ProviderFixture[] = [
       resolveCheckout: resolveTestCheckout,
     }),
     createCall: /\/consents$/,
-    body: ORDER.createBody,
+    // SEPA needs the payer's legal name: the sandbox's euro banks ask for it.
+    body: (overrides = {}) => createBody({ payer: { name: 'Erika Mustermann' }, ...overrides }),
     amount: ORDER.amount,
     reference: ORDER.reference,
     banks: { ...OPEN_FINANCE_BANKS, countries: ['DE', 'NL', 'GB', 'FR'] },

@@ -5,6 +5,7 @@ import {
   mastercardOpenFinance,
   openBankingConnect,
   type CashfreeBbpsProvider,
+  type MastercardDestination,
   type PaymentProvider,
 } from '../../../src/server/index.js';
 import type { Sandbox } from '../../../src/sandbox/index.js';
@@ -32,7 +33,11 @@ export function providerFor(
       baseUrl: `${sandboxUrl}/mastercard`,
       clientId: SANDBOX_DEFAULTS.mastercard.clientId,
       clientSecret: options.clientSecret ?? SANDBOX_DEFAULTS.mastercard.clientSecret,
-      destination: options.destination ?? { iban: 'DK5000400440116243', name: 'Sandbox Shop ApS' },
+      // A test may pass a destination off the documented shapes, to see the provider refuse it.
+      destination: (options.destination as MastercardDestination | undefined) ?? {
+        iban: { ibanNumber: 'DK5000400440116243' },
+        name: 'Sandbox Shop ApS',
+      },
       ...(options.session ? { session: true } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
       timeoutMs: 3000,
@@ -66,8 +71,12 @@ export function obcProviderFor(
     banks: [...sandbox.openBankingConnectBanks],
     creditor: {
       name: 'Sandbox Shop Ltd',
-      fasterPayments: { schemeName: 'SortCodeAccountNumber', identification: '40400411112222' },
-      elixir: { schemeName: 'BBAN', identification: '61109010140000071219812874' },
+      fasterPayments: {
+        schemeName: 'UK.AccountNumber',
+        identification: '11112222',
+        sortCode: '404004',
+      },
+      elixir: { schemeName: 'PL.AccountNumber', identification: '61109010140000071219812874' },
       sepa: { iban: 'DE89370400440532013000', bicfi: 'COBADEFFXXX', country: 'DE' },
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -1,8 +1,10 @@
 import type { ApiContext } from '../../api-context.js';
 import { toProviderObject } from '../../catalogue/provider-object.js';
-import { DECIMAL_AMOUNT, isHttpUrl, isRecord, json, readJson } from '../../http.js';
+import { isRecord, json, readJson } from '../../http.js';
 import { SANDBOX_DEFAULTS } from '../../options.js';
 import type { SandboxPayment } from '../../sandbox-payment.js';
+import { acceptRequest } from '../../schemas/aiia/index.js';
+import { problemsByField } from '../../schemas/check.js';
 
 /** ASP.NET-style problem bodies with an `errorCode`; Aiia's exact error shape is not public. */
 function error(
@@ -61,38 +63,21 @@ async function accept(context: ApiContext, request: Request): Promise<Response> 
   const destinations = context.options.aiia?.destinationIds ?? [
     SANDBOX_DEFAULTS.aiia.destinationId,
   ];
-  const errors: Record<string, string[]> = {};
-  if (
-    typeof body.amount !== 'string' ||
-    !DECIMAL_AMOUNT.test(body.amount) ||
-    Number(body.amount) <= 0
-  ) {
-    errors.amount = ['A positive decimal string such as "100" is required.'];
+  const problems = context.schemas.check(acceptRequest, body);
+  if (Number(body.amount) <= 0) problems.push({ field: 'amount', message: 'must be above zero' });
+  if (problems.length > 0) {
+    return error(
+      400,
+      'ValidationError',
+      'One or more validation errors occurred.',
+      problemsByField(problems),
+    );
   }
-  if (typeof body.currency !== 'string' || !/^[A-Z]{3}$/.test(body.currency))
-    errors.currency = ['Required.'];
-  if (
-    typeof body.reference !== 'string' ||
-    body.reference.length === 0 ||
-    body.reference.length > 140
-  ) {
-    errors.reference = ['Required, at most 140 characters.'];
-  }
-  if (!isHttpUrl(body.redirectUrl)) errors.redirectUrl = ['An absolute http(s) URL is required.'];
-  if (typeof body.destinationId !== 'string') errors.destinationId = ['Required.'];
-  if (Object.keys(errors).length > 0)
-    return error(400, 'ValidationError', 'One or more validation errors occurred.', errors);
   if (!destinations.includes(String(body.destinationId))) {
     return error(400, 'DestinationNotFound', 'The destination is not onboarded for this client.');
   }
-  const bank =
-    typeof body.preselectedProviderId === 'string'
-      ? context.engine.bank(body.preselectedProviderId)
-      : undefined;
-
   const payment = context.engine.create({
     provider: 'aiia',
-    ...(bank ? { bankId: bank.id } : {}),
     amount: { value: String(body.amount), currency: String(body.currency) },
     reference: String(body.reference),
     creditorName: 'Sandbox Merchant',

@@ -6,10 +6,17 @@ import {
   type CashfreeState,
 } from './state.js';
 import { isRecord, json, readJson } from '../../http.js';
+import type { JsonSchema } from '../../schemas/check.js';
+import {
+  BILL_FETCH_MESSAGES,
+  billFetchPollRequest,
+  billFetchRequest as billFetchRequestSchema,
+  billPaymentPollRequest,
+  billPaymentRequest as billPaymentRequestSchema,
+} from '../../schemas/cashfree/index.js';
 import { SANDBOX_DEFAULTS, type SandboxBill } from '../../options.js';
 import type { WebhookOutbox } from '../../webhook-outbox.js';
 
-const PAISE = /^\d{1,17}$/;
 const SUCCESS_VPA = 'testsuccess@gocash';
 const FAILURE_VPA = 'testfailure@gocash';
 
@@ -41,9 +48,14 @@ export function createCashfreeApi(
     if (payment.status !== 'processing') return;
     payment.status = outcome;
     if (outcome === 'failed') payment.reason = { ...DECLINED_BY_PAYER };
+    // The webhook's body is not public: the poll's `data`, with both ids beside it.
     const body = JSON.stringify({
       event: 'BILL_PAYMENT_STATUS_UPDATE',
-      data: responseData(payment),
+      data: {
+        bill_fetch_ref_id: payment.billFetchRefId,
+        transaction_ref_id: payment.transactionRefId,
+        ...responseData(payment),
+      },
     });
     const timestamp = String(now().getTime());
     const signature = signCashfree(config.webhookSecret, timestamp, body);
@@ -93,37 +105,36 @@ export function createCashfreeApi(
       return json({ status: 'NOT_FOUND', message: 'No such endpoint.', data: null }, 404);
     const body = await readJson(request);
     if (!isRecord(body)) return badRequest('The body must be a JSON object.');
-    switch (path) {
-      case '/bbps/cou/v1/billers/request/bill-fetch':
+    const operation = OPERATIONS[path];
+    if (!operation)
+      return json({ status: 'NOT_FOUND', message: 'No such endpoint.', data: null }, 404);
+    const problems = context.schemas.check(operation.schema, body);
+    if (problems.length > 0)
+      return badRequest(problems.map(({ field, message }) => `${field} ${message}`).join('; '));
+    switch (operation.name) {
+      case 'billFetch':
         return billFetchRequest(body);
-      case '/bbps/cou/v1/billers/response/bill-fetch':
+      case 'billFetchPoll':
         return billFetchResponse(body);
-      case '/bbps/cou/v1/billers/request/bill-payment':
+      case 'billPayment':
         return billPaymentRequest(body);
-      case '/bbps/cou/v1/billers/response/bill-payment':
+      case 'billPaymentPoll':
         return billPaymentResponse(body);
-      default:
-        return json({ status: 'NOT_FOUND', message: 'No such endpoint.', data: null }, 404);
     }
   }
 
   function billFetchRequest(body: Record<string, unknown>): Response {
-    const request = isRecord(body.bill_fetch_request) ? body.bill_fetch_request : undefined;
-    const details = request && isRecord(request.bill_details) ? request.bill_details : undefined;
-    const biller = details && isRecord(details.biller) ? details.biller : undefined;
-    const tags = tagsOf(details?.customer_params);
-    const customer = request && isRecord(request.customer) ? request.customer : undefined;
-    if (typeof biller?.id !== 'string') return badRequest('bill_details.biller.id is required');
-    if (!tags?.length) return badRequest('bill_details.customer_params.tag is required');
-    if (typeof customer?.mobile !== 'string') return badRequest('customer.mobile is required');
-    if (!agentOk(request?.agent)) return badRequest('agent.id and agent.device.tag are required');
+    const request = body.bill_fetch_request as BillFetchRequest;
     const refId = state.newRefId();
-    const configured: SandboxBill | undefined = config.bills?.[tags[0]?.value ?? ''];
+    const configured: SandboxBill | undefined =
+      config.bills?.[request.input_params.input[0]?.param_value ?? ''];
     const due = new Date(now().getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const flow = configured?.flow ?? 'FETCH_AND_PAY';
     state.fetches.set(refId, {
       refId,
       polls: 0,
-      billerId: biller.id,
+      billerId: request.biller_id,
+      flow,
       bill: {
         customerName: 'Asha Verma',
         dueDate: due,
@@ -136,71 +147,64 @@ export function createCashfreeApi(
     return json({
       status: 'ACCEPTED',
       message: 'Bill fetch request accepted for processing',
-      data: { ref_id: refId, status: 'PROCESSING' },
+      data: { ref_id: refId, status: 'PROCESSING', flow },
     });
   }
 
+  /** `status: "OK"`, the outcome in `message` (Cashfree's BBPS COU API reference). */
   function billFetchResponse(body: Record<string, unknown>): Response {
-    const fetched = typeof body.ref_id === 'string' ? state.fetches.get(body.ref_id) : undefined;
+    const fetched = state.fetches.get(String(body.ref_id));
     if (!fetched) return badRequest('Unknown ref_id');
     fetched.polls += 1;
-    if (fetched.polls <= (fetched.bill.processingPolls ?? config.billFetchProcessingPolls ?? 0))
-      return json({ status: 'SUCCESS', data: { ref_id: fetched.refId, status: 'processing' } });
-    const { bill } = fetched;
-    return json({
-      status: 'SUCCESS',
-      data: {
-        ref_id: fetched.refId,
-        status: 'success',
-        biller_response: {
-          customer_name: bill.customerName,
-          amount: bill.amountPaise,
-          due_date: bill.dueDate,
-          bill_date: now().toISOString().slice(0, 10),
-          bill_number: bill.billNumber,
-          bill_period: bill.billPeriod,
+    const answer = (message: string, code: string, reason: string, rest = {}) =>
+      json({
+        status: 'OK',
+        message,
+        data: {
+          bill_fetch_response: {
+            ref_id: fetched.refId,
+            response_code: code,
+            response_reason: reason,
+          },
+          ...rest,
         },
+      });
+    if (fetched.polls <= (fetched.bill.processingPolls ?? config.billFetchProcessingPolls ?? 0))
+      return answer(BILL_FETCH_MESSAGES.processing, 'PENDING', 'Processing');
+    if (fetched.bill.fetchFailure) {
+      const { code, reason } = fetched.bill.fetchFailure;
+      return answer(BILL_FETCH_MESSAGES.failed, code, reason);
+    }
+    const { bill } = fetched;
+    const additional = { additional_info: { tag: [] } };
+    if (fetched.flow === 'VALIDATE_AND_PAY')
+      return answer(BILL_FETCH_MESSAGES.fetched, '000', 'Successful', additional);
+    return answer(BILL_FETCH_MESSAGES.fetched, '000', 'Successful', {
+      bill_details: { biller_id: fetched.billerId },
+      biller_response: {
+        customer_name: bill.customerName,
+        amount: bill.amountPaise,
+        due_date: bill.dueDate,
+        bill_date: now().toISOString().slice(0, 10),
+        bill_number: bill.billNumber,
+        bill_period: bill.billPeriod,
       },
+      ...additional,
     });
   }
 
   function billPaymentRequest(body: Record<string, unknown>): Response {
-    const request = isRecord(body.bill_payment_request) ? body.bill_payment_request : undefined;
-    if (!request) return badRequest('bill_payment_request is required');
-    const head = isRecord(request.head) ? request.head : undefined;
-    const customer = isRecord(request.customer) ? request.customer : undefined;
-    const details = isRecord(request.bill_details) ? request.bill_details : undefined;
-    const method = isRecord(request.payment_method) ? request.payment_method : undefined;
-    const amt =
-      isRecord(request.amount) && isRecord(request.amount.amt) ? request.amount.amt : undefined;
-    const information = tagsOf(
-      isRecord(request.payment_information) ? request.payment_information : undefined,
-    );
-    if (typeof head?.bill_fetch_ref_id !== 'string' || typeof head.pg_reference_id !== 'string')
-      return badRequest('head.bill_fetch_ref_id and head.pg_reference_id are required');
-    if (typeof customer?.mobile !== 'string') return badRequest('customer.mobile is required');
-    if (!agentOk(request.agent)) return badRequest('agent.id and agent.device.tag are required');
-    if (!details || !isRecord(details.biller) || !tagsOf(details.customer_params)?.length)
-      return badRequest('bill_details.biller and bill_details.customer_params are required');
-    for (const name of ['quick_pay', 'split_pay', 'off_us_pay'] as const) {
-      if (method?.[name] !== 'Yes' && method?.[name] !== 'No')
-        return badRequest(`payment_method.${name} must be "Yes" or "No"`);
-    }
-    if (typeof method?.payment_mode !== 'string')
-      return badRequest('payment_method.payment_mode is required');
-    for (const name of ['amount', 'cust_conv_fee', 'cou_cust_conv_fee'] as const) {
-      if (typeof amt?.[name] !== 'string' || !PAISE.test(amt[name]))
-        return badRequest(`amount.amt.${name} must be a string of paise`);
-    }
-    if (amt?.currency !== '356') return badRequest('amount.amt.currency must be "356"');
-    if (!information?.length) return badRequest('payment_information.tag needs at least one tag');
-    const vpa = information.find((tag) => tag.name === 'VPA')?.value;
+    const request = body.bill_payment_request as BillPaymentRequest;
+    const { head, payment_method: method } = request;
+    const amt = request.amount.amt;
+    const vpa = request.payment_information.tag.find((tag) => tag.name === 'VPA')?.value;
     if (method.payment_mode === 'UPI' && !vpa?.includes('@'))
       return badRequest('UPI requires a VPA in payment_information');
     const fetched = state.fetches.get(head.bill_fetch_ref_id);
     if (!fetched) return badRequest('Unknown bill_fetch_ref_id');
     if (fetched.paid) return badRequest('This bill was already paid');
-    if (amt.amount !== fetched.bill.amountPaise)
+    // A validated bill (VALIDATE_AND_PAY) has no amount of its own: the payer chose it.
+    if (fetched.flow === 'FETCH_AND_PAY' && amt.amount !== fetched.bill.amountPaise)
       return badRequest('amount.amt.amount does not match the bill');
     fetched.paid = true;
     const transactionRefId = state.newTransactionRefId();
@@ -235,43 +239,87 @@ export function createCashfreeApi(
   }
 
   function billPaymentResponse(body: Record<string, unknown>): Response {
-    const payment =
-      typeof body.transaction_ref_id === 'string' ? current(body.transaction_ref_id) : undefined;
+    const payment = current(String(body.transaction_ref_id));
     if (!payment || payment.billFetchRefId !== body.bill_fetch_ref_id)
       return badRequest('Unknown bill_fetch_ref_id / transaction_ref_id');
-    return json({ status: 'SUCCESS', data: responseData(payment) });
+    return json({
+      status: 'success',
+      message: MESSAGES[payment.status],
+      data: responseData(payment),
+    });
   }
 
   return { handle, current, decide };
 }
 
-/** The response `data`: lower-case status, with the reason on failure (see `docs/protocol.md`). */
+const MESSAGES = {
+  processing: 'Payment is still being processed',
+  success: 'Payment successful',
+  failed: 'Payment failed',
+} as const;
+
+const PENDING_REASON = { response_code: 'PENDING', response_reason: 'Processing' };
+const SUCCESS_REASON = { response_code: '000', response_reason: 'Successful' };
+
+/**
+ * The poll's `data`: lower-case status and `response.bill_payment_response { head, reason, txn }`,
+ * the failure's code in `reason.compliance_resp_cd` (see `docs/protocol.md`).
+ */
 function responseData(payment: CashfreeBillPayment): Record<string, unknown> {
+  const reason =
+    payment.status === 'processing'
+      ? PENDING_REASON
+      : payment.status === 'success'
+        ? SUCCESS_REASON
+        : (payment.reason ?? DECLINED_BY_PAYER);
   return {
-    bill_fetch_ref_id: payment.billFetchRefId,
-    transaction_ref_id: payment.transactionRefId,
     status: payment.status,
-    ...(payment.status === 'processing'
-      ? {}
-      : {
-          bill_payment_response: {
-            amount: payment.amountPaise,
-            ...(payment.reason ? { reason: payment.reason } : {}),
-          },
-        }),
+    response: {
+      bill_payment_response: {
+        head: { bill_fetch_ref_id: payment.billFetchRefId },
+        reason: { ...reason },
+        txn: { transaction_ref_id: payment.transactionRefId },
+      },
+    },
   };
 }
 
-function tagsOf(holder: unknown): { name: string; value: string }[] | undefined {
-  const tags = isRecord(holder) ? holder.tag : undefined;
-  if (!Array.isArray(tags)) return undefined;
-  return tags.filter(
-    (tag): tag is { name: string; value: string } =>
-      isRecord(tag) && typeof tag.name === 'string' && typeof tag.value === 'string',
-  );
+interface Tag {
+  name: string;
+  value: string;
 }
 
-function agentOk(agent: unknown): boolean {
-  if (!isRecord(agent) || typeof agent.id !== 'string') return false;
-  return (tagsOf(agent.device)?.length ?? 0) > 0;
+/** A bill fetch request once it passed its schema (`schemas/cashfree/bill-fetch.ts`). */
+interface BillFetchRequest {
+  biller_id: string;
+  input_params: { input: { param_name: string; param_value: string }[] };
 }
+
+/** A bill payment request once it passed its schema (`schemas/cashfree/bill-payment.ts`). */
+interface BillPaymentRequest {
+  head: { bill_fetch_ref_id: string; pg_reference_id: string };
+  payment_method: { payment_mode: string };
+  amount: { amt: { amount: string } };
+  payment_information: { tag: Tag[] };
+}
+
+const OPERATIONS: Readonly<
+  Record<
+    string,
+    { name: 'billFetch' | 'billFetchPoll' | 'billPayment' | 'billPaymentPoll'; schema: JsonSchema }
+  >
+> = {
+  '/bbps/cou/v1/billers/request/bill-fetch': { name: 'billFetch', schema: billFetchRequestSchema },
+  '/bbps/cou/v1/billers/response/bill-fetch': {
+    name: 'billFetchPoll',
+    schema: billFetchPollRequest,
+  },
+  '/bbps/cou/v1/billers/request/bill-payment': {
+    name: 'billPayment',
+    schema: billPaymentRequestSchema,
+  },
+  '/bbps/cou/v1/billers/response/bill-payment': {
+    name: 'billPaymentPoll',
+    schema: billPaymentPollRequest,
+  },
+};

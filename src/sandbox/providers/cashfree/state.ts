@@ -8,6 +8,8 @@ export interface CashfreeBillFetch {
   refId: string;
   polls: number;
   billerId: string;
+  /** From the biller's configuration: a fetched bill (with an amount) or a validated account. */
+  flow: 'FETCH_AND_PAY' | 'VALIDATE_AND_PAY';
   bill: Required<Pick<SandboxBill, 'amountPaise'>> & SandboxBill;
   paid?: boolean;
 }
@@ -20,7 +22,7 @@ export interface CashfreeBillPayment {
   vpa?: string;
   amountPaise: string;
   status: 'processing' | BbpsOutcome;
-  reason?: { response_code: string; response_reason: string; retry_category: string };
+  reason?: BbpsFailureReason;
   createdAt: Date;
   /** When the automatic decision applies, and which; absent when the payer must decide. */
   autoAt?: Date;
@@ -46,12 +48,19 @@ export function createCashfreeState(): CashfreeState {
   };
 }
 
-/** Why a payment failed, with Cashfree's retry category. */
-export const DECLINED_BY_PAYER = {
-  response_code: 'U30',
+/** `bill_payment_response.reason` of a failure; the code the table of error codes lists is `compliance_resp_cd`. */
+export interface BbpsFailureReason {
+  response_code: string;
+  response_reason: string;
+  compliance_resp_cd: string;
+}
+
+/** Why a payment the payer declined failed. */
+export const DECLINED_BY_PAYER: BbpsFailureReason = {
+  response_code: '200',
   response_reason: 'Payer declined the UPI collect request',
-  retry_category: 'CONDITIONAL',
-} as const;
+  compliance_resp_cd: 'U30',
+};
 
 /** `X-Webhook-Signature`: hex HMAC-SHA256 of `timestamp + "." + rawBody` (see `docs/protocol.md`). */
 export function signCashfree(secret: string, timestamp: string, body: string): string {

@@ -1,8 +1,10 @@
 import type { ApiContext } from '../../api-context.js';
 import { toProviderObject } from '../../catalogue/provider-object.js';
-import { DECIMAL_AMOUNT, isHttpUrl, isRecord, json, readJson } from '../../http.js';
+import { isRecord, json, readJson } from '../../http.js';
 import { SANDBOX_DEFAULTS } from '../../options.js';
 import type { SandboxPayment } from '../../sandbox-payment.js';
+import { problemsByField } from '../../schemas/check.js';
+import { createPaymentRequest } from '../../schemas/mastercard/index.js';
 
 /** `{ "error", "details": { "reason", "validationErrors" } }`, Open Finance Europe's error envelope. */
 function error(
@@ -58,53 +60,35 @@ export async function mastercardApi(
 async function create(context: ApiContext, request: Request): Promise<Response> {
   const body = await readJson(request);
   if (!isRecord(body)) return error(400, 'InvalidInput', 'The body must be a JSON object.');
-  const problems: Record<string, string[]> = {};
-  const paymentRequest = isRecord(body.request) ? body.request : undefined;
-  const destination =
-    paymentRequest && isRecord(paymentRequest.destination) ? paymentRequest.destination : undefined;
-  const amount =
-    paymentRequest && isRecord(paymentRequest.amount) ? paymentRequest.amount : undefined;
-  if (typeof body.userHash !== 'string' || body.userHash.length === 0)
-    problems.userHash = ['Required.'];
-  if (!paymentRequest) problems.request = ['Required.'];
-  if (
-    !destination ||
-    !['iban', 'bban', 'ownAccount', 'inpaymentForm'].some((kind) => destination[kind])
-  ) {
-    problems['request.destination'] = [
-      'One of iban, bban, ownAccount or inpaymentForm is required.',
-    ];
-  }
-  if (
-    !amount ||
-    typeof amount.value !== 'string' ||
-    !DECIMAL_AMOUNT.test(amount.value) ||
-    Number(amount.value) <= 0
-  ) {
-    problems['request.amount.value'] = ['A positive decimal string such as "2.00" is required.'];
-  }
-  if (!amount || typeof amount.currency !== 'string' || !/^[A-Z]{3}$/.test(amount.currency)) {
-    problems['request.amount.currency'] = ['An ISO 4217 currency code is required.'];
-  }
-  if (!isHttpUrl(body.redirectUrl)) problems.redirectUrl = ['An absolute http(s) URL is required.'];
+  const problems = context.schemas.check(createPaymentRequest, body);
+  if (problems.length > 0)
+    return error(400, 'InvalidInput', 'The request is invalid.', problemsByField(problems));
+  const paymentRequest = body.request as Record<string, unknown>;
+  const destination = paymentRequest.destination as Record<string, unknown>;
+  const amount = paymentRequest.amount as { value: string; currency: string };
+  if (Number(amount.value) <= 0)
+    return error(400, 'InvalidInput', 'The request is invalid.', {
+      'request.amount.value': ['must be above zero'],
+    });
   const providerId = typeof body.providerId === 'string' ? body.providerId : undefined;
   const bank = providerId ? context.engine.bank(providerId) : undefined;
-  if (providerId && !bank) problems.providerId = ['Unknown provider.'];
-  if (Object.keys(problems).length > 0)
-    return error(400, 'InvalidInput', 'The request is invalid.', problems);
+  if (providerId && !bank)
+    return error(400, 'InvalidInput', 'The request is invalid.', {
+      providerId: ['Unknown provider.'],
+    });
   if (bank?.status === 'unavailable')
     return error(400, 'ProviderUnavailable', `${bank.name} is unavailable.`);
 
   const payment = context.engine.create({
     provider: 'mastercard',
     ...(bank ? { bankId: bank.id } : {}),
-    amount: { value: String(amount?.value), currency: String(amount?.currency) },
-    ...(typeof paymentRequest?.transactionText === 'string'
+    amount: { value: amount.value, currency: amount.currency },
+    ...(typeof paymentRequest.transactionText === 'string'
       ? { reference: paymentRequest.transactionText }
       : {}),
-    creditorName: typeof destination?.name === 'string' ? destination.name : 'Merchant',
+    creditorName: typeof destination.name === 'string' ? destination.name : 'Merchant',
     redirectUrl: String(body.redirectUrl),
-    request: paymentRequest ?? {},
+    request: paymentRequest,
   });
   const start = new URL(`${context.publicUrl(request)}/mastercard/start/payment`);
   start.searchParams.set('startToken', payment.token);

@@ -9,7 +9,10 @@ import { mastercardLifecycle } from './lifecycle.js';
  * `GET /mastercard/start/payment?startToken=` (the decision is posted to the shared `/bank/authorize`).
  */
 export function mastercardSimulator(context: ApiContext): SandboxSimulator {
-  context.engine.register('mastercard', mastercardLifecycle);
+  context.engine.register(
+    'mastercard',
+    mastercardLifecycle(context.options.mastercard?.statusCodes),
+  );
   return {
     name: 'mastercard',
     routes: [

@@ -1,31 +1,52 @@
 import { randomBytes } from 'node:crypto';
 import type { PaymentLifecycle } from '../../engine.js';
+import type { MastercardStatusCodes } from '../../options.js';
+
+/**
+ * The codes no public source confirms: only `Preparing` (open) and `Succeeded` (terminal) are in
+ * Mastercard's public examples. These are the sandbox's assumptions, changed with the
+ * `mastercard.statusCodes` option (see `docs/protocol.md`, "Mastercard Open Finance Europe").
+ */
+export const ASSUMED_MASTERCARD_CODES: Required<MastercardStatusCodes> = {
+  opened: 'Authorizing',
+  reject: 'Failed',
+  cancel: 'Cancelled',
+  pending: 'Pending',
+  expire: 'Expired',
+};
 
 /**
  * Open Finance Europe's payment, in its own `status.code` words: a terminal code ends it, and
- * "pending" leaves it open at Pending (see `docs/protocol.md`).
+ * "pending" leaves it open (see `docs/protocol.md`).
  */
-export const mastercardLifecycle: PaymentLifecycle = {
-  newId: mastercardPaymentId,
-  statesAfter(step) {
-    switch (step) {
-      case 'created':
-        return [{ status: 'Preparing', terminal: false }];
-      case 'opened':
-        return [{ status: 'Authorizing', terminal: false }];
-      case 'approve':
-        return [{ status: 'Succeeded', terminal: true }];
-      case 'reject':
-        return [{ status: 'Failed', terminal: true, details: { reason: 'PaymentRejectedByBank' } }];
-      case 'cancel':
-        return [{ status: 'Cancelled', terminal: true, details: { reason: 'CancelledByUser' } }];
-      case 'pending':
-        return [{ status: 'Pending', terminal: false }];
-      case 'expire':
-        return [{ status: 'Expired', terminal: true, details: { reason: 'AuthorizationExpired' } }];
-    }
-  },
-};
+export function mastercardLifecycle(overrides: MastercardStatusCodes = {}): PaymentLifecycle {
+  const codes = { ...ASSUMED_MASTERCARD_CODES, ...overrides };
+  return {
+    newId: mastercardPaymentId,
+    statesAfter(step) {
+      switch (step) {
+        case 'created':
+          return [{ status: 'Preparing', terminal: false }];
+        case 'opened':
+          return [{ status: codes.opened, terminal: false }];
+        case 'approve':
+          return [{ status: 'Succeeded', terminal: true }];
+        case 'reject':
+          return [
+            { status: codes.reject, terminal: true, details: { reason: 'PaymentRejectedByBank' } },
+          ];
+        case 'cancel':
+          return [{ status: codes.cancel, terminal: true, details: { reason: 'CancelledByUser' } }];
+        case 'pending':
+          return [{ status: codes.pending, terminal: false }];
+        case 'expire':
+          return [
+            { status: codes.expire, terminal: true, details: { reason: 'AuthorizationExpired' } },
+          ];
+      }
+    },
+  };
+}
 
 /** Shaped like the public collection's ids: `20240101.6459d4k3xjor9cusbcpcjiatuw`. */
 function mastercardPaymentId(date: Date): string {

@@ -3,36 +3,70 @@ import { DECIMAL_AMOUNT, isHttpUrl, isRecord, json, readJson } from '../../http.
 import type { ObcConsent, ObcScheme, ObcState } from './state.js';
 import { reachesObc, sandboxAspspId } from './state.js';
 import { SANDBOX_DEFAULTS } from '../../options.js';
+import type { JsonSchema, SchemaProblem } from '../../schemas/check.js';
+import {
+  domesticConsentRequest,
+  paymentStatusRequest,
+  sepaConsentRequest,
+  transferRequest,
+} from '../../schemas/obc/index.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOCAL_INSTRUMENTS: Record<string, string> = {
   'UK.FasterPayments': 'GBP',
   'PL.Elixir': 'PLN',
 };
 
+interface ObcError {
+  source?: string;
+  reasonCode: string;
+  description: string;
+  recoverable?: boolean;
+}
+
 /** `{ "Errors": { "Error": [ { Source, ReasonCode, Description, Details, Recoverable } ] } }`. */
+function errorList(status: number, list: readonly ObcError[]): Response {
+  return json(
+    {
+      Errors: {
+        Error: list.map((error) => ({
+          Source: error.source ?? 'OBC',
+          ReasonCode: error.reasonCode,
+          Description: error.description,
+          Details: error.description,
+          Recoverable: error.recoverable ?? false,
+        })),
+      },
+    },
+    status,
+  );
+}
+
 function errors(
   status: number,
   reasonCode: string,
   description: string,
   recoverable = false,
 ): Response {
-  return json(
-    {
-      Errors: {
-        Error: [
-          {
-            Source: 'OBC',
-            ReasonCode: reasonCode,
-            Description: description,
-            Details: null,
-            Recoverable: recoverable,
-          },
-        ],
-      },
-    },
-    status,
+  return errorList(status, [{ reasonCode, description, recoverable }]);
+}
+
+/** A request off the spec's schema: one error per field, its path as the `Source`. */
+function schemaErrors(problems: readonly SchemaProblem[]): Response {
+  return errorList(
+    400,
+    problems.map(({ field, message }) => ({
+      source: field,
+      reasonCode: 'INVALID_FIELD',
+      description: `${field} ${message}`,
+    })),
   );
+}
+
+/** The request schema of each operation (see `docs/protocol.md`). */
+function schemaOf(scheme: ObcScheme, operation: string | undefined): JsonSchema {
+  if (operation === '/consents')
+    return scheme === 'sepa' ? sepaConsentRequest : domesticConsentRequest;
+  return operation === '/payment-status' ? paymentStatusRequest : transferRequest;
 }
 
 /**
@@ -62,19 +96,15 @@ export async function obcApi(
   if (!match) return errors(404, 'NOT_FOUND', 'No such endpoint.');
   const scheme = match[1] as ObcScheme;
   const body = await readJson(request);
-  if (!isRecord(body) || !isRecord(body.requestInfo))
-    return errors(400, 'INVALID_REQUEST', 'requestInfo is required.');
-  const info = body.requestInfo;
-  if (typeof info.xRequestId !== 'string' || !UUID.test(info.xRequestId))
-    return errors(400, 'INVALID_X_REQUEST_ID', 'requestInfo.xRequestId must be a UUID.');
+  if (!isRecord(body)) return errors(400, 'INVALID_REQUEST', 'The body must be a JSON object.');
+  const problems = context.schemas.check(schemaOf(scheme, match[2]), body);
+  if (problems.length > 0) return schemaErrors(problems);
+  const info = body.requestInfo as Record<string, unknown>;
   const echo = { originalRequestInfo: { xRequestId: info.xRequestId } };
   const bank = context.engine.banks.find(
     (candidate) => reachesObc(candidate) && sandboxAspspId(candidate.id) === info.aspspId,
   );
   if (!bank) return errors(400, 'INVALID_ASPSP', 'requestInfo.aspspId is not a known ASPSP.');
-  const merchant = isRecord(info.merchant) ? info.merchant : undefined;
-  if (typeof merchant?.id !== 'string' || typeof merchant.name !== 'string')
-    return errors(400, 'INVALID_MERCHANT', 'requestInfo.merchant { id, name } is required.');
 
   if (match[2] === '/consents') {
     if (bank.status === 'unavailable')
@@ -114,17 +144,17 @@ function consent(
       'INVALID_REDIRECT_URI',
       'requestInfo.tppRedirectURI must be an http(s) URL.',
     );
-  const payments = isRecord(body.payments) ? body.payments : undefined;
-  const problem = payments ? checkPayments(scheme, payments) : 'payments is required.';
-  if (problem || !payments) return errors(400, 'INVALID_PAYMENT', problem ?? '');
-  const amount = payments.instructedAmount as { amount: string; currency: string };
+  const payments = body.payments as Record<string, unknown>;
+  const problem = checkPayments(scheme, payments);
+  if (problem) return errors(400, 'INVALID_PAYMENT', problem);
+  const amount = payments.instructedAmount as { amount: number; currency: string };
   const ids = state.newIds();
   const record: ObcConsent = {
     ...ids,
     scheme,
     aspspId: String(info.aspspId),
     bankId,
-    amount: { value: amount.amount, currency: amount.currency },
+    amount: { value: amount.amount.toFixed(2), currency: amount.currency },
     creditorName: String(payments.creditorName ?? 'Merchant'),
     ...(typeof payments.remittanceInformationUnstructured === 'string'
       ? { reference: payments.remittanceInformationUnstructured }
@@ -144,35 +174,15 @@ function consent(
   });
 }
 
+/** What the schema cannot say: the currency of a domestic instrument, an amount in cents at most. */
 function checkPayments(scheme: ObcScheme, payments: Record<string, unknown>): string | undefined {
-  const amount = isRecord(payments.instructedAmount) ? payments.instructedAmount : undefined;
-  if (
-    typeof amount?.amount !== 'string' ||
-    !DECIMAL_AMOUNT.test(amount.amount) ||
-    Number(amount.amount) <= 0
-  )
-    return 'payments.instructedAmount.amount must be a positive decimal string.';
-  const e2e = payments.endToEndIdentification;
-  if (typeof e2e !== 'string' || e2e.length === 0 || e2e.length > 18)
-    return 'payments.endToEndIdentification: 1 to 18 characters.';
-  const remittance = payments.remittanceInformationUnstructured;
-  if (remittance !== undefined && (typeof remittance !== 'string' || remittance.length > 140))
-    return 'payments.remittanceInformationUnstructured: at most 140 characters.';
-  const account = isRecord(payments.creditorAccount) ? payments.creditorAccount : undefined;
-  if (scheme === 'sepa') {
-    if (amount.currency !== 'EUR') return 'SEPA credit transfers are in EUR.';
-    if (typeof account?.iban !== 'string') return 'payments.creditorAccount.iban is required.';
-    const address = isRecord(payments.creditorAddress) ? payments.creditorAddress : undefined;
-    if (typeof address?.country !== 'string')
-      return 'payments.creditorAddress.country is required.';
-    return undefined;
-  }
+  const amount = payments.instructedAmount as { amount: number; currency: string };
+  if (!DECIMAL_AMOUNT.test(String(amount.amount)))
+    return 'payments.instructedAmount.amount: at most two decimals.';
+  if (scheme === 'sepa') return undefined;
   const instrument = String(payments.localInstrument);
   const currency = LOCAL_INSTRUMENTS[instrument];
-  if (!currency) return 'payments.localInstrument must be UK.FasterPayments or PL.Elixir.';
   if (amount.currency !== currency) return `${instrument} pays in ${currency}.`;
-  if (typeof account?.identification !== 'string' || typeof account.schemeName !== 'string')
-    return 'payments.creditorAccount { identification, schemeName } is required.';
   return undefined;
 }
 

@@ -41,7 +41,7 @@ export function obcSimulator(context: ApiContext): SandboxSimulator {
             Source: 'Gateway',
             ReasonCode: 'SYSTEM_ERROR',
             Description: 'Simulated failure.',
-            Details: null,
+            Details: 'Simulated failure.',
             Recoverable: true,
           },
         ],

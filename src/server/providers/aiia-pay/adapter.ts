@@ -54,9 +54,8 @@ export function aiiaPay(options: AiiaPayOptions): PaymentProvider {
         destinationId: options.destinationId,
         redirectUrl: input.redirectUrl,
         ...(options.schemeId ? { schemeId: options.schemeId } : {}),
+        // No public source names a bank preselection; the country is as close as the API goes.
         ...(countryOfBank(input.bankId) ? { preselectedCountry: countryOfBank(input.bankId) } : {}),
-        // Not in the public docs; a provider that does not know it ignores it.
-        preselectedProviderId: input.bankId,
       });
       if (!isRecord(answer)) throw malformed('create answer is not an object');
       const providerPaymentId = stringField(answer, 'paymentId');

@@ -8,12 +8,12 @@ import type {
 } from '../../provider.js';
 import { createProviderClient } from '../provider-client.js';
 import type { BbpsBill, BbpsBillDestination, BillFetchInput } from './bill.js';
-import { BILL_FETCH_SCHEDULE_MS, fetchBill } from './bill-fetch.js';
-import { cashfreeErrorCode, cashfreeErrorRetryable } from './errors.js';
+import { BILL_FETCH_SCHEDULE_MS, deviceInfoOf, fetchBill } from './bill-fetch.js';
+import { cashfreeErrorCode } from './errors.js';
 import type { CashfreeBbpsOptions } from './options.js';
 import { BBPS_INR, toPaise } from './paise.js';
 import { checkPayer, DEFAULT_BBPS_PAYMENT_MODES, modesAsBanks } from './payment-modes.js';
-import { mapCashfreeBbpsPayment } from './status.js';
+import { mapCashfreeBbpsPayment, transactionRefIdOf } from './status.js';
 import { verifyCashfreeWebhook } from './webhook-signature.js';
 
 /** The adapter, plus the bill fetch a merchant's `resolveCheckout` uses to price a bill. */
@@ -33,22 +33,22 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
     required: ['baseUrl', 'clientId', 'clientSecret', 'agentId', 'webhookSecret'],
     headers: { 'x-client-id': options.clientId, 'x-client-secret': options.clientSecret },
     errorCode: cashfreeErrorCode,
-    errorRetryable: cashfreeErrorRetryable,
   });
   const { now } = client;
   const modes = options.paymentModes ?? DEFAULT_BBPS_PAYMENT_MODES;
   const banks = modesAsBanks(modes);
-  const agent = {
-    id: options.agentId,
-    device: { tag: options.deviceTags ?? [{ name: 'INITIATING_CHANNEL', value: 'INT' }] },
-  };
+  const deviceTags = options.deviceTags ?? [{ name: 'INITIATING_CHANNEL', value: 'INT' }];
+  const agent = { id: options.agentId, device: { tag: deviceTags } };
+  const retryTable = options.retryCategories ?? {};
 
   /** Every BBPS COU call is a POST. */
   const call = (path: string, body: unknown) => client.call('POST', path, body);
 
   const billFetch = {
     call,
-    agent,
+    agentId: options.agentId,
+    deviceInfo: deviceInfoOf(deviceTags),
+    retryTable,
     scheduleMs: options.billFetchScheduleMs?.length
       ? options.billFetchScheduleMs
       : BILL_FETCH_SCHEDULE_MS,
@@ -82,14 +82,19 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
               tag: Object.entries(bill.customerParams).map(([name, value]) => ({ name, value })),
             },
           },
-          biller_response: {
-            customer_name: bill.customerName,
-            amount: bill.amountPaise,
-            ...(bill.dueDate ? { due_date: bill.dueDate } : {}),
-            ...(bill.billDate ? { bill_date: bill.billDate } : {}),
-            ...(bill.billNumber ? { bill_number: bill.billNumber } : {}),
-            ...(bill.billPeriod ? { bill_period: bill.billPeriod } : {}),
-          },
+          // A validated bill (VALIDATE_AND_PAY) had no biller response to quote back.
+          ...(bill.flow === 'VALIDATE_AND_PAY'
+            ? {}
+            : {
+                biller_response: {
+                  customer_name: bill.customerName,
+                  amount: bill.amountPaise,
+                  ...(bill.dueDate ? { due_date: bill.dueDate } : {}),
+                  ...(bill.billDate ? { bill_date: bill.billDate } : {}),
+                  ...(bill.billNumber ? { bill_number: bill.billNumber } : {}),
+                  ...(bill.billPeriod ? { bill_period: bill.billPeriod } : {}),
+                },
+              }),
           payment_method: {
             quick_pay: 'No',
             split_pay: 'No',
@@ -120,7 +125,7 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
       });
       const data = isRecord(answer) && isRecord(answer.data) ? answer.data : undefined;
       if (!data) throw malformed('bill payment response has no data');
-      return mapCashfreeBbpsPayment(data);
+      return mapCashfreeBbpsPayment(data, retryTable);
     },
 
     async parseWebhook({ rawBody, headers }): Promise<ProviderWebhookEvent[]> {
@@ -134,14 +139,16 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
       );
       const body = parse(rawBody);
       const data = isRecord(body) && isRecord(body.data) ? body.data : undefined;
-      const transactionRefId = data && stringField(data, 'transaction_ref_id');
+      const transactionRefId = data && transactionRefIdOf(data);
       if (!data || !transactionRefId) return [];
       // No event id is documented: a signature covers timestamp and body, so a replay repeats it.
       return [
         {
           eventId: signature.toLowerCase(),
           providerPaymentId: transactionRefId,
-          ...(stringField(data, 'status') ? { status: mapCashfreeBbpsPayment(data) } : {}),
+          ...(stringField(data, 'status')
+            ? { status: mapCashfreeBbpsPayment(data, retryTable) }
+            : {}),
         },
       ];
     },

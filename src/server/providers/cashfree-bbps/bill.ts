@@ -1,10 +1,15 @@
 import type { Money } from '../../../core/protocol.js';
 import type { ResolvedCheckout } from '../../provider.js';
 
+/** From the biller's configuration: a fetched bill (with its amount) or a validated account. */
+export type BbpsFlow = 'FETCH_AND_PAY' | 'VALIDATE_AND_PAY';
+
 /** A fetched bill: what the payer sees before paying, and what the bill payment must quote back. */
 export interface BbpsBill {
   /** `ref_id` of the bill fetch, quoted as `bill_fetch_ref_id` when paying. */
   refId: string;
+  /** Absent in bills stored before flows were told apart: FETCH_AND_PAY. */
+  flow?: BbpsFlow;
   billerId: string;
   customerParams: Record<string, string>;
   mobile: string;
@@ -23,6 +28,8 @@ export interface BillFetchInput {
   customerParams: Record<string, string>;
   /** The customer's mobile number, required by BBPS. */
   mobile: string;
+  /** What the payer pays (rupees, e.g. "500.00") when the biller only validates (VALIDATE_AND_PAY). */
+  amount?: string;
 }
 
 /** What `cashfreeBbps` needs in a checkout's `destination` to pay one bill. */

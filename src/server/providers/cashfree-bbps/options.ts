@@ -1,4 +1,5 @@
 import type { ProviderConnectionOptions } from '../provider-client.js';
+import type { BbpsRetryTable } from './errors.js';
 import type { BbpsPaymentMode } from './payment-modes.js';
 import type { SignatureEncoding } from './webhook-signature.js';
 
@@ -10,7 +11,10 @@ export interface CashfreeBbpsOptions extends ProviderConnectionOptions {
   /** The Agent Institution id (`agent.id`), e.g. `OU01AI34INT001123456`. */
   agentId: string;
   webhookSecret: string;
-  /** `agent.device.tag`. Default `[{ name: 'INITIATING_CHANNEL', value: 'INT' }]`. */
+  /**
+   * `agent.device.tag` of a bill payment, and (as `init_channel`, `ip`, …) `agent_device_info` of a
+   * bill fetch. Default `[{ name: 'INITIATING_CHANNEL', value: 'INT' }]`.
+   */
   deviceTags?: { name: string; value: string }[];
   /** Offered as the bank list. Default UPI (needs `vpa`) and Internet Banking (`ifsc`, `accountNo`). */
   paymentModes?: readonly BbpsPaymentMode[];
@@ -25,6 +29,11 @@ export interface CashfreeBbpsOptions extends ProviderConnectionOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Accepted clock skew of webhook timestamps. Default 5 minutes. */
   webhookWindowMs?: number;
+  /**
+   * Cashfree's table of error codes and their retry categories, for the codes you meet: a failure
+   * whose code it does not list counts as retryable (see `docs/protocol.md`).
+   */
+  retryCategories?: BbpsRetryTable;
   /** Cashfree's documentation says hex (see `docs/protocol.md`). */
   webhookSignatureEncoding?: SignatureEncoding;
 }

@@ -1,7 +1,7 @@
 import type { PaymentStatus } from '../../../core/status.js';
 import { isRecord, malformed, stringField } from '../../provider-http.js';
 import type { ProviderStatus } from '../../provider.js';
-import { retryableOf, retryCategoryOf } from './errors.js';
+import { retryableForCode, type BbpsRetryTable } from './errors.js';
 
 /** `data.status` of the payment response (lower case) and of the acknowledgement (PROCESSING). */
 export const CASHFREE_BBPS_STATUSES: Readonly<Record<string, PaymentStatus>> = {
@@ -10,15 +10,22 @@ export const CASHFREE_BBPS_STATUSES: Readonly<Record<string, PaymentStatus>> = {
   failed: 'failed',
 };
 
-/** Maps `data` of a bill-payment response or webhook; the reason code stays on the server. */
-export function mapCashfreeBbpsPayment(data: Record<string, unknown>): ProviderStatus {
+/**
+ * Maps `data` of a bill-payment response or webhook; the reason code stays on the server. The
+ * failure's code is `compliance_resp_cd` (else `response_code`) of
+ * `data.response.bill_payment_response.reason` (see `docs/protocol.md`, "Cashfree BBPS").
+ */
+export function mapCashfreeBbpsPayment(
+  data: Record<string, unknown>,
+  retryTable: BbpsRetryTable = {},
+): ProviderStatus {
   const rawStatus = stringField(data, 'status');
   const status = rawStatus ? CASHFREE_BBPS_STATUSES[rawStatus.toLowerCase()] : undefined;
   if (!rawStatus || !status) throw malformed(`unknown bill payment status ${rawStatus ?? ''}`);
   if (status !== 'failed') return { status, rawStatus };
   const reason = reasonOf(data);
-  const code = reason && (stringField(reason, 'response_code') ?? stringField(reason, 'code'));
-  const retryable = retryableOf(retryCategoryOf(reason) ?? retryCategoryOf(data));
+  const code =
+    reason && (stringField(reason, 'compliance_resp_cd') ?? stringField(reason, 'response_code'));
   return {
     status,
     rawStatus,
@@ -26,14 +33,30 @@ export function mapCashfreeBbpsPayment(data: Record<string, unknown>): ProviderS
     error: {
       code: 'payment_failed',
       message: 'The bill payment did not go through.',
-      retryable: retryable ?? true,
+      // A code the merchant's table does not list may well pass on a new attempt: let the payer try.
+      retryable: retryableForCode(retryTable, code) ?? true,
     },
   };
 }
 
-/** `bill_payment_response.reason { response_code, response_reason }`, or a bare `reason`. */
 function reasonOf(data: Record<string, unknown>): Record<string, unknown> | undefined {
-  const response = isRecord(data.bill_payment_response) ? data.bill_payment_response : undefined;
-  if (response && isRecord(response.reason)) return response.reason;
-  return isRecord(data.reason) ? data.reason : undefined;
+  const response = isRecord(data.response) ? data.response : undefined;
+  const payment =
+    response && isRecord(response.bill_payment_response)
+      ? response.bill_payment_response
+      : undefined;
+  return payment && isRecord(payment.reason) ? payment.reason : undefined;
+}
+
+/** The transaction of a response or webhook `data`: beside the status, or in `response…txn`. */
+export function transactionRefIdOf(data: Record<string, unknown>): string | undefined {
+  const direct = stringField(data, 'transaction_ref_id');
+  if (direct) return direct;
+  const response = isRecord(data.response) ? data.response : undefined;
+  const payment =
+    response && isRecord(response.bill_payment_response)
+      ? response.bill_payment_response
+      : undefined;
+  const txn = payment && isRecord(payment.txn) ? payment.txn : undefined;
+  return txn && stringField(txn, 'transaction_ref_id');
 }

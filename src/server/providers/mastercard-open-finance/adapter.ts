@@ -13,6 +13,9 @@ import { mastercardErrorCode } from './errors.js';
 import type { MastercardOpenFinanceOptions } from './options.js';
 import { mapMastercardStatus, unwrapPayment } from './status.js';
 
+/** Seed of the bill payments guide; unconfirmed against the public collection (see `docs/protocol.md`). */
+export const DEFAULT_SESSION_PATH = '/v1/payments/create/session';
+
 export function mastercardOpenFinance(options: MastercardOpenFinanceOptions): PaymentProvider {
   const { call } = createProviderClient({
     adapter: 'mastercardOpenFinance',
@@ -55,7 +58,9 @@ export function mastercardOpenFinance(options: MastercardOpenFinanceOptions): Pa
         endToEndId: input.paymentId.slice(0, 35),
       };
       if (options.execution) request.execution = options.execution;
-      const path = options.session ? '/v1/payments/create/session' : '/v1/payments/create';
+      const path = options.session
+        ? (options.sessionPath ?? DEFAULT_SESSION_PATH)
+        : '/v1/payments/create';
       const answer = await call('POST', path, {
         userHash: userHashOf(options, input),
         request,

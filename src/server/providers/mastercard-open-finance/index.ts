@@ -1,2 +1,6 @@
 export { mastercardOpenFinance } from './adapter.js';
-export type { MastercardOpenFinanceOptions, MastercardDestination } from './options.js';
+export type {
+  MastercardOpenFinanceOptions,
+  MastercardDestination,
+  MastercardAddress,
+} from './options.js';

@@ -1,16 +1,23 @@
 import type { CreateProviderPaymentInput } from '../../provider.js';
 import type { ProviderConnectionOptions } from '../provider-client.js';
 
-/** Where the money goes: e-commerce pays the merchant's account, bill payment a biller's inpayment form. */
+/** `destination.address` (see `docs/protocol.md`, "Mastercard Open Finance Europe"). */
+export interface MastercardAddress {
+  street?: string;
+  buildingNumber?: string;
+  postalCode?: string;
+  city?: string;
+  country?: string;
+}
+
+/**
+ * Where the money goes: e-commerce pays the merchant's account, bill payment a biller's inpayment
+ * form. `iban` is an object, `{ ibanNumber }`, as the "requesting payments" guide has it.
+ */
 export type MastercardDestination =
-  | { iban: string; name: string; address?: Record<string, string> }
-  | {
-      bban: { bankCode: string; accountNumber: string };
-      name: string;
-      address?: Record<string, string>;
-    }
-  | { inpaymentForm: Record<string, string>; name?: string }
-  | Record<string, unknown>;
+  | { iban: { ibanNumber: string }; name: string; address?: MastercardAddress }
+  | { bban: { bankCode: string; accountNumber: string }; name: string; address?: MastercardAddress }
+  | { inpaymentForm: { type: string; creditorNumber: string }; name?: string };
 
 export interface MastercardOpenFinanceOptions extends ProviderConnectionOptions {
   /** e.g. `https://api.nordicapigateway.com`, or the sandbox's `${url}/mastercard`. */
@@ -24,8 +31,13 @@ export interface MastercardOpenFinanceOptions extends ProviderConnectionOptions 
    * anonymous user). Give a function to map your own customer ids (never an email in clear).
    */
   userHash?: string | ((input: CreateProviderPaymentInput) => string);
-  /** The payer is already in an Open Finance session: use `/v1/payments/create/session`. */
+  /** The payer is already in an Open Finance session: post to `sessionPath`. */
   session?: boolean;
+  /**
+   * Where session payments are posted. Default `/v1/payments/create/session` (the bill payments
+   * guide); the public Postman collection posts them to `/v1/payments/create` (see `docs/protocol.md`).
+   */
+  sessionPath?: string;
   /** `Authorization` for refresh-status (a user access token), when the integration has one. */
   accessToken?: () => string | Promise<string>;
   /** Payment execution, e.g. `{ type: 'Instant' }`. */

@@ -10,9 +10,40 @@ import type {
 import { banksIn, createProviderClient } from '../provider-client.js';
 import { openBankingConnectErrorCode, openBankingConnectRetryable } from './errors.js';
 import type { OpenBankingConnectOptions } from './options.js';
-import { paymentOrder, schemeOf, transfersPath, type Scheme } from './payment-order.js';
+import {
+  checkCreditorName,
+  DEBTOR_NAME_FIELD,
+  paymentOrder,
+  schemeOf,
+  transfersPath,
+  type Scheme,
+} from './payment-order.js';
 import { checkReturn, expectedState } from './return-check.js';
 import { mapOpenBankingConnectStatus } from './status.js';
+
+/** Countries whose banks take SEPA credit transfers in euro (EU/EEA euro area). */
+const SEPA_COUNTRIES = new Set([
+  'AT',
+  'BE',
+  'CY',
+  'DE',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PT',
+  'SI',
+  'SK',
+]);
 
 /** Before the code is redeemed there is no payment at the bank yet, only a consent. */
 const CONSENT_PENDING: ProviderStatus = { status: 'created', rawStatus: 'CONSENT_CREATED' };
@@ -38,7 +69,13 @@ export function openBankingConnect(options: OpenBankingConnectOptions): PaymentP
   });
   if (!options.authorize && !options.clientId)
     throw new TypeError('openBankingConnect: `clientId` or `authorize` is required.');
-  const banks = options.banks.map(({ aspspId: _aspspId, ...bank }) => bank);
+  checkCreditorName(options.creditor.name);
+  // Without the merchant's `debtorName`, SEPA banks ask the payer for the name SEPA requires.
+  const banks = options.banks.map(({ aspspId: _aspspId, ...bank }) =>
+    !options.debtorName && options.creditor.sepa && SEPA_COUNTRIES.has(bank.country)
+      ? { ...bank, fields: [...(bank.fields ?? []), { ...DEBTOR_NAME_FIELD }] }
+      : bank,
+  );
 
   const aspspIdOf = (bankId: string): string => {
     const aspspId =
@@ -63,9 +100,9 @@ export function openBankingConnect(options: OpenBankingConnectOptions): PaymentP
     const data = payment.providerData ?? {};
     const scheme = data.scheme as Scheme;
     const aspspId = data.aspspId ?? '';
+    // The redeem call's body holds only `requestInfo` (see `docs/protocol.md`).
     const answer = await call(transfersPath(scheme), {
       requestInfo: requestInfo(aspspId, { authorization: rawQuery }),
-      payments: JSON.parse(data.order ?? '{}') as unknown,
     });
     const consent = isRecord(answer) && isRecord(answer.consent) ? answer.consent : undefined;
     const transfer = isRecord(answer) && isRecord(answer.transfer) ? answer.transfer : undefined;
@@ -110,7 +147,6 @@ export function openBankingConnect(options: OpenBankingConnectOptions): PaymentP
           aspspId,
           scheme,
           state: expectedState(scaRedirect, consentRequestId),
-          order: JSON.stringify(order),
         },
       };
     },

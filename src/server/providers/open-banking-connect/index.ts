@@ -4,5 +4,9 @@ export type {
   OpenBankingConnectBank,
   OpenBankingConnectCreditor,
   DomesticCreditorAccount,
+  FasterPaymentsAccount,
+  ElixirAccount,
+  SepaCreditorAccount,
+  InstructionPriority,
 } from './options.js';
 export { OPEN_BANKING_CONNECT_STATUSES } from './status.js';

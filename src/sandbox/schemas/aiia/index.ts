@@ -1,0 +1,7 @@
+export {
+  acceptPaymentResponse,
+  acceptRequest,
+  acceptResponse,
+  acceptWebhook,
+  errorResponse,
+} from './accept.js';

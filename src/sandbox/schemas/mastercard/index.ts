@@ -1,0 +1,2 @@
+export { createPaymentRequest, createPaymentResponse } from './create-payment.js';
+export { errorResponse, paymentResponse, providersResponse } from './payment.js';
