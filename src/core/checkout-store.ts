@@ -3,7 +3,8 @@ import type { MapStore } from 'nanostores';
 import type { AttemptStorage } from './attempt-storage.js';
 import type { BankWindow } from './bank-window.js';
 import { isSelectable, sortBanks, validatePayerFields } from './banks.js';
-import { CheckoutError } from './checkout-error.js';
+import { asCheckoutError } from './checkout-error.js';
+import type { CheckoutError } from './checkout-error.js';
 import type { CheckoutEvents } from './checkout-events.js';
 import type { FlowSetting } from './config.js';
 import type { DeviceTraits } from './flow.js';
@@ -31,9 +32,6 @@ export type CheckoutView =
   | 'tracking'
   | 'outcome'
   | 'error';
-
-/** A link is treated as expired this long after its `expiresAt`, to allow for clock skew. */
-const EXPIRY_GRACE_MS = 5_000;
 
 export type Outcome = 'completed' | 'failed' | 'cancelled' | 'expired' | 'pending';
 
@@ -138,17 +136,6 @@ const INITIAL_STATE: CheckoutState = {
   expiresAt: undefined,
   qrLinks: 0,
 };
-
-export function isPastExpiry(expiresAt: string | undefined, now: number): boolean {
-  const time = expiresAt ? Date.parse(expiresAt) : NaN;
-  return Number.isFinite(time) && now > time + EXPIRY_GRACE_MS;
-}
-
-export function asCheckoutError(error: unknown): CheckoutError {
-  return error instanceof CheckoutError
-    ? error
-    : new CheckoutError('network_error', 'The merchant server could not be reached.', true);
-}
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';

@@ -1,7 +1,7 @@
 import type { MapStore } from 'nanostores';
 import type { SavedAttempt } from './attempt-storage.js';
 import type { BankWindow } from './bank-window.js';
-import { CheckoutError } from './checkout-error.js';
+import { asCheckoutError, CheckoutError } from './checkout-error.js';
 import type {
   Attempt,
   CheckoutDependencies,
@@ -11,7 +11,7 @@ import type {
   Outcome,
   PaymentSnapshot,
 } from './checkout-store.js';
-import { asCheckoutError, isPastExpiry } from './checkout-store.js';
+import { isPastExpiry } from './expiry.js';
 import type { CreatePaymentResponse, PaymentStatusResponse } from './protocol.js';
 import type { PaymentStatus } from './status.js';
 import { canAdvance, isTerminal } from './status.js';
