@@ -14,9 +14,9 @@ import { formatMoney } from '../core/money.js';
 import { browserPageEnvironment } from '../core/page-environment.js';
 import type { Money } from '../core/protocol.js';
 import { defaultReturnUrl, returnedPayment } from '../core/return-url.js';
-import { onBankWindowReturn, openBankWindow, returnToOpener } from '../core/bank-window.js';
-import { browserDeviceTraits } from '../core/flow.js';
+import { onBankWindowReturn, returnToOpener } from '../core/bank-window.js';
 import { isSafeImageUrl } from '../core/url-safety.js';
+import { browserEffects } from './browser-effects.js';
 import { navigate, typeAhead } from './listbox-navigation.js';
 import { payByBankEvent } from './pay-by-bank-event.js';
 import { StoreController } from './store-controller.js';
@@ -27,16 +27,6 @@ import { progressView } from './views/progress-view.js';
 type PaymentViews = typeof import('./views/payment-views.js');
 
 type QrView = typeof import('./views/qr-view.js').qrView;
-
-/**
- * Seams for the few browser effects tests must observe without leaving the test page.
- * @internal
- */
-export const browserEffects = {
-  navigate: (url: string) => window.location.assign(url),
-  openBankWindow,
-  device: browserDeviceTraits,
-};
 
 const TYPE_AHEAD_RESET_MS = 500;
 let instances = 0;
