@@ -1,34 +1,37 @@
 import { LitElement, html } from 'lit';
 import type { PropertyValues } from 'lit';
-import { createAttemptStorage, sessionStorageOrUndefined } from '../core/attempt-storage.js';
 import { filterBanks, isSelectable } from '../core/banks.js';
 import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout-events.js';
-import { createCheckoutStore } from '../core/checkout-store.js';
 import type { CheckoutState, CheckoutStore } from '../core/checkout-store.js';
 import { parseSettings, parseTheme } from '../core/config.js';
 import type { CheckoutSettings, FlowSetting, SettingsProblem, Theme } from '../core/config.js';
 import { createTranslator, resolveLocale } from '../core/i18n.js';
-import type { Translate } from '../core/i18n.js';
-import { createMerchantClient } from '../core/merchant-client.js';
+import type { MessageKey, Translate } from '../core/i18n.js';
 import { formatMoney } from '../core/money.js';
-import { browserPageEnvironment } from '../core/page-environment.js';
 import type { Money } from '../core/protocol.js';
-import { defaultReturnUrl, returnedPayment } from '../core/return-url.js';
-import { onBankWindowReturn, returnToOpener } from '../core/bank-window.js';
+import { returnedPayment } from '../core/return-url.js';
+import type { PaymentStatus } from '../core/status.js';
 import { isSafeImageUrl } from '../core/url-safety.js';
-import { browserEffects } from './browser-effects.js';
-import { navigate, typeAhead } from './listbox-navigation.js';
+import { checkoutSetup, createElementCheckout, reloadsBanks } from './element-checkout.js';
+import { CountdownController } from './controllers/countdown-controller.js';
+import { LazyViews } from './controllers/lazy-views.js';
+import { ListboxController } from './controllers/listbox-controller.js';
+import { StoreController } from './controllers/store-controller.js';
 import { payByBankEvent } from './pay-by-bank-event.js';
-import { StoreController } from './store-controller.js';
 import { styles } from './styles.js';
 import { chooseView, MAX_VISIBLE_BANKS } from './views/choose-view.js';
 import { configErrorView, errorView } from './views/error-view.js';
 import { progressView } from './views/progress-view.js';
-type PaymentViews = typeof import('./views/payment-views.js');
 
-type QrView = typeof import('./views/qr-view.js').qrView;
+/** Properties that only restyle or disable the element; a change to any other one is a new setting. */
+const PRESENTATION: ReadonlySet<PropertyKey> = new Set(['theme', 'disabled']);
 
-const TYPE_AHEAD_RESET_MS = 500;
+/** What the spinner says while the status is tracked, by the payment's status. */
+const TRACKING_MESSAGE: Partial<Record<PaymentStatus, MessageKey>> = {
+  authorised: 'statusAuthorised',
+  processing: 'statusProcessing',
+};
+
 let instances = 0;
 
 /**
@@ -77,7 +80,8 @@ let instances = 0;
 export class PayByBank extends LitElement {
   static override styles = styles;
 
-  // Declared without decorators: the script-tag build then carries no decorator runtime.
+  // Declared once, without decorators (the script-tag build then carries no decorator runtime).
+  // Every property here but the PRESENTATION ones is a setting of the checkout.
   static override properties = {
     endpoint: {},
     checkout: {},
@@ -91,10 +95,6 @@ export class PayByBank extends LitElement {
     theme: { reflect: true },
     disabled: { type: Boolean, reflect: true },
     requestInit: { attribute: false },
-    // Internal state: reactive, but no attribute (and so none in custom-elements.json).
-    activeBankId: { attribute: false },
-    brokenLogos: { attribute: false },
-    configProblems: { attribute: false },
   };
 
   /** URL of the merchant's server kit (relative or absolute). Required. */
@@ -122,20 +122,31 @@ export class PayByBank extends LitElement {
   /** Extra `fetch` options for calls to the merchant's server: headers (a CSRF token), credentials. */
   declare requestInit?: RequestInit;
 
-  declare private activeBankId: string | undefined;
-  declare private brokenLogos: ReadonlySet<string>;
-  declare private configProblems: readonly SettingsProblem[];
-
-  readonly #store: CheckoutStore;
-  readonly #checkoutState: StoreController<CheckoutState>;
+  readonly #store: CheckoutStore = createElementCheckout((name, detail, cancelable) =>
+    this.#emit(name, detail, cancelable),
+  );
+  readonly #checkoutState = new StoreController(this, this.#store.$state);
   readonly #idPrefix = `pay-by-bank-${++instances}`;
+  readonly #views = new LazyViews(this);
+  readonly #countdown = new CountdownController(
+    this,
+    () => this.#checkoutState.value.view === 'qr',
+  );
+  readonly #listbox = new ListboxController(this, {
+    options: () => this.#visibleBanks.visible.map((bank) => ({ id: bank.id, label: bank.name })),
+    selectedId: () => this.#checkoutState.value.selectedBankId,
+    disabled: () => this.disabled,
+    optionElementId: (id) => `${this.#idPrefix}-bank-${id}`,
+    onActivate: (id) => this.#store.selectBank(id),
+    onEnter: (id) => this.#payFromList(id),
+  });
+  readonly #message: Translate = createTranslator();
   #settings: CheckoutSettings | undefined;
+  #configProblems: readonly SettingsProblem[] = [];
+  #brokenLogos: ReadonlySet<string> = new Set();
   #started = false;
   #loggedProblems = '';
-  #typed = '';
-  #typedAt = 0;
   #moveFocus = false;
-  readonly #message: Translate = createTranslator();
   #resolvedLocale = 'en';
 
   constructor() {
@@ -143,30 +154,6 @@ export class PayByBank extends LitElement {
     this.flow = 'auto';
     this.theme = 'light';
     this.disabled = false;
-    this.brokenLogos = new Set();
-    this.configProblems = [];
-    this.#store = createCheckoutStore({
-      environment: browserPageEnvironment(),
-      navigate: (url) => browserEffects.navigate(url),
-      newIdempotencyKey: () => crypto.randomUUID(),
-      get device() {
-        return browserEffects.device();
-      },
-      openBankWindow: (url) => browserEffects.openBankWindow(url),
-      onBankWindowReturn,
-      returnToOpener,
-      events: {
-        ready: (detail) => this.#emit('pay-by-bank-ready', detail),
-        select: (detail) => this.#emit('pay-by-bank-select', detail),
-        redirect: (detail) => this.#emit('pay-by-bank-redirect', detail, true),
-        status: (detail) => this.#emit('pay-by-bank-status', detail),
-        success: (detail) => this.#emit('pay-by-bank-success', detail),
-        failure: (detail) => this.#emit('pay-by-bank-failure', detail),
-        cancel: (detail) => this.#emit('pay-by-bank-cancel', detail),
-        pending: (detail) => this.#emit('pay-by-bank-pending', detail),
-      },
-    });
-    this.#checkoutState = new StoreController(this, this.#store.$state);
   }
 
   /** Commits the payment with the selected bank, as the Pay button does. */
@@ -194,8 +181,6 @@ export class PayByBank extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#store.dispose();
-    clearInterval(this.#countdown);
-    this.#countdown = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -208,66 +193,24 @@ export class PayByBank extends LitElement {
     if (changed.has('locale') || !this.#started) {
       this.#resolvedLocale = resolveLocale(this.locale, this, navigator.language);
     }
-    const configKeys = [
-      'endpoint',
-      'checkout',
-      'amount',
-      'currency',
-      'country',
-      'flow',
-      'returnUrl',
-      'bank',
-      'requestInit',
-      'locale',
-    ] as const;
-    if (this.#started && !configKeys.some((key) => changed.has(key))) return;
+    if (this.#started && [...changed.keys()].every((key) => PRESENTATION.has(key))) return;
     this.#applySettings(changed);
   }
 
   #applySettings(changed: PropertyValues<this>) {
-    const result = parseSettings(
-      {
-        endpoint: this.endpoint,
-        amount: this.amount,
-        currency: this.currency,
-        country: this.country,
-        flow: this.flow,
-        returnUrl: this.returnUrl,
-      },
-      document.baseURI,
-    );
+    const result = parseSettings(this, document.baseURI);
     if (!result.ok) {
       this.#settings = undefined;
-      this.configProblems = result.problems;
+      this.#configProblems = result.problems;
       this.#logProblems(result.problems);
       return;
     }
-    this.configProblems = [];
+    this.#configProblems = [];
     const previous = this.#settings;
-    const settings = result.settings;
-    this.#settings = settings;
-    // Two widgets for one checkout on a page keep apart by their ids.
-    const scope = `${settings.endpoint.href}|${this.checkout ?? ''}${this.id ? `#${this.id}` : ''}`;
+    this.#settings = result.settings;
     this.#store.configure(
-      {
-        client: createMerchantClient({
-          endpoint: settings.endpoint,
-          requestInit: this.requestInit,
-        }),
-        attempts: createAttemptStorage(scope, sessionStorageOrUndefined),
-        checkout: this.checkout,
-        returnUrl: settings.returnUrl ?? defaultReturnUrl(window.location),
-        flow: settings.flow,
-        locale: this.#resolvedLocale,
-        preferredCountry: settings.country,
-        preselectedBankId: this.bank,
-      },
-      this.#started &&
-        (!previous ||
-          previous.endpoint.href !== settings.endpoint.href ||
-          changed.has('checkout') ||
-          changed.has('country') ||
-          changed.has('requestInit')),
+      checkoutSetup(this, result.settings, this.#resolvedLocale),
+      this.#started && reloadsBanks(previous, result.settings, changed),
     );
     if (!this.#started) {
       this.#started = true;
@@ -319,7 +262,7 @@ export class PayByBank extends LitElement {
 
   #renderView() {
     const translate = this.#message;
-    if (this.configProblems.length || !this.#settings) return configErrorView(translate);
+    if (this.#configProblems.length || !this.#settings) return configErrorView(translate);
     const state = this.#checkoutState.value;
     const bankName =
       state.banks.find((bank) => bank.id === state.selectedBankId)?.name ?? translate('yourBank');
@@ -333,13 +276,7 @@ export class PayByBank extends LitElement {
       case 'tracking':
         return progressView(
           translate,
-          translate(
-            state.payment?.status === 'authorised'
-              ? 'statusAuthorised'
-              : state.payment?.status === 'processing'
-                ? 'statusProcessing'
-                : 'statusWaiting',
-          ),
+          translate(TRACKING_MESSAGE[state.payment?.status ?? 'created'] ?? 'statusWaiting'),
           state.connectionTrouble ? 'offline' : undefined,
         );
       case 'outcome':
@@ -358,15 +295,10 @@ export class PayByBank extends LitElement {
   }
 
   #renderChoose(state: CheckoutState) {
-    this.#loadPaymentViews();
+    // Fetched now, so that the views after Pay are there when the payer commits.
+    this.#views.get('payment');
     const { matching, visible } = this.#visibleBanks;
-    const selectedBank = state.banks.find((bank) => bank.id === state.selectedBankId);
-    const activeBankId = visible.some((bank) => bank.id === this.activeBankId)
-      ? this.activeBankId
-      : selectedBank && visible.includes(selectedBank)
-        ? selectedBank.id
-        : undefined;
-    const brokenLogos = new Set(this.brokenLogos);
+    const brokenLogos = new Set(this.#brokenLogos);
     for (const bank of visible) {
       if (bank.logo && !isSafeImageUrl(bank.logo, document.baseURI)) brokenLogos.add(bank.id);
     }
@@ -375,8 +307,8 @@ export class PayByBank extends LitElement {
         state,
         visibleBanks: visible,
         matchingCount: matching.length,
-        selectedBank,
-        activeBankId,
+        selectedBank: state.banks.find((bank) => bank.id === state.selectedBankId),
+        activeBankId: this.#listbox.activeId,
         brokenLogos,
         displayAmount: this.#formatAmount(undefined),
         disabled: this.disabled,
@@ -388,24 +320,10 @@ export class PayByBank extends LitElement {
     );
   }
 
-  #paymentViews: PaymentViews | undefined;
-
-  /** Loads the views after the payer commits; called early, while the bank list is shown. */
-  #loadPaymentViews() {
-    if (this.#paymentViews) return;
-    void import('./views/payment-views.js').then((views) => {
-      this.#paymentViews = views;
-      this.requestUpdate();
-    });
-  }
-
   #renderPaymentView(state: CheckoutState, bankName: string) {
-    const views = this.#paymentViews;
+    const views = this.#views.get('payment');
     const translate = this.#message;
-    if (!views) {
-      this.#loadPaymentViews();
-      return progressView(translate, translate('statusWaiting'));
-    }
+    if (!views) return progressView(translate, translate('statusWaiting'));
     if (state.view === 'handed-back') return views.handedBackView(translate);
     if (state.view === 'outcome') {
       return views.outcomeView({
@@ -426,54 +344,24 @@ export class PayByBank extends LitElement {
     });
   }
 
-  /** The QR view and its encoder, loaded the first time a QR code is shown. */
-  #qrView: QrView | undefined;
-  #countdown: ReturnType<typeof setInterval> | undefined;
-
   #renderQr(state: CheckoutState, bankName: string) {
-    if (!this.#qrView) {
-      void import('./views/qr-view.js').then(({ qrView }) => {
-        this.#qrView = qrView;
-        this.requestUpdate();
-      });
-      return progressView(this.#message, this.#message('creating'));
-    }
-    const expiresAt = Date.parse(state.expiresAt ?? '');
-    return this.#qrView({
+    const views = this.#views.get('qr');
+    if (!views) return progressView(this.#message, this.#message('creating'));
+    return views.qrView({
       authorizationUrl: state.authorizationUrl ?? '',
       bankName,
-      secondsLeft: Number.isFinite(expiresAt)
-        ? Math.max(0, Math.ceil((expiresAt - Date.now()) / 1000))
-        : undefined,
+      secondsLeft: this.#countdown.secondsUntil(state.expiresAt),
       translate: this.#message,
       onPayOnThisDevice: () => this.#store.payOnThisDevice(),
     });
   }
 
-  /** The QR view's countdown re-renders once a second, only while it is shown. */
-  #tickWhileQr() {
-    const showing = this.#checkoutState.value.view === 'qr';
-    if (showing && !this.#countdown) {
-      this.#countdown = setInterval(() => this.requestUpdate(), 1000);
-    } else if (!showing && this.#countdown) {
-      clearInterval(this.#countdown);
-      this.#countdown = undefined;
-    }
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    this.#tickWhileQr();
-    if (changed.has('activeBankId') && this.activeBankId) {
-      this.renderRoot
-        .querySelector(`#${this.#idPrefix}-bank-${CSS.escape(this.activeBankId)}`)
-        ?.scrollIntoView({ block: 'nearest' });
-    }
-    if (this.#moveFocus) {
-      const target = this.renderRoot.querySelector<HTMLElement>('[data-autofocus]');
-      if (target) {
-        this.#moveFocus = false;
-        target.focus();
-      }
+  protected override updated(): void {
+    if (!this.#moveFocus) return;
+    const target = this.renderRoot.querySelector<HTMLElement>('[data-autofocus]');
+    if (target) {
+      this.#moveFocus = false;
+      target.focus();
     }
   }
 
@@ -484,42 +372,41 @@ export class PayByBank extends LitElement {
 
   readonly #onStartAgain = () => {
     this.#store.startAgain();
-    this.updateComplete.then(() => this.#focusList());
+    this.updateComplete.then(() => this.#listbox.focus());
   };
 
-  #focusList() {
-    this.renderRoot.querySelector<HTMLElement>('[role="listbox"]')?.focus();
-  }
-
-  #activate(bankId: string | undefined) {
-    this.activeBankId = bankId;
-    if (bankId) this.#store.selectBank(bankId);
+  /** Enter on a bank in the list: on to its payer fields if it has any, else pay. */
+  #payFromList(bankId: string): boolean {
+    const bank = this.#checkoutState.value.banks.find((candidate) => candidate.id === bankId);
+    if (!bank || !isSelectable(bank)) return false;
+    const firstField = bank.fields?.[0];
+    if (firstField) {
+      this.updateComplete.then(() =>
+        this.renderRoot
+          .querySelector<HTMLInputElement>(`input[name="${firstField.name}"]`)
+          ?.focus(),
+      );
+    } else {
+      void this.start();
+    }
+    return true;
   }
 
   readonly #chooseActions = {
     onCountry: (event: Event) => {
-      this.activeBankId = undefined;
+      this.#listbox.clear();
       this.#store.setCountry((event.target as HTMLSelectElement).value);
     },
     onSearch: (event: Event) => {
-      this.activeBankId = undefined;
+      this.#listbox.clear();
       this.#store.setQuery((event.target as HTMLInputElement).value);
     },
-    onSearchKeydown: (event: KeyboardEvent) => {
-      if (event.key !== 'ArrowDown') return;
-      event.preventDefault();
-      const first = this.#visibleBanks.visible[0];
-      if (!this.activeBankId && first) this.#activate(first.id);
-      this.#focusList();
-    },
-    onListKeydown: (event: KeyboardEvent) => this.#onListKeydown(event),
-    onPick: (bankId: string) => {
-      if (this.disabled) return;
-      this.#activate(bankId);
-      this.#focusList();
-    },
+    onSearchKeydown: this.#listbox.onSearchKeydown,
+    onListKeydown: this.#listbox.onListKeydown,
+    onPick: (bankId: string) => this.#listbox.pick(bankId),
     onLogoError: (bankId: string) => {
-      this.brokenLogos = new Set([...this.brokenLogos, bankId]);
+      this.#brokenLogos = new Set([...this.#brokenLogos, bankId]);
+      this.requestUpdate();
     },
     onField: (event: Event) => {
       const input = event.target as HTMLInputElement;
@@ -527,56 +414,9 @@ export class PayByBank extends LitElement {
     },
     onSubmit: (event: Event) => {
       event.preventDefault();
-      void this.start().then(() => this.#focusFirstProblem());
+      void this.start().then(() =>
+        this.renderRoot.querySelector<HTMLElement>('input[aria-invalid="true"]')?.focus(),
+      );
     },
   };
-
-  #focusFirstProblem() {
-    this.renderRoot.querySelector<HTMLElement>('input[aria-invalid="true"]')?.focus();
-  }
-
-  #onListKeydown(event: KeyboardEvent) {
-    if (this.disabled) return;
-    const banks = this.#visibleBanks.visible;
-    const options = banks.map((bank) => ({ id: bank.id, label: bank.name }));
-    const state = this.#checkoutState.value;
-    const current = banks.findIndex(
-      (bank) => bank.id === (this.activeBankId ?? state.selectedBankId),
-    );
-    let next = navigate(event.key, options, current);
-    if (
-      next === undefined &&
-      event.key.length === 1 &&
-      event.key !== ' ' &&
-      !event.ctrlKey &&
-      !event.metaKey
-    ) {
-      const now = Date.now();
-      this.#typed = now - this.#typedAt > TYPE_AHEAD_RESET_MS ? event.key : this.#typed + event.key;
-      this.#typedAt = now;
-      next = typeAhead(this.#typed, options, current);
-    }
-    if (next !== undefined) {
-      event.preventDefault();
-      this.#activate(banks[next]?.id);
-      return;
-    }
-    const active = banks[current];
-    if (event.key === ' ' && active) {
-      event.preventDefault();
-      this.#activate(active.id);
-    } else if (event.key === 'Enter' && active && isSelectable(active)) {
-      event.preventDefault();
-      this.#activate(active.id);
-      if (active.fields?.length) {
-        this.updateComplete.then(() =>
-          this.renderRoot
-            .querySelector<HTMLInputElement>(`input[name="${active.fields?.[0]?.name}"]`)
-            ?.focus(),
-        );
-      } else {
-        void this.start();
-      }
-    }
-  }
 }
