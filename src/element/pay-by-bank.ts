@@ -2,15 +2,15 @@ import { LitElement, html } from 'lit';
 import type { PropertyValues } from 'lit';
 import { filterBanks, isSelectable } from '../core/banks.js';
 import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout-events.js';
-import type { CheckoutState, CheckoutStore } from '../core/checkout-store.js';
+import type { CheckoutState } from '../core/checkout-state.js';
+import type { CheckoutStore } from '../core/checkout-store.js';
 import { parseSettings, parseTheme } from '../core/config.js';
 import type { CheckoutSettings, FlowSetting, SettingsProblem, Theme } from '../core/config.js';
 import { createTranslator, resolveLocale } from '../core/i18n.js';
-import type { MessageKey, Translate } from '../core/i18n.js';
+import type { Translate } from '../core/i18n.js';
 import { formatMoney } from '../core/money.js';
 import type { Money } from '../core/protocol.js';
 import { returnedPayment } from '../core/return-url.js';
-import type { PaymentStatus } from '../core/status.js';
 import { isSafeImageUrl } from '../core/url-safety.js';
 import { checkoutSetup, createElementCheckout, reloadsBanks } from './element-checkout.js';
 import { CountdownController } from './controllers/countdown-controller.js';
@@ -20,17 +20,11 @@ import { StoreController } from './controllers/store-controller.js';
 import { payByBankEvent } from './pay-by-bank-event.js';
 import { styles } from './styles.js';
 import { chooseView, MAX_VISIBLE_BANKS } from './views/choose-view.js';
-import { configErrorView, errorView } from './views/error-view.js';
-import { progressView } from './views/progress-view.js';
+import { checkoutView } from './views/checkout-view.js';
+import { configErrorView } from './views/error-view.js';
 
 /** Properties that only restyle or disable the element; a change to any other one is a new setting. */
 const PRESENTATION: ReadonlySet<PropertyKey> = new Set(['theme', 'disabled']);
-
-/** What the spinner says while the status is tracked, by the payment's status. */
-const TRACKING_MESSAGE: Partial<Record<PaymentStatus, MessageKey>> = {
-  authorised: 'statusAuthorised',
-  processing: 'statusProcessing',
-};
 
 let instances = 0;
 
@@ -264,34 +258,23 @@ export class PayByBank extends LitElement {
     const translate = this.#message;
     if (this.#configProblems.length || !this.#settings) return configErrorView(translate);
     const state = this.#checkoutState.value;
-    const bankName =
-      state.banks.find((bank) => bank.id === state.selectedBankId)?.name ?? translate('yourBank');
-    switch (state.view) {
-      case 'loading':
-        return progressView(translate, translate('loadingBanks'));
-      case 'creating':
-        return progressView(translate, translate('creating'));
-      case 'redirecting':
-        return progressView(translate, translate('redirecting', { bank: bankName }));
-      case 'tracking':
-        return progressView(
-          translate,
-          translate(TRACKING_MESSAGE[state.payment?.status ?? 'created'] ?? 'statusWaiting'),
-          state.connectionTrouble ? 'offline' : undefined,
-        );
-      case 'outcome':
-      case 'popup':
-      case 'popup-blocked':
-      case 'popup-closed':
-      case 'handed-back':
-        return this.#renderPaymentView(state, bankName);
-      case 'error':
-        return errorView(translate, state.error?.code ?? '', this.#onRetry);
-      case 'qr':
-        return this.#renderQr(state, bankName);
-      case 'choose':
-        return this.#renderChoose(state);
-    }
+    return checkoutView(state, {
+      translate,
+      views: this.#views,
+      bankName: this.#selectedBank(state)?.name ?? translate('yourBank'),
+      displayAmount: (money) => this.#formatAmount(money),
+      secondsLeft: (expiresAt) => this.#countdown.secondsUntil(expiresAt),
+      choose: () => this.#renderChoose(state),
+      onRetry: this.#onRetry,
+      onStartAgain: this.#onStartAgain,
+      onFocusWindow: () => this.#store.focusBankWindow(),
+      onOpenWindow: () => this.#store.openBankWindowAgain(),
+      onPayOnThisDevice: () => this.#store.payOnThisDevice(),
+    });
+  }
+
+  #selectedBank(state: CheckoutState) {
+    return state.banks.find((bank) => bank.id === state.selectedBankId);
   }
 
   #renderChoose(state: CheckoutState) {
@@ -307,7 +290,7 @@ export class PayByBank extends LitElement {
         state,
         visibleBanks: visible,
         matchingCount: matching.length,
-        selectedBank: state.banks.find((bank) => bank.id === state.selectedBankId),
+        selectedBank: this.#selectedBank(state),
         activeBankId: this.#listbox.activeId,
         brokenLogos,
         displayAmount: this.#formatAmount(undefined),
@@ -318,42 +301,6 @@ export class PayByBank extends LitElement {
       },
       this.#chooseActions,
     );
-  }
-
-  #renderPaymentView(state: CheckoutState, bankName: string) {
-    const views = this.#views.get('payment');
-    const translate = this.#message;
-    if (!views) return progressView(translate, translate('statusWaiting'));
-    if (state.view === 'handed-back') return views.handedBackView(translate);
-    if (state.view === 'outcome') {
-      return views.outcomeView({
-        outcome: state.outcome ?? 'pending',
-        payment: state.payment,
-        displayAmount: this.#formatAmount(state.payment?.amount),
-        translate,
-        onStartAgain: this.#onStartAgain,
-      });
-    }
-    return views.bankWindowView({
-      view: state.view as 'popup' | 'popup-blocked' | 'popup-closed',
-      bankName,
-      translate,
-      onFocusWindow: () => this.#store.focusBankWindow(),
-      onOpenWindow: () => this.#store.openBankWindowAgain(),
-      onChooseAnotherBank: this.#onStartAgain,
-    });
-  }
-
-  #renderQr(state: CheckoutState, bankName: string) {
-    const views = this.#views.get('qr');
-    if (!views) return progressView(this.#message, this.#message('creating'));
-    return views.qrView({
-      authorizationUrl: state.authorizationUrl ?? '',
-      bankName,
-      secondsLeft: this.#countdown.secondsUntil(state.expiresAt),
-      translate: this.#message,
-      onPayOnThisDevice: () => this.#store.payOnThisDevice(),
-    });
   }
 
   protected override updated(): void {

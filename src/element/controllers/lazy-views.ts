@@ -8,8 +8,8 @@ const LOADERS = {
   qr: () => import('../views/qr-view.js'),
 };
 
-type LazyViewName = keyof typeof LOADERS;
-type LazyView<Name extends LazyViewName> = Awaited<ReturnType<(typeof LOADERS)[Name]>>;
+export type LazyViewName = keyof typeof LOADERS;
+export type LazyView<Name extends LazyViewName> = Awaited<ReturnType<(typeof LOADERS)[Name]>>;
 
 /** One loader for the lazily loaded views: `get` starts loading and re-renders the host on arrival. */
 export class LazyViews {
