@@ -71,6 +71,12 @@ const sharedChunk = {
       tags: ['$initial' as const],
       test: (id: string) => !id.endsWith('/src/element/define.ts'),
     },
+    {
+      // The payment half: the session, and the checks of the merchant's answers about a payment,
+      // which the merchant client imports lazily; one chunk, fetched while the bank list is shown.
+      name: 'payment-session',
+      test: /[\\/]src[\\/]core[\\/](payment-session|merchant-payments)\.ts$/,
+    },
   ],
 };
 

@@ -15,8 +15,8 @@ const files = readdirSync('dist')
 function importsOf(source) {
   const found = (pattern) => [...source.matchAll(pattern)].map((match) => match[1]);
   return {
-    static: found(/(?:\bfrom|\bimport)\s*["']\.\/([\w.-]+\.js)["']/g),
-    lazy: found(/\bimport\s*\(\s*["']\.\/([\w.-]+\.js)["']\s*\)/g),
+    static: found(/(?:\bfrom|\bimport)\s*["'`]\.\/([\w.-]+\.js)["'`]/g),
+    lazy: found(/\bimport\s*\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g),
   };
 }
 

@@ -68,6 +68,9 @@ export type HandOffView =
   | 'popup-closed'
   | 'qr';
 
+/** One variant per view that tracks the payment's status. */
+type Tracked<View> = View extends unknown ? { view: View } & TrackedPayment : never;
+
 export type CheckoutPhase =
   | { view: 'loading' }
   | { view: 'choose' }
@@ -80,7 +83,7 @@ export type CheckoutPhase =
   /** The payment exists; the hand-off flow is choosing its view, in the same task. */
   | ({ view: 'handing-off' } & PaymentInProgress)
   | ({ view: 'redirecting' } & PaymentInProgress)
-  | ({ view: 'tracking' | HandOffView } & TrackedPayment)
+  | Tracked<'tracking' | HandOffView>
   | { view: 'outcome'; outcome: Outcome; payment: PaymentSnapshot | undefined };
 
 export type CheckoutState = BankChoice & CheckoutPhase;

@@ -238,7 +238,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
         update(creationRetried);
         return send(attempt);
       }
-      return loadBanks(current.country ?? setup?.preferredCountry);
+      return loadBanks(state().country ?? setup?.preferredCountry);
     },
 
     openBankWindowAgain: () => session?.openBankWindowAgain(),

@@ -6,6 +6,8 @@ import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js'
 import { linkOf, paymentOf } from './checkout-state.js';
 import type { Attempt, CheckoutState, PaymentSnapshot } from './checkout-state.js';
 import { isPastExpiry } from './expiry.js';
+// The merchant client's payment calls, which it imports lazily: loaded with the session, ready by Pay.
+import './merchant-payments.js';
 import type { HandOff, HandOffContext } from './flows/hand-off.js';
 import { noHandOff } from './flows/none.js';
 import { popupHandOff } from './flows/popup.js';

@@ -32,6 +32,7 @@ export function createElementCheckout(emit: EmitEvent): CheckoutStore {
     events: {
       ready: (detail) => emit('pay-by-bank-ready', detail),
       select: (detail) => emit('pay-by-bank-select', detail),
+      // Cancelable: the page may navigate itself.
       redirect: (detail) => emit('pay-by-bank-redirect', detail, true),
       status: (detail) => emit('pay-by-bank-status', detail),
       success: (detail) => emit('pay-by-bank-success', detail),

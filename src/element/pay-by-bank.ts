@@ -13,7 +13,7 @@ import type { Money } from '../core/protocol.js';
 import { returnedPayment } from '../core/return-url.js';
 import { isSafeImageUrl } from '../core/url-safety.js';
 import { checkoutSetup, createElementCheckout, reloadsBanks } from './element-checkout.js';
-import { CountdownController } from './controllers/countdown-controller.js';
+import type { CountdownController } from './controllers/countdown-controller.js';
 import { LazyViews } from './controllers/lazy-views.js';
 import { ListboxController } from './controllers/listbox-controller.js';
 import { StoreController } from './controllers/store-controller.js';
@@ -122,10 +122,6 @@ export class PayByBank extends LitElement {
   readonly #checkoutState = new StoreController(this, this.#store.$state);
   readonly #idPrefix = `pay-by-bank-${++instances}`;
   readonly #views = new LazyViews(this);
-  readonly #countdown = new CountdownController(
-    this,
-    () => this.#checkoutState.value.view === 'qr',
-  );
   readonly #listbox = new ListboxController(this, {
     options: () => this.#visibleBanks.visible.map((bank) => ({ id: bank.id, label: bank.name })),
     selectedId: () => this.#checkoutState.value.selectedBankId,
@@ -263,7 +259,7 @@ export class PayByBank extends LitElement {
       views: this.#views,
       bankName: this.#selectedBank(state)?.name ?? translate('yourBank'),
       displayAmount: (money) => this.#formatAmount(money),
-      secondsLeft: (expiresAt) => this.#countdown.secondsUntil(expiresAt),
+      secondsLeft: (expiresAt) => this.#secondsLeft(expiresAt),
       choose: () => this.#renderChoose(state),
       onRetry: this.#onRetry,
       onStartAgain: this.#onStartAgain,
@@ -271,6 +267,16 @@ export class PayByBank extends LitElement {
       onOpenWindow: () => this.#store.openBankWindowAgain(),
       onPayOnThisDevice: () => this.#store.payOnThisDevice(),
     });
+  }
+
+  /** The QR code's countdown comes with the QR chunk: a controller from the first QR code on. */
+  #countdown: CountdownController | undefined;
+
+  #secondsLeft(expiresAt: string | undefined) {
+    const qr = this.#views.get('qr');
+    this.#countdown ??=
+      qr && new qr.CountdownController(this, () => this.#checkoutState.value.view === 'qr');
+    return this.#countdown?.secondsUntil(expiresAt);
   }
 
   #selectedBank(state: CheckoutState) {

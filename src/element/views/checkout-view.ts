@@ -1,8 +1,8 @@
-import type { CheckoutState, CheckoutView, StateIn } from '../../core/checkout-state.js';
+import type { CheckoutState } from '../../core/checkout-state.js';
 import type { MessageKey, Translate } from '../../core/i18n.js';
 import type { Money } from '../../core/protocol.js';
 import type { PaymentStatus } from '../../core/status.js';
-import type { LazyView, LazyViews } from '../controllers/lazy-views.js';
+import type { LazyViews } from '../controllers/lazy-views.js';
 import { errorView } from './error-view.js';
 import { progressView } from './progress-view.js';
 
@@ -29,88 +29,43 @@ const TRACKING_MESSAGE: Partial<Record<PaymentStatus, MessageKey>> = {
   processing: 'statusProcessing',
 };
 
-function progress(message: MessageKey) {
-  return (_state: CheckoutState, { translate }: CheckoutViewContext) =>
-    progressView(translate, translate(message));
-}
-
-/** A view of the chunk loaded after the bank list; a spinner until it has arrived. */
-function afterPay(render: (views: LazyView<'payment'>) => unknown) {
-  return (context: CheckoutViewContext) => {
-    const views = context.views.get('payment');
-    return views
-      ? render(views)
-      : progressView(context.translate, context.translate('statusWaiting'));
-  };
-}
-
-function bankWindow(
-  state: StateIn<'popup' | 'popup-blocked' | 'popup-closed'>,
-  context: CheckoutViewContext,
-) {
-  return afterPay((views) =>
-    views.bankWindowView({
-      view: state.view,
-      bankName: context.bankName,
-      translate: context.translate,
-      onFocusWindow: context.onFocusWindow,
-      onOpenWindow: context.onOpenWindow,
-      onChooseAnotherBank: context.onStartAgain,
-    }),
-  )(context);
-}
-
-/** One renderer per view: the state narrowed to that view, and the element's context. */
-const RENDERERS: {
-  [View in CheckoutView]: (state: StateIn<View>, context: CheckoutViewContext) => unknown;
-} = {
-  loading: progress('loadingBanks'),
-  choose: (_state, context) => context.choose(),
-  error: (state, context) => errorView(context.translate, state.error.code, context.onRetry),
-  creating: progress('creating'),
-  'handing-off': progress('creating'),
-  resuming: progress('statusWaiting'),
-  'handed-back': (_state, context) =>
-    afterPay((views) => views.handedBackView(context.translate))(context),
-  redirecting: (_state, { translate, bankName }) =>
-    progressView(translate, translate('redirecting', { bank: bankName })),
-  tracking: (state, { translate }) =>
-    progressView(
-      translate,
-      translate(TRACKING_MESSAGE[state.payment.status] ?? 'statusWaiting'),
-      state.connectionTrouble ? 'offline' : undefined,
-    ),
-  popup: bankWindow,
-  'popup-blocked': bankWindow,
-  'popup-closed': bankWindow,
-  qr: (state, context) => {
-    const views = context.views.get('qr');
-    if (!views) return progressView(context.translate, context.translate('creating'));
-    return views.qrView({
-      authorizationUrl: state.authorizationUrl ?? '',
-      bankName: context.bankName,
-      secondsLeft: context.secondsLeft(state.expiresAt),
-      translate: context.translate,
-      onPayOnThisDevice: context.onPayOnThisDevice,
-    });
-  },
-  outcome: (state, context) =>
-    afterPay((views) =>
-      views.outcomeView({
-        outcome: state.outcome,
-        payment: state.payment,
-        displayAmount: context.displayAmount(state.payment?.amount),
-        translate: context.translate,
-        onStartAgain: context.onStartAgain,
-      }),
-    )(context),
+/** What the spinner says in the views that are only a spinner. */
+const PROGRESS: Record<'loading' | 'creating' | 'handing-off' | 'resuming', MessageKey> = {
+  loading: 'loadingBanks',
+  creating: 'creating',
+  'handing-off': 'creating',
+  resuming: 'statusWaiting',
 };
 
-/** The view the state is in. */
+/**
+ * The view the state is in. The bank list and the spinners are here; the views after Pay (bank
+ * window, QR code, outcome) come with the lazily loaded `payment-views` chunk, a spinner until then.
+ */
 export function checkoutView(state: CheckoutState, context: CheckoutViewContext): unknown {
-  const render = RENDERERS[state.view] as (
-    state: CheckoutState,
-    context: CheckoutViewContext,
-  ) => unknown;
-  return render(state, context);
+  const { translate } = context;
+  switch (state.view) {
+    case 'loading':
+    case 'creating':
+    case 'handing-off':
+    case 'resuming':
+      return progressView(translate, translate(PROGRESS[state.view]));
+    case 'choose':
+      return context.choose();
+    case 'error':
+      return errorView(translate, state.error.code, context.onRetry);
+    case 'redirecting':
+      return progressView(translate, translate('redirecting', { bank: context.bankName }));
+    case 'tracking':
+      return progressView(
+        translate,
+        translate(TRACKING_MESSAGE[state.payment.status] ?? 'statusWaiting'),
+        state.connectionTrouble ? 'offline' : undefined,
+      );
+  }
+  // The QR code's encoder is a chunk of its own: asked for now, alongside these views.
+  if (state.view === 'qr') context.views.get('qr');
+  const views = context.views.get('payment');
+  return views
+    ? views.paymentView(state, context)
+    : progressView(translate, translate('statusWaiting'));
 }

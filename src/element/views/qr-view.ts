@@ -2,6 +2,8 @@ import { html, svg } from 'lit';
 import type { Translate } from '../../core/i18n.js';
 import { qrMatrix } from '../qr-matrix.js';
 
+export { CountdownController } from '../controllers/countdown-controller.js';
+
 /** Loaded only when a QR code is shown (with its encoder), so other payers never download it. */
 
 export interface QrViewModel {
