@@ -33,6 +33,11 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
+    // A choice between three outcomes reads better as a small function or a map.
+    files: ['src/element/**/*.ts', 'src/core/**/*.ts'],
+    rules: { 'no-nested-ternary': 'error' },
+  },
+  {
     // chai's property assertions (`to.have.been.calledOnce`) read as bare expressions.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

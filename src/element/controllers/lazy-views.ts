@@ -13,21 +13,16 @@ export type LazyView<Name extends LazyViewName> = Awaited<ReturnType<(typeof LOA
 
 /** One loader for the lazily loaded views: `get` starts loading and re-renders the host on arrival. */
 export class LazyViews {
-  readonly #loaded: { [Name in LazyViewName]?: LazyView<Name> } = {};
-  readonly #loading = new Set<LazyViewName>();
+  readonly #loaded: { [Name in LazyViewName]?: LazyView<Name> | Promise<void> } = {};
 
   constructor(private readonly host: ReactiveControllerHost) {}
 
-  /** The views of `name` once loaded; until then undefined, and loading has started. */
+  /** The views of `name` once loaded; until then undefined, and loading has started (once). */
   get<Name extends LazyViewName>(name: Name): LazyView<Name> | undefined {
-    const loaded = this.#loaded[name];
-    if (!loaded && !this.#loading.has(name)) {
-      this.#loading.add(name);
-      void LOADERS[name]().then((views) => {
-        (this.#loaded as Record<Name, unknown>)[name] = views;
-        this.host.requestUpdate();
-      });
-    }
-    return loaded;
+    const loaded = (this.#loaded[name] ??= LOADERS[name]().then((views) => {
+      (this.#loaded as Record<Name, unknown>)[name] = views;
+      this.host.requestUpdate();
+    }));
+    return loaded instanceof Promise ? undefined : (loaded as LazyView<Name>);
   }
 }
