@@ -1,8 +1,6 @@
 import { LitElement, html } from 'lit';
 import type { PropertyValues } from 'lit';
-import { filterBanks, isSelectable } from '../core/banks.js';
 import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout-events.js';
-import type { CheckoutState } from '../core/checkout-state.js';
 import type { CheckoutStore } from '../core/checkout-store.js';
 import { parseSettings, parseTheme } from '../core/config.js';
 import type { CheckoutSettings, FlowSetting, SettingsProblem, Theme } from '../core/config.js';
@@ -11,15 +9,13 @@ import type { Translate } from '../core/i18n.js';
 import { formatMoney } from '../core/money.js';
 import type { Money } from '../core/protocol.js';
 import { returnedPayment } from '../core/return-url.js';
-import { isSafeImageUrl } from '../core/url-safety.js';
 import { checkoutSetup, createElementCheckout, reloadsBanks } from './element-checkout.js';
 import type { CountdownController } from './controllers/countdown-controller.js';
 import { LazyViews } from './controllers/lazy-views.js';
-import { ListboxController } from './controllers/listbox-controller.js';
+import { BankListController } from './controllers/bank-list-controller.js';
 import { StoreController } from './controllers/store-controller.js';
 import { payByBankEvent } from './pay-by-bank-event.js';
 import { styles } from './styles.js';
-import { chooseView, MAX_VISIBLE_BANKS } from './views/choose-view.js';
 import { checkoutView } from './views/checkout-view.js';
 import { configErrorView } from './views/error-view.js';
 
@@ -122,18 +118,11 @@ export class PayByBank extends LitElement {
   readonly #checkoutState = new StoreController(this, this.#store.$state);
   readonly #idPrefix = `pay-by-bank-${++instances}`;
   readonly #views = new LazyViews(this);
-  readonly #listbox = new ListboxController(this, {
-    options: () => this.#visibleBanks.visible.map((bank) => ({ id: bank.id, label: bank.name })),
-    selectedId: () => this.#checkoutState.value.selectedBankId,
-    disabled: () => this.disabled,
-    optionElementId: (id) => `${this.#idPrefix}-bank-${id}`,
-    onActivate: (id) => this.#store.selectBank(id),
-    onEnter: (id) => this.#payFromList(id),
-  });
+  readonly #bankList = new BankListController(this, this.#store, this.#idPrefix);
+
   readonly #message: Translate = createTranslator();
   #settings: CheckoutSettings | undefined;
   #configProblems: readonly SettingsProblem[] = [];
-  #brokenLogos: ReadonlySet<string> = new Set();
   #started = false;
   #loggedProblems = '';
   #moveFocus = false;
@@ -226,7 +215,7 @@ export class PayByBank extends LitElement {
     return this.dispatchEvent(payByBankEvent(name, detail, cancelable));
   }
 
-  #formatAmount(money: Money | undefined): string | undefined {
+  #formatAmount(money?: Money): string | undefined {
     const shown = money ?? this.#settings?.amount;
     if (!shown) return undefined;
     try {
@@ -234,12 +223,6 @@ export class PayByBank extends LitElement {
     } catch {
       return `${shown.value} ${shown.currency}`;
     }
-  }
-
-  get #visibleBanks() {
-    const { banks, query } = this.#checkoutState.value;
-    const matching = filterBanks(banks, query);
-    return { matching, visible: matching.slice(0, MAX_VISIBLE_BANKS) };
   }
 
   protected override render() {
@@ -257,10 +240,19 @@ export class PayByBank extends LitElement {
     return checkoutView(state, {
       translate,
       views: this.#views,
-      bankName: this.#selectedBank(state)?.name ?? translate('yourBank'),
+      bankName:
+        state.banks.find((bank) => bank.id === state.selectedBankId)?.name ?? translate('yourBank'),
       displayAmount: (money) => this.#formatAmount(money),
       secondsLeft: (expiresAt) => this.#secondsLeft(expiresAt),
-      choose: () => this.#renderChoose(state),
+      choose: () => {
+        // Fetched now, so that the views after Pay are there when the payer commits.
+        this.#views.get('payment');
+        return this.#bankList.render({
+          displayAmount: this.#formatAmount(),
+          locale: this.#resolvedLocale,
+          translate,
+        });
+      },
       onRetry: this.#onRetry,
       onStartAgain: this.#onStartAgain,
       onFocusWindow: () => this.#store.focusBankWindow(),
@@ -279,36 +271,6 @@ export class PayByBank extends LitElement {
     return this.#countdown?.secondsUntil(expiresAt);
   }
 
-  #selectedBank(state: CheckoutState) {
-    return state.banks.find((bank) => bank.id === state.selectedBankId);
-  }
-
-  #renderChoose(state: CheckoutState) {
-    // Fetched now, so that the views after Pay are there when the payer commits.
-    this.#views.get('payment');
-    const { matching, visible } = this.#visibleBanks;
-    const brokenLogos = new Set(this.#brokenLogos);
-    for (const bank of visible) {
-      if (bank.logo && !isSafeImageUrl(bank.logo, document.baseURI)) brokenLogos.add(bank.id);
-    }
-    return chooseView(
-      {
-        state,
-        visibleBanks: visible,
-        matchingCount: matching.length,
-        selectedBank: this.#selectedBank(state),
-        activeBankId: this.#listbox.activeId,
-        brokenLogos,
-        displayAmount: this.#formatAmount(undefined),
-        disabled: this.disabled,
-        locale: this.#resolvedLocale,
-        idPrefix: this.#idPrefix,
-        translate: this.#message,
-      },
-      this.#chooseActions,
-    );
-  }
-
   protected override updated(): void {
     if (!this.#moveFocus) return;
     const target = this.renderRoot.querySelector<HTMLElement>('[data-autofocus]');
@@ -325,51 +287,6 @@ export class PayByBank extends LitElement {
 
   readonly #onStartAgain = () => {
     this.#store.startAgain();
-    this.updateComplete.then(() => this.#listbox.focus());
-  };
-
-  /** Enter on a bank in the list: on to its payer fields if it has any, else pay. */
-  #payFromList(bankId: string): boolean {
-    const bank = this.#checkoutState.value.banks.find((candidate) => candidate.id === bankId);
-    if (!bank || !isSelectable(bank)) return false;
-    const firstField = bank.fields?.[0];
-    if (firstField) {
-      this.updateComplete.then(() =>
-        this.renderRoot
-          .querySelector<HTMLInputElement>(`input[name="${firstField.name}"]`)
-          ?.focus(),
-      );
-    } else {
-      void this.start();
-    }
-    return true;
-  }
-
-  readonly #chooseActions = {
-    onCountry: (event: Event) => {
-      this.#listbox.clear();
-      this.#store.setCountry((event.target as HTMLSelectElement).value);
-    },
-    onSearch: (event: Event) => {
-      this.#listbox.clear();
-      this.#store.setQuery((event.target as HTMLInputElement).value);
-    },
-    onSearchKeydown: this.#listbox.onSearchKeydown,
-    onListKeydown: this.#listbox.onListKeydown,
-    onPick: (bankId: string) => this.#listbox.pick(bankId),
-    onLogoError: (bankId: string) => {
-      this.#brokenLogos = new Set([...this.#brokenLogos, bankId]);
-      this.requestUpdate();
-    },
-    onField: (event: Event) => {
-      const input = event.target as HTMLInputElement;
-      this.#store.setPayerField(input.name, input.value);
-    },
-    onSubmit: (event: Event) => {
-      event.preventDefault();
-      void this.start().then(() =>
-        this.renderRoot.querySelector<HTMLElement>('input[aria-invalid="true"]')?.focus(),
-      );
-    },
+    this.updateComplete.then(() => this.#bankList.focus());
   };
 }

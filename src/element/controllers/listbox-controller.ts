@@ -74,15 +74,15 @@ export class ListboxController implements ReactiveController {
   }
 
   /** ArrowDown in the search field moves into the list, on its first option if none is active. */
-  onSearchKeydown = (event: KeyboardEvent): void => {
+  onSearchKeydown(event: KeyboardEvent): void {
     if (event.key !== 'ArrowDown') return;
     event.preventDefault();
     const first = this.config.options()[0];
     if (!this.#activeId && first) this.activate(first.id);
     this.focus();
-  };
+  }
 
-  onListKeydown = (event: KeyboardEvent): void => {
+  onListKeydown(event: KeyboardEvent): void {
     if (this.config.disabled()) return;
     const options = this.config.options();
     const current = options.findIndex(
@@ -100,7 +100,7 @@ export class ListboxController implements ReactiveController {
       this.activate(active.id);
       if (this.config.onEnter(active.id)) event.preventDefault();
     }
-  };
+  }
 
   #typeAhead(event: KeyboardEvent, options: readonly ListboxOption[], current: number) {
     const printable = event.key.length === 1 && event.key !== ' ';
