@@ -25,16 +25,6 @@ import {
   resuming,
 } from './transitions/bank-choice.js';
 
-export type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js';
-export type {
-  Attempt,
-  CheckoutState,
-  CheckoutView,
-  Outcome,
-  PaymentSnapshot,
-  RetryableError,
-} from './checkout-state.js';
-
 function sameAttempt(attempt: Attempt | undefined, next: Omit<Attempt, 'idempotencyKey'>) {
   return (
     attempt !== undefined &&

@@ -88,7 +88,7 @@ async function toHttpError(response: Response): Promise<CheckoutError> {
   );
 }
 
-/** Talks the merchant protocol (ARCHITECTURE section 3) to the merchant's own server. */
+/** Talks the merchant protocol (docs/protocol.md) to the merchant's own server. */
 export function createMerchantClient(options: MerchantClientOptions): MerchantClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 

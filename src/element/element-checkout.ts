@@ -3,7 +3,8 @@ import { createAttemptStorage, sessionStorageOrUndefined } from '../core/attempt
 import { onBankWindowReturn, returnToOpener } from '../core/bank-window.js';
 import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout-events.js';
 import { createCheckoutStore } from '../core/checkout-store.js';
-import type { CheckoutSetup, CheckoutStore } from '../core/checkout-store.js';
+import type { CheckoutSetup } from '../core/checkout-context.js';
+import type { CheckoutStore } from '../core/checkout-store.js';
 import type { CheckoutSettings } from '../core/config.js';
 import { createMerchantClient } from '../core/merchant-client.js';
 import { browserPageEnvironment } from '../core/page-environment.js';
