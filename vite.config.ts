@@ -59,13 +59,32 @@ function minifyElementStyles(): Plugin {
 }
 
 /**
- * `vite build` makes the script-tag builds: `dist/pay-by-bank.js` (one self-contained ES module) and
- * `dist/pay-by-bank.iife.js` (a classic script), each registering the element. `vite` serves the demo.
+ * Everything the entry loads at once goes in one chunk, which the lazily loaded chunks import too.
+ * Otherwise they would import lit from the entry file by its name, and a page that renamed or
+ * hashed `pay-by-bank.js` would load a second copy of the element. The entry itself is only the
+ * `customElements.define` call (`scripts/report-size.mjs` fails the build if a chunk imports it).
  */
+const sharedChunk = {
+  groups: [
+    {
+      name: 'pay-by-bank-shared',
+      tags: ['$initial' as const],
+      test: (id: string) => !id.endsWith('/src/element/define.ts'),
+    },
+    {
+      // The payment half: the session, and the checks of the merchant's answers about a payment,
+      // which the merchant client imports lazily; one chunk, fetched while the bank list is shown.
+      name: 'payment-session',
+      test: /[\\/]src[\\/]core[\\/](payment-session|merchant-payments)\.ts$/,
+    },
+  ],
+};
+
 /**
- * Two library builds: `vite build` the ES module (with the QR encoder in a chunk of its own, loaded
- * only when a QR code is shown), `vite build --mode iife` the classic script, which cannot load
- * chunks and so carries everything.
+ * `vite build` makes the script-tag builds, each registering the element: `dist/pay-by-bank.js`, an
+ * ES module (with the views after the bank list and the QR encoder in chunks of their own, loaded
+ * only when needed), and with `--mode iife` `dist/pay-by-bank.iife.js`, a classic script, which
+ * cannot load chunks and so carries everything. `vite` serves the demo.
  */
 export default defineConfig(({ command, mode }) => ({
   define: {
@@ -103,11 +122,12 @@ export default defineConfig(({ command, mode }) => ({
     copyPublicDir: false,
     emptyOutDir: mode !== 'iife',
     rolldownOptions: {
-      // Lets a lazily loaded chunk (the QR code) import lit from this file instead of a third chunk.
-      preserveEntrySignatures: 'allow-extension',
       // Library mode keeps whitespace in ES output for bundlers' tree-shaking; this file is for
       // script tags, where every byte is the payer's.
-      output: { minify: true, ...(mode === 'iife' ? { inlineDynamicImports: true } : {}) },
+      output: {
+        minify: true,
+        ...(mode === 'iife' ? { inlineDynamicImports: true } : { codeSplitting: sharedChunk }),
+      },
     },
   },
 }));

@@ -35,3 +35,10 @@ export class CheckoutError extends Error {
     return { code: this.code, message: this.message, retryable: this.retryable };
   }
 }
+
+/** Anything thrown while talking to the merchant's server, as an error the payer may retry. */
+export function asCheckoutError(error: unknown): CheckoutError {
+  return error instanceof CheckoutError
+    ? error
+    : new CheckoutError('network_error', 'The merchant server could not be reached.', true);
+}

@@ -1,7 +1,7 @@
 import type { Flow, Money, PaymentError } from './protocol.js';
 import type { PaymentStatus } from './status.js';
 
-/** The `detail` of each `pay-by-bank-*` event (ARCHITECTURE section 5). */
+/** The `detail` of each `pay-by-bank-*` event (docs/architecture.md, events). */
 export interface PayByBankEventDetails {
   'pay-by-bank-ready': { country: string; banks: number };
   'pay-by-bank-select': { bank: { id: string; name: string; country: string } };

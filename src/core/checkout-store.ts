@@ -1,115 +1,29 @@
-import { map } from 'nanostores';
-import type { MapStore } from 'nanostores';
-import type { AttemptStorage } from './attempt-storage.js';
-import type { BankWindow } from './bank-window.js';
-import { isSelectable, sortBanks, validatePayerFields } from './banks.js';
-import { CheckoutError } from './checkout-error.js';
-import type { CheckoutEvents } from './checkout-events.js';
-import type { FlowSetting } from './config.js';
-import type { DeviceTraits } from './flow.js';
+import { atom } from 'nanostores';
+import type { WritableAtom } from 'nanostores';
+import { validatePayerFields } from './banks.js';
+import { asCheckoutError } from './checkout-error.js';
+import type { CheckoutError } from './checkout-error.js';
+import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js';
+import { INITIAL_STATE } from './checkout-state.js';
+import type { Attempt, CheckoutState, RetryableError } from './checkout-state.js';
 import { resolveFlow } from './flow.js';
-import type { MerchantClient } from './merchant-client.js';
-import type { PageEnvironment } from './page-environment.js';
 import type { PaymentSession } from './payment-session.js';
-import type { Bank, Flow, Money, PaymentError, SummaryLine } from './protocol.js';
-import type { PaymentStatus } from './status.js';
-
-export type CheckoutView =
-  | 'loading'
-  | 'choose'
-  | 'creating'
-  | 'redirecting'
-  /** Waiting while the payer authorises in the bank's window. */
-  | 'popup'
-  /** The browser blocked the bank's window: one more click opens it. */
-  | 'popup-blocked'
-  /** The payer closed the bank's window before authorising. */
-  | 'popup-closed'
-  | 'qr'
-  /** This page is the return page inside the bank's window, which has handed back and closes. */
-  | 'handed-back'
-  | 'tracking'
-  | 'outcome'
-  | 'error';
-
-/** A link is treated as expired this long after its `expiresAt`, to allow for clock skew. */
-const EXPIRY_GRACE_MS = 5_000;
-
-export type Outcome = 'completed' | 'failed' | 'cancelled' | 'expired' | 'pending';
-
-/** What the element shows about the payment in progress. */
-export interface PaymentSnapshot {
-  paymentId: string;
-  status: PaymentStatus;
-  amount?: Money;
-  reference?: string;
-  error?: PaymentError;
-}
-
-/** A merchant-server error the payer may retry; `operation` says what "Try again" repeats. */
-export interface RetryableError extends PaymentError {
-  operation: 'banks' | 'create';
-}
-
-export interface CheckoutState {
-  view: CheckoutView;
-  country: string | undefined;
-  countries: string[];
-  banks: Bank[];
-  /** The bill or order being paid, when the merchant's server provides one. */
-  summary: SummaryLine[];
-  query: string;
-  selectedBankId: string | undefined;
-  payer: Record<string, string>;
-  payerProblems: Record<string, 'required' | 'invalid'>;
-  payment: PaymentSnapshot | undefined;
-  outcome: Outcome | undefined;
-  error: RetryableError | undefined;
-  /** The last status request failed (offline, server down); tracking goes on. */
-  connectionTrouble: boolean;
-  /** Where the payer authorises the payment in progress, and until when. */
-  authorizationUrl: string | undefined;
-  expiresAt: string | undefined;
-  /** How many QR links this attempt has used; a new one comes when the last expires. */
-  qrLinks: number;
-}
-
-/** Everything the checkout needs from outside core: the merchant, the page, and where events go. */
-export interface CheckoutDependencies {
-  environment: PageEnvironment;
-  events: CheckoutEvents;
-  navigate(url: string): void;
-  newIdempotencyKey(): string;
-  device: DeviceTraits;
-  openBankWindow(url?: string): BankWindow | undefined;
-  /** Calls the listener with the payment id the bank window's return page reports. */
-  onBankWindowReturn(listener: (paymentId: string) => void): () => void;
-  /** On a return page inside the bank window: hands the payment to the opener; false elsewhere. */
-  returnToOpener(paymentId: string): boolean;
-  pollBudgetMs?: number;
-  random?: () => number;
-}
-
-/** What the page configured; it changes when the element's attributes do. */
-export interface CheckoutSetup {
-  client: MerchantClient;
-  attempts: AttemptStorage;
-  checkout: string | undefined;
-  returnUrl: string;
-  flow: FlowSetting;
-  locale: string;
-  preferredCountry: string | undefined;
-  preselectedBankId: string | undefined;
-  allowedAuthorizationOrigins?: readonly string[];
-}
-
-/** One try at paying: a new one gets a new Idempotency-Key; a retry of the same one keeps it. */
-export interface Attempt {
-  idempotencyKey: string;
-  bankId: string;
-  payer: Record<string, string>;
-  flow: Flow;
-}
+import {
+  bankListReset,
+  bankSelected,
+  banksLoaded,
+  banksRequested,
+  backToBanks,
+  countryChanged,
+  creationRetried,
+  failedRetryably,
+  handedBack,
+  payerFieldChanged,
+  payerFieldsRejected,
+  paymentStarted,
+  queryChanged,
+  resuming,
+} from './transitions/bank-choice.js';
 
 function sameAttempt(attempt: Attempt | undefined, next: Omit<Attempt, 'idempotencyKey'>) {
   return (
@@ -120,46 +34,17 @@ function sameAttempt(attempt: Attempt | undefined, next: Omit<Attempt, 'idempote
   );
 }
 
-const INITIAL_STATE: CheckoutState = {
-  view: 'loading',
-  country: undefined,
-  countries: [],
-  banks: [],
-  summary: [],
-  query: '',
-  selectedBankId: undefined,
-  payer: {},
-  payerProblems: {},
-  payment: undefined,
-  outcome: undefined,
-  error: undefined,
-  connectionTrouble: false,
-  authorizationUrl: undefined,
-  expiresAt: undefined,
-  qrLinks: 0,
-};
-
-export function isPastExpiry(expiresAt: string | undefined, now: number): boolean {
-  const time = expiresAt ? Date.parse(expiresAt) : NaN;
-  return Number.isFinite(time) && now > time + EXPIRY_GRACE_MS;
-}
-
-export function asCheckoutError(error: unknown): CheckoutError {
-  return error instanceof CheckoutError
-    ? error
-    : new CheckoutError('network_error', 'The merchant server could not be reached.', true);
-}
-
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
 /**
  * One checkout: the bank list, the payer's choice, the payment attempt and its tracking. The element
- * renders `$state` and calls the actions; all decisions live here. One store per element instance.
+ * renders `$state` and calls the actions; all decisions live here, and every change of the state is
+ * one of the pure transitions in `transitions/`. One store per element instance.
  */
 export function createCheckoutStore(deps: CheckoutDependencies) {
-  const $state: MapStore<CheckoutState> = map({ ...INITIAL_STATE });
+  const $state: WritableAtom<CheckoutState> = atom(INITIAL_STATE);
   let setup: CheckoutSetup | undefined;
   let banksRequest: AbortController | undefined;
   let creation: Promise<void> | undefined;
@@ -168,6 +53,8 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
   let sessionLoading: Promise<PaymentSession> | undefined;
 
   const state = () => $state.get();
+  const update = (transition: (current: CheckoutState) => CheckoutState) =>
+    $state.set(transition(state()));
   const configured = (): CheckoutSetup => {
     if (!setup) throw new Error('<pay-by-bank>: the checkout store was used before configure().');
     return setup;
@@ -196,24 +83,20 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     banksRequest?.abort();
     const controller = new AbortController();
     banksRequest = controller;
-    $state.set({ ...state(), view: 'loading', error: undefined });
+    update(banksRequested);
     try {
       const { client, checkout } = configured();
       const answer = await client.getBanks(country, checkout, controller.signal);
       if (controller.signal.aborted) return;
-      const banks = sortBanks(answer.banks, setup?.locale ?? 'en');
-      const wanted = state().selectedBankId ?? setup?.preselectedBankId;
-      const preselected = banks.find((bank) => bank.id === wanted && isSelectable(bank));
-      $state.set({
-        ...state(),
-        view: 'choose',
-        country: answer.country || country,
-        countries: answer.countries,
-        banks,
-        summary: answer.summary ?? [],
-        selectedBankId: preselected?.id,
-      });
-      deps.events.ready({ country: answer.country || country || '', banks: banks.length });
+      update((now) =>
+        banksLoaded(now, {
+          answer,
+          country,
+          locale: setup?.locale ?? 'en',
+          preselectedBankId: setup?.preselectedBankId,
+        }),
+      );
+      deps.events.ready({ country: state().country || '', banks: state().banks.length });
       void loadSession();
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) return;
@@ -225,7 +108,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
 
   function showRetryableError(error: CheckoutError, operation: RetryableError['operation']) {
     console.error(`<pay-by-bank>: ${error.message} (${error.code})`);
-    $state.set({ ...state(), view: 'error', error: { ...error.toPaymentError(), operation } });
+    update((now) => failedRetryably(now, { ...error.toPaymentError(), operation }));
   }
 
   /** Drops the payment in progress, its saved attempt and its window, without an event. */
@@ -233,14 +116,6 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     session?.stop();
     attempt = undefined;
     configured().attempts.clear();
-    $state.set({
-      ...state(),
-      payment: undefined,
-      outcome: undefined,
-      error: undefined,
-      authorizationUrl: undefined,
-      expiresAt: undefined,
-    });
   }
 
   /**
@@ -274,7 +149,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
      */
     start(returned: { paymentId: string; claim(): void } | undefined) {
       if (returned && deps.returnToOpener(returned.paymentId)) {
-        $state.setKey('view', 'handed-back');
+        update(handedBack);
         return;
       }
       const { attempts } = configured();
@@ -290,31 +165,31 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
         void loadBanks(configured().preferredCountry);
         return;
       }
-      $state.setKey('view', 'tracking');
+      update(resuming);
       const fromSaved = saved?.paymentId === paymentId ? saved : undefined;
       void loadSession().then((loaded) => loaded.resume(paymentId, fromSaved, Boolean(claimed)));
     },
 
     setQuery(query: string) {
-      $state.setKey('query', query);
+      update((now) => queryChanged(now, query));
     },
 
     setCountry(country: string) {
-      if (country === state().country) return;
-      $state.set({ ...state(), country, query: '', selectedBankId: undefined });
-      void loadBanks(country);
+      const before = state();
+      update((now) => countryChanged(now, country));
+      if (state() !== before) void loadBanks(country);
     },
 
     selectBank(bankId: string) {
-      const bank = state().banks.find((candidate) => candidate.id === bankId);
-      if (!bank || !isSelectable(bank) || bank.id === state().selectedBankId) return;
-      $state.set({ ...state(), selectedBankId: bank.id, payer: {}, payerProblems: {} });
+      const before = state();
+      update((now) => bankSelected(now, bankId));
+      const bank = selectedBank();
+      if (state() === before || !bank) return;
       deps.events.select({ bank: { id: bank.id, name: bank.name, country: bank.country } });
     },
 
     setPayerField(name: string, value: string) {
-      const { [name]: _resolved, ...payerProblems } = state().payerProblems;
-      $state.set({ ...state(), payer: { ...state().payer, [name]: value }, payerProblems });
+      update((now) => payerFieldChanged(now, { name, value }));
     },
 
     /**
@@ -327,7 +202,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
       if (!bank || !setup || state().view !== 'choose') return Promise.resolve();
       const payerProblems = validatePayerFields(bank, state().payer);
       if (Object.keys(payerProblems).length) {
-        $state.setKey('payerProblems', payerProblems);
+        update((now) => payerFieldsRejected(now, payerProblems));
         return Promise.resolve();
       }
       const payer = Object.fromEntries(
@@ -340,17 +215,17 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
           ? attempt
           : { ...next, idempotencyKey: deps.newIdempotencyKey() };
       attempt = current;
-      $state.set({ ...state(), qrLinks: 0, view: 'creating', error: undefined });
+      update(paymentStarted);
       return send(current);
     },
 
     /** "Try again" on an error: repeats the same operation; a payment retry keeps its Idempotency-Key. */
     retry(): Promise<void> {
-      const error = state().error;
-      if (!error) return Promise.resolve();
-      if (error.operation === 'create' && attempt) {
+      const current = state();
+      if (current.view !== 'error') return Promise.resolve();
+      if (current.error.operation === 'create' && attempt) {
         if (creation) return creation;
-        $state.set({ ...state(), view: 'creating', error: undefined });
+        update(creationRetried);
         return send(attempt);
       }
       return loadBanks(state().country ?? setup?.preferredCountry);
@@ -363,8 +238,8 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     /** Back to the bank list for a new attempt (a new payment, a new Idempotency-Key). */
     startAgain() {
       forgetPayment();
-      if (state().banks.length) $state.setKey('view', 'choose');
-      else void loadBanks(state().country ?? setup?.preferredCountry);
+      update(backToBanks);
+      if (state().view === 'loading') void loadBanks(state().country ?? setup?.preferredCountry);
     },
 
     /** The merchant abandons the payment in progress: tracking stops and the page hears `cancel`. */
@@ -375,7 +250,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     /** Back to a fresh bank list: no payment, no saved attempt, no event. */
     reset() {
       forgetPayment();
-      $state.set({ ...state(), query: '', payer: {}, payerProblems: {} });
+      update(bankListReset);
       void loadBanks(state().country ?? setup?.preferredCountry);
     },
 

@@ -1,20 +1,33 @@
 import { CheckoutError } from './checkout-error.js';
-import {
-  parseBanksResponse,
-  parseCreatePaymentResponse,
-  parsePaymentStatusResponse,
-  parseProblem,
-} from './merchant-responses.js';
+import { parseBanksResponse, parseProblem } from './merchant-responses.js';
 import type {
   BanksResponse,
   CreatePaymentRequest,
   CreatePaymentResponse,
   PaymentStatusResponse,
 } from './protocol.js';
-import { MAX_WAIT_SECONDS } from './protocol.js';
 import type { PaymentStatus } from './status.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * The payment calls are needed only after Pay: the build puts them in the payment session's chunk,
+ * loaded by then. Kept once imported, since even a loaded module's import() waits for a task.
+ */
+let paymentCalls: typeof import('./merchant-payments.js') | undefined;
+const payments = async () => (paymentCalls ??= await import('./merchant-payments.js'));
+
+/**
+ * Sends one request of the merchant protocol to `path` under the endpoint and returns its JSON
+ * answer; `extraMs` on top of the client's timeout for a long poll.
+ */
+export type MerchantRequest = (
+  path: string,
+  query: Record<string, string | undefined>,
+  init: RequestInit,
+  extraMs: number,
+  signal?: AbortSignal,
+) => Promise<unknown>;
 
 export interface MerchantClientOptions {
   /** The element's `endpoint`, already resolved against the page. */
@@ -75,7 +88,7 @@ async function toHttpError(response: Response): Promise<CheckoutError> {
   );
 }
 
-/** Talks the merchant protocol (ARCHITECTURE section 3) to the merchant's own server. */
+/** Talks the merchant protocol (docs/protocol.md) to the merchant's own server. */
 export function createMerchantClient(options: MerchantClientOptions): MerchantClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
@@ -127,35 +140,16 @@ export function createMerchantClient(options: MerchantClientOptions): MerchantCl
     }
   }
 
+  const request: MerchantRequest = (path, query, init, extraMs, signal) =>
+    send(routeUrl(options.endpoint, path, query), init, timeoutMs + extraMs, signal);
+
   return {
     async getBanks(country, checkout, signal) {
-      const json = await send(
-        routeUrl(options.endpoint, 'banks', { country, checkout }),
-        {},
-        timeoutMs,
-        signal,
-      );
-      return parseBanksResponse(json);
+      return parseBanksResponse(await request('banks', { country, checkout }, {}, 0, signal));
     },
 
-    async createPayment(body, idempotencyKey, signal) {
-      const init: RequestInit = {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-        body: JSON.stringify(body),
-      };
-      const json = await send(routeUrl(options.endpoint, 'payments'), init, timeoutMs, signal);
-      return parseCreatePaymentResponse(json);
-    },
-
-    async getPayment(paymentId, query = {}, signal) {
-      const wait = Math.min(Math.max(0, Math.floor(query.waitSeconds ?? 0)), MAX_WAIT_SECONDS);
-      const url = routeUrl(options.endpoint, `payments/${encodeURIComponent(paymentId)}`, {
-        wait: wait > 0 ? String(wait) : undefined,
-        since: wait > 0 ? query.since : undefined,
-      });
-      const json = await send(url, {}, timeoutMs + wait * 1000, signal);
-      return parsePaymentStatusResponse(json);
-    },
+    // The payment calls load with the payment session: the bank list does not wait for them.
+    createPayment: async (...args) => (await payments()).createPayment(request, ...args),
+    getPayment: async (...args) => (await payments()).getPayment(request, ...args),
   };
 }

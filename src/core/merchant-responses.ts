@@ -1,46 +1,27 @@
 import { CheckoutError } from './checkout-error.js';
-import { isDecimalAmount } from './money.js';
-import type {
-  Bank,
-  BanksResponse,
-  CreatePaymentResponse,
-  Money,
-  PayerField,
-  PaymentError,
-  PaymentStatusResponse,
-  Problem,
-  SummaryLine,
-} from './protocol.js';
-import { isPaymentStatus } from './status.js';
+import type { Bank, BanksResponse, PayerField, Problem, SummaryLine } from './protocol.js';
 
 /**
  * The merchant's server is outside the element: every answer is checked before it is trusted, and
  * anything unexpected becomes one retryable `malformed_response` error instead of a crash later.
  */
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-function malformed(what: string): CheckoutError {
+export function malformed(what: string): CheckoutError {
   return new CheckoutError('malformed_response', `The merchant server sent ${what}.`, true);
 }
 
-function isObject(value: unknown): value is Json {
+export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isText(value: unknown): value is string {
+export function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
-function optionalText(value: unknown): string | undefined {
+export function optionalText(value: unknown): string | undefined {
   return isText(value) ? value : undefined;
-}
-
-function parseMoney(value: unknown): Money | undefined {
-  if (!isObject(value)) return undefined;
-  const { value: amount, currency } = value;
-  if (typeof amount !== 'string' || !isDecimalAmount(amount) || !isText(currency)) return undefined;
-  return { value: amount, currency };
 }
 
 function parseField(value: unknown): PayerField | undefined {
@@ -66,7 +47,7 @@ function parseBank(value: unknown): Bank | undefined {
   };
 }
 
-function parseSummary(value: unknown): SummaryLine[] | undefined {
+export function parseSummary(value: unknown): SummaryLine[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const lines = value.filter(
     (line): line is SummaryLine => isObject(line) && isText(line.label) && isText(line.value),
@@ -83,43 +64,6 @@ export function parseBanksResponse(json: unknown): BanksResponse {
     countries,
     banks,
     summary: parseSummary(json.summary),
-  };
-}
-
-function parsePaymentError(value: unknown): PaymentError | undefined {
-  if (!isObject(value) || !isText(value.code)) return undefined;
-  return {
-    code: value.code,
-    message: optionalText(value.message) ?? '',
-    retryable: value.retryable === true,
-  };
-}
-
-export function parsePaymentStatusResponse(json: unknown): PaymentStatusResponse {
-  if (!isObject(json) || !isText(json.paymentId) || !isPaymentStatus(json.status)) {
-    throw malformed('a payment without an id or a known status');
-  }
-  return {
-    paymentId: json.paymentId,
-    status: json.status,
-    amount: parseMoney(json.amount),
-    reference: optionalText(json.reference),
-    updatedAt: optionalText(json.updatedAt),
-    error: parsePaymentError(json.error),
-  };
-}
-
-export function parseCreatePaymentResponse(json: unknown): CreatePaymentResponse {
-  const payment = parsePaymentStatusResponse(json);
-  const { authorizationUrl, expiresAt } = json as Json;
-  if (authorizationUrl !== undefined && !isText(authorizationUrl)) {
-    throw malformed('an authorization URL that is not a string');
-  }
-  return {
-    ...payment,
-    authorizationUrl,
-    expiresAt: optionalText(expiresAt),
-    summary: parseSummary((json as Json).summary),
   };
 }
 

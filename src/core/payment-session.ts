@@ -1,47 +1,44 @@
-import type { MapStore } from 'nanostores';
+import type { WritableAtom } from 'nanostores';
 import type { SavedAttempt } from './attempt-storage.js';
 import type { BankWindow } from './bank-window.js';
-import { CheckoutError } from './checkout-error.js';
-import type {
-  Attempt,
-  CheckoutDependencies,
-  CheckoutSetup,
-  CheckoutState,
-  CheckoutView,
-  Outcome,
-  PaymentSnapshot,
-} from './checkout-store.js';
-import { asCheckoutError, isPastExpiry } from './checkout-store.js';
+import { asCheckoutError, CheckoutError } from './checkout-error.js';
+import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js';
+import { linkOf, paymentOf } from './checkout-state.js';
+import type { Attempt, CheckoutState, PaymentSnapshot } from './checkout-state.js';
+import { isPastExpiry } from './expiry.js';
+// The merchant client's payment calls, which it imports lazily: loaded with the session, ready by Pay.
+import './merchant-payments.js';
+import type { HandOff, HandOffContext } from './flows/hand-off.js';
+import { noHandOff } from './flows/none.js';
+import { popupHandOff } from './flows/popup.js';
+import { qrHandOff } from './flows/qr.js';
+import { redirectHandOff } from './flows/redirect.js';
 import type { CreatePaymentResponse, PaymentStatusResponse } from './protocol.js';
 import type { PaymentStatus } from './status.js';
-import { canAdvance, isTerminal } from './status.js';
+import { isTerminal } from './status.js';
 import type { StatusTracker } from './status-tracker.js';
 import { trackStatus } from './status-tracker.js';
+import {
+  cancelled,
+  connectionLost,
+  failedForGood,
+  finished,
+  paymentCreated,
+  statusChanged,
+  trackingGaveUp,
+  trackingStarted,
+} from './transitions/payment.js';
+import { creationRetried } from './transitions/bank-choice.js';
 import { isSafeAuthorizationUrl } from './url-safety.js';
 
 /**
  * A payment from its creation (or its resumption on the return page) to its outcome: the hand-off to
- * the bank by redirect, popup or QR code, status tracking, and the one outcome event. Loaded when
+ * the bank by one of the flows in `flows/`, status tracking, and the one outcome event. Loaded when
  * the bank list is shown, so the first paint of the bank list does not wait for it.
  */
 
-/** At most this many QR links for one attempt, each valid as long as the provider says. */
-export const MAX_QR_LINKS = 5;
-const BANK_WINDOW_CHECK_MS = 500;
-
-const WAITING_FOR_PAYER: ReadonlySet<PaymentStatus> = new Set([
-  'created',
-  'awaiting_authorisation',
-]);
-const HAND_OFF_VIEWS: ReadonlySet<CheckoutView> = new Set([
-  'popup',
-  'popup-blocked',
-  'popup-closed',
-  'qr',
-]);
-
 export interface SessionContext {
-  $state: MapStore<CheckoutState>;
+  $state: WritableAtom<CheckoutState>;
   deps: CheckoutDependencies;
   setup(): CheckoutSetup;
   /** The payment exists: the attempt is spent, and the next Pay is a new attempt. */
@@ -53,11 +50,38 @@ export interface SessionContext {
 export function createPaymentSession(context: SessionContext) {
   const { $state, deps, setup } = context;
   const state = () => $state.get();
+  const update = (transition: (current: CheckoutState) => CheckoutState) =>
+    $state.set(transition(state()));
   let tracker: StatusTracker | undefined;
-  let bankWindow: BankWindow | undefined;
-  let bankWindowWatch: ReturnType<typeof setInterval> | undefined;
-  let linkExpiry: ReturnType<typeof setTimeout> | undefined;
   let stopListening: (() => void) | undefined;
+  const bankWindow = {
+    current: undefined as BankWindow | undefined,
+    close() {
+      this.current?.close();
+      this.current = undefined;
+    },
+  };
+
+  const handOff: HandOffContext = {
+    deps,
+    setup,
+    state,
+    update,
+    bankWindow,
+    startTracking,
+    stopTracking,
+    applyPayment,
+    finish,
+    createQuietly: (attempt) => create(attempt, { quiet: true }),
+    leaveByRedirect: (payment, authorizationUrl) => flows.redirect.start(payment, authorizationUrl),
+  };
+  const flows = {
+    none: noHandOff(handOff),
+    redirect: redirectHandOff(handOff),
+    popup: popupHandOff(handOff),
+    qr: qrHandOff(handOff),
+  };
+  const allFlows: readonly HandOff[] = Object.values(flows);
 
   function emitStatus(paymentId: string, status: PaymentStatus, previous: PaymentStatus | null) {
     deps.events.status({ paymentId, status, previous });
@@ -65,26 +89,20 @@ export function createPaymentSession(context: SessionContext) {
 
   /** Applies a status answer; moves forward only, and finishes the checkout on a terminal status. */
   function applyPayment(answer: PaymentStatusResponse) {
-    const current = state().payment;
-    if (!current || current.paymentId !== answer.paymentId) return;
-    const advanced = canAdvance(current.status, answer.status);
-    const payment: PaymentSnapshot = {
-      ...current,
-      status: advanced ? answer.status : current.status,
-      amount: answer.amount ?? current.amount,
-      reference: answer.reference ?? current.reference,
-      error: answer.error ?? current.error,
-    };
-    const payerDone = !WAITING_FOR_PAYER.has(payment.status);
-    const view = payerDone && HAND_OFF_VIEWS.has(state().view) ? 'tracking' : state().view;
-    $state.set({ ...state(), payment, view, connectionTrouble: false });
+    const before = state();
+    const current = paymentOf(before);
+    update((now) => statusChanged(now, answer));
+    const after = state();
+    const payment = paymentOf(after);
+    if (after === before || !current || !payment) return;
+    const advanced = payment.status !== current.status;
     if (advanced) emitStatus(payment.paymentId, payment.status, current.status);
     if (isTerminal(payment.status)) {
       if (advanced) finish(payment);
     } else if (
       answer.status === 'created' &&
-      view !== 'qr' &&
-      isPastExpiry(state().expiresAt, Date.now())
+      after.view !== 'qr' &&
+      isPastExpiry(linkOf(after).expiresAt, Date.now())
     ) {
       // The link ran out before the payer opened it, and the provider has not said so yet. A payer
       // already at the bank (awaiting_authorisation) may take longer: the provider decides then.
@@ -100,29 +118,25 @@ export function createPaymentSession(context: SessionContext) {
       setup().attempts.save({ ...saved, status: payment.status });
   }
 
-  /** Stops tracking, the bank-window watch and the QR link timer; keeps the window itself. */
+  /** Stops tracking and every flow's timers and watches; keeps the bank's window itself. */
   function stopTracking() {
     tracker?.stop();
     tracker = undefined;
-    clearInterval(bankWindowWatch);
-    bankWindowWatch = undefined;
-    clearTimeout(linkExpiry);
-    linkExpiry = undefined;
+    for (const flow of allFlows) flow.dispose();
     stopListening?.();
     stopListening = undefined;
   }
 
-  function closeBankWindow() {
-    bankWindow?.close();
-    bankWindow = undefined;
+  /** Stops everything, closes the bank's window, and forgets the saved attempt. */
+  function end() {
+    stopTracking();
+    bankWindow.close();
+    setup().attempts.clear();
   }
 
   function finish(payment: PaymentSnapshot) {
-    stopTracking();
-    closeBankWindow();
-    setup().attempts.clear();
-    const outcome = payment.status as Outcome;
-    $state.set({ ...state(), view: 'outcome', outcome, payment });
+    end();
+    update((now) => finished(now, payment));
     const { paymentId, status } = payment;
     if (status === 'completed') {
       if (setup().attempts.claimOutcome(paymentId, 'success')) {
@@ -152,27 +166,19 @@ export function createPaymentSession(context: SessionContext) {
   }
 
   function failWithoutRetry(paymentId: string | undefined, error: CheckoutError) {
-    stopTracking();
-    closeBankWindow();
-    setup().attempts.clear();
+    end();
     console.error(`<pay-by-bank>: ${error.message} (${error.code})`);
-    const payment = state().payment;
-    $state.set({
-      ...state(),
-      view: 'outcome',
-      outcome: 'failed',
-      payment: payment ? { ...payment, error: error.toPaymentError() } : undefined,
-    });
+    update((now) => failedForGood(now, error.toPaymentError()));
     if (!paymentId || setup().attempts.claimOutcome(paymentId, 'failure')) {
       deps.events.failure({ paymentId, error: error.toPaymentError() });
     }
   }
 
-  function startTracking(payment: PaymentSnapshot, view: CheckoutView = 'tracking') {
+  function startTracking(payment: PaymentSnapshot, view: 'tracking' | 'popup' | 'qr') {
     stopTracking();
-    $state.set({ ...state(), view, payment, outcome: undefined, error: undefined });
+    update((now) => trackingStarted(now, { view, payment }));
     stopListening = deps.onBankWindowReturn((paymentId) => {
-      if (paymentId === state().payment?.paymentId) tracker?.pollNow();
+      if (paymentId === paymentOf(state())?.paymentId) tracker?.pollNow();
     });
     tracker = trackStatus({
       status: payment.status,
@@ -181,13 +187,13 @@ export function createPaymentSession(context: SessionContext) {
       random: deps.random,
       fetchStatus: (query, signal) => setup().client.getPayment(payment.paymentId, query, signal),
       onUpdate: applyPayment,
-      onTransientError: () => $state.setKey('connectionTrouble', true),
+      onTransientError: () => update(connectionLost),
       onFatalError: (error) => failWithoutRetry(payment.paymentId, error),
       onBudgetExhausted: () => {
         stopTracking();
         setup().attempts.clear();
-        const current = state().payment ?? payment;
-        $state.set({ ...state(), view: 'outcome', outcome: 'pending' });
+        const current = paymentOf(state()) ?? payment;
+        update(trackingGaveUp);
         if (setup().attempts.claimOutcome(current.paymentId, 'pending')) {
           deps.events.pending({ paymentId: current.paymentId, status: current.status });
         }
@@ -195,22 +201,11 @@ export function createPaymentSession(context: SessionContext) {
     });
   }
 
-  function handOff(created: CreatePaymentResponse, made: Attempt) {
-    const payment: PaymentSnapshot = {
-      paymentId: created.paymentId,
-      status: created.status,
-      amount: created.amount,
-      reference: created.reference,
-    };
+  function handOffTo(created: CreatePaymentResponse, made: Attempt) {
     context.onCreated();
+    update((now) => paymentCreated(now, { created, flow: made.flow }));
     const { authorizationUrl, expiresAt } = created;
-    $state.set({
-      ...state(),
-      payment,
-      authorizationUrl,
-      expiresAt,
-      summary: created.summary ?? state().summary,
-    });
+    const payment = paymentOf(state()) as PaymentSnapshot;
     emitStatus(payment.paymentId, payment.status, null);
     if (isTerminal(payment.status)) {
       finish(payment);
@@ -230,115 +225,24 @@ export function createPaymentSession(context: SessionContext) {
       );
       return;
     }
-    saveAttempt({ ...made, paymentId: payment.paymentId, status: payment.status });
-    if (!authorizationUrl) startTracking(payment);
-    else if (made.flow === 'qr') showQr(payment);
-    else if (made.flow === 'popup') leaveByPopup(payment, authorizationUrl);
-    else leaveByRedirect(payment, authorizationUrl);
-  }
-
-  function saveAttempt(saved: Omit<SavedAttempt, 'expiresAt' | 'authorizationUrl'>) {
-    const { amount, reference } = state().payment ?? {};
+    const { amount, reference } = payment;
     setup().attempts.save({
-      ...saved,
-      expiresAt: state().expiresAt,
-      authorizationUrl: state().authorizationUrl,
+      ...made,
+      paymentId: payment.paymentId,
+      status: payment.status,
+      expiresAt,
+      authorizationUrl,
       amount,
       reference,
     });
-  }
-
-  function leaveByRedirect(payment: PaymentSnapshot, authorizationUrl: string) {
-    closeBankWindow();
-    const saved = setup().attempts.load();
-    if (saved) setup().attempts.save({ ...saved, flow: 'redirect' });
-    $state.set({ ...state(), view: 'redirecting' });
-    const proceed = deps.events.redirect({
-      paymentId: payment.paymentId,
-      authorizationUrl,
-      flow: 'redirect',
-    });
-    if (proceed) deps.navigate(authorizationUrl);
-  }
-
-  function leaveByPopup(payment: PaymentSnapshot, authorizationUrl: string) {
-    if (!bankWindow) {
-      // Blocked. An explicit popup flow asks for one more click; auto goes by redirect instead.
-      if (setup().flow === 'popup') $state.setKey('view', 'popup-blocked');
-      else leaveByRedirect(payment, authorizationUrl);
-      return;
-    }
-    const proceed = deps.events.redirect({
-      paymentId: payment.paymentId,
-      authorizationUrl,
-      flow: 'popup',
-    });
-    if (!proceed) {
-      closeBankWindow();
-      $state.setKey('view', 'redirecting');
-      return;
-    }
-    bankWindow.load(authorizationUrl);
-    watchBankWindow(payment);
-  }
-
-  /** While the payer is in the bank's window: track the status, and notice if they close it. */
-  function watchBankWindow(payment: PaymentSnapshot) {
-    startTracking(payment, 'popup');
-    const watched = bankWindow;
-    bankWindowWatch = setInterval(() => {
-      if (!watched?.isClosed()) return;
-      clearInterval(bankWindowWatch);
-      bankWindowWatch = undefined;
-      if (bankWindow === watched) bankWindow = undefined;
-      void checkAfterBankWindowClosed();
-    }, BANK_WINDOW_CHECK_MS);
-  }
-
-  /** The window closed: one status check says whether the payer finished or gave up. */
-  async function checkAfterBankWindowClosed() {
-    const payment = state().payment;
-    if (!payment || state().view !== 'popup') return;
-    try {
-      applyPayment(await setup().client.getPayment(payment.paymentId));
-    } catch {
-      // Unknown: the payer can still reopen the window or choose another bank.
-    }
-    if (state().view !== 'popup') return;
-    stopTracking();
-    $state.setKey('view', 'popup-closed');
-  }
-
-  function showQr(payment: PaymentSnapshot) {
-    startTracking(payment, 'qr');
-    const expiresAt = Date.parse(state().expiresAt ?? '');
-    if (Number.isFinite(expiresAt)) {
-      linkExpiry = setTimeout(() => void renewQr(), Math.max(0, expiresAt - Date.now()));
-    }
-  }
-
-  /** The QR link ran out while the payer looked at it: a new payment and link, at most a few times. */
-  async function renewQr() {
-    const current = state().payment;
-    const saved = setup().attempts.load();
-    if (!current || state().view !== 'qr') return;
-    if (state().qrLinks >= MAX_QR_LINKS || !saved) {
-      finish({ ...current, status: 'expired' });
-      return;
-    }
-    stopTracking();
-    const next: Attempt = {
-      idempotencyKey: deps.newIdempotencyKey(),
-      bankId: saved.bankId,
-      payer: saved.payer ?? {},
-      flow: 'qr',
-    };
-    await create(next, { quiet: true });
+    // Without a link there is nothing to hand off: the payer authorises elsewhere, and we track.
+    if (authorizationUrl) flows[made.flow].start(payment, authorizationUrl);
+    else flows.none.resume(payment);
   }
 
   async function create(current: Attempt, { quiet = false } = {}) {
     setup().attempts.save({ ...current, status: 'created' });
-    if (!quiet) $state.set({ ...state(), view: 'creating', error: undefined });
+    if (!quiet) update(creationRetried);
     try {
       const created = await setup().client.createPayment(
         {
@@ -351,10 +255,9 @@ export function createPaymentSession(context: SessionContext) {
         },
         current.idempotencyKey,
       );
-      if (current.flow === 'qr') $state.setKey('qrLinks', state().qrLinks + 1);
-      handOff(created, current);
+      handOffTo(created, current);
     } catch (error) {
-      closeBankWindow();
+      bankWindow.close();
       context.onCreateFailed(current, asCheckoutError(error));
     }
   }
@@ -362,66 +265,38 @@ export function createPaymentSession(context: SessionContext) {
   return {
     /** Creates the payment for an attempt and hands off to the bank; `opened` is the popup, if any. */
     create(attempt: Attempt, opened: BankWindow | undefined): Promise<void> {
-      closeBankWindow();
-      bankWindow = opened;
+      bankWindow.close();
+      bankWindow.current = opened;
       return create(attempt);
     },
 
     /** Resumes tracking a payment that left for the bank, from the return page or a reload. */
     resume(paymentId: string, saved: SavedAttempt | undefined, returned: boolean) {
-      $state.set({
-        ...state(),
-        authorizationUrl: saved?.authorizationUrl,
-        expiresAt: saved?.expiresAt,
-      });
       const payment: PaymentSnapshot = {
         paymentId,
         status: saved && saved.status !== 'created' ? saved.status : 'awaiting_authorisation',
         amount: saved?.amount,
         reference: saved?.reference,
       };
+      const link = { authorizationUrl: saved?.authorizationUrl, expiresAt: saved?.expiresAt };
+      update((now) => trackingStarted(now, { view: 'tracking', payment, ...link }));
       const showable =
         !returned && saved?.authorizationUrl && !isPastExpiry(saved.expiresAt, Date.now());
-      if (showable && saved.flow === 'qr') showQr(payment);
-      else if (showable && saved.flow === 'popup') startTracking(payment, 'popup');
-      else startTracking(payment);
+      if (showable && saved.flow === 'qr') flows.qr.resume(payment);
+      else if (showable && saved.flow === 'popup') flows.popup.resume(payment);
+      else flows.redirect.resume(payment);
     },
 
-    /** The bank's window was blocked or closed: open it again, from this click, or go by redirect. */
-    openBankWindowAgain() {
-      const { payment, authorizationUrl, expiresAt } = state();
-      if (!payment || !authorizationUrl) return;
-      if (isPastExpiry(expiresAt, Date.now())) {
-        finish({ ...payment, status: 'expired' });
-        return;
-      }
-      closeBankWindow();
-      bankWindow = deps.openBankWindow(authorizationUrl);
-      if (bankWindow) watchBankWindow(payment);
-      else leaveByRedirect(payment, authorizationUrl);
-    },
-
-    /** Brings the bank's window to the front, for a payer who lost it behind the shop's page. */
-    focusBankWindow() {
-      bankWindow?.focus();
-    },
-
-    /** From the QR code: authorise on this device instead, by redirect, with the same payment. */
-    payOnThisDevice() {
-      const { payment, authorizationUrl } = state();
-      if (!payment || !authorizationUrl) return;
-      stopTracking();
-      leaveByRedirect(payment, authorizationUrl);
-    },
+    openBankWindowAgain: () => flows.popup.openAgain(),
+    focusBankWindow: () => flows.popup.focus(),
+    payOnThisDevice: () => flows.qr.payOnThisDevice(),
 
     /** The merchant abandons the payment in progress: the page hears `cancel`. */
     cancel() {
-      const payment = state().payment;
-      stopTracking();
-      closeBankWindow();
-      setup().attempts.clear();
+      const payment = paymentOf(state());
+      end();
       if (!payment || isTerminal(payment.status)) return false;
-      $state.set({ ...state(), view: 'outcome', outcome: 'cancelled' });
+      update(cancelled);
       if (setup().attempts.claimOutcome(payment.paymentId, 'cancel')) {
         deps.events.cancel({ paymentId: payment.paymentId, reason: 'cancelled_by_merchant' });
       }
@@ -431,7 +306,7 @@ export function createPaymentSession(context: SessionContext) {
     /** Stops timers and requests, and closes the bank's window. */
     stop() {
       stopTracking();
-      closeBankWindow();
+      bankWindow.close();
     },
 
     /** Stops timers and requests only: the element left the page, maybe to come back. */
@@ -439,10 +314,12 @@ export function createPaymentSession(context: SessionContext) {
 
     /** Restarts tracking after `pause` if a payment was under way (the element moved in the DOM). */
     reconnect() {
-      const { payment, view } = state();
+      const current = state();
+      const payment = paymentOf(current);
       if (!payment || tracker) return;
-      if (view === 'qr') showQr(payment);
-      else if (view === 'tracking' || view === 'popup') startTracking(payment, view);
+      if (current.view === 'qr') flows.qr.resume(payment);
+      else if (current.view === 'popup') flows.popup.resume(payment);
+      else if (current.view === 'tracking') flows.none.resume(payment);
     },
   };
 }

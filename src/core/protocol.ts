@@ -1,6 +1,6 @@
 import type { PaymentStatus } from './status.js';
 
-/** Types of the merchant protocol v1 (ARCHITECTURE section 3), shared by the element and the server kit. */
+/** Types of the merchant protocol v1 (docs/protocol.md), shared by the element and the server kit. */
 
 export type Flow = 'redirect' | 'popup' | 'qr';
 

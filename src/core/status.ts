@@ -1,4 +1,4 @@
-/** The normalized payment status every provider maps into (ARCHITECTURE section 4). */
+/** The normalized payment status every provider maps into (docs/protocol.md, the status model). */
 export const PAYMENT_STATUSES = [
   'created',
   'awaiting_authorisation',

@@ -11,7 +11,7 @@ import {
   settle,
   setReturnParameter,
 } from '../support/element.js';
-import { browserEffects } from '../../src/element/pay-by-bank.js';
+import { browserEffects } from '../../src/element/browser-effects.js';
 import type { PayByBank } from '../../src/element/pay-by-bank.js';
 
 for (const theme of ['light', 'dark'] as const) {

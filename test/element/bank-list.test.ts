@@ -12,7 +12,7 @@ import {
   settle,
   shadow,
 } from '../support/element.js';
-import { browserEffects } from '../../src/element/pay-by-bank.js';
+import { browserEffects } from '../../src/element/browser-effects.js';
 
 describe('<pay-by-bank> bank list', () => {
   let merchant: FakeMerchant;

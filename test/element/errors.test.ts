@@ -12,7 +12,7 @@ import {
   shadow,
   shown,
 } from '../support/element.js';
-import { browserEffects } from '../../src/element/pay-by-bank.js';
+import { browserEffects } from '../../src/element/browser-effects.js';
 import type { PayByBank } from '../../src/element/pay-by-bank.js';
 
 describe('<pay-by-bank> bad input and failing servers', () => {

@@ -11,7 +11,7 @@ import {
   shown,
   setReturnParameter,
 } from '../support/element.js';
-import { browserEffects } from '../../src/element/pay-by-bank.js';
+import { browserEffects } from '../../src/element/browser-effects.js';
 import { BANK_WINDOW_NAME } from '../../src/core/bank-window.js';
 import type { BankWindow } from '../../src/core/bank-window.js';
 

@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import '../support/setup.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
 import { query, shown, setReturnParameter } from '../support/element.js';
-import { browserEffects } from '../../src/element/pay-by-bank.js';
+import { browserEffects } from '../../src/element/browser-effects.js';
 import type { PayByBank } from '../../src/element/pay-by-bank.js';
 
 const ENDPOINT = new URL('/api/pay-by-bank', location.href).href;

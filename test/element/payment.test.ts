@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import '../support/setup.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
 import { mountReady, payWith, query, settle, shadow, shown } from '../support/element.js';
-import { browserEffects } from '../../src/element/pay-by-bank.js';
+import { browserEffects } from '../../src/element/browser-effects.js';
 
 describe('<pay-by-bank> payment', () => {
   let merchant: FakeMerchant;

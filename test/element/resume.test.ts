@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import '../support/setup.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
 import { mount, payWith, query, setReturnParameter, settle, shown } from '../support/element.js';
-import { browserEffects } from '../../src/element/pay-by-bank.js';
+import { browserEffects } from '../../src/element/browser-effects.js';
 
 const ATTEMPT_KEY = `pay-by-bank:attempt:${new URL('/api/pay-by-bank', location.href).href}|order-123`;
 

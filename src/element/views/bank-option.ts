@@ -15,6 +15,15 @@ export interface BankOptionModel {
   onPick(bankId: string): void;
 }
 
+/** What the payer should know about a bank first: that it is down or slow, else that it is popular. */
+function badge(bank: Bank, translate: Translate) {
+  const note = bank.status === 'available' ? bank.popular && 'popular' : bank.status;
+  if (!note) return nothing;
+  return html`<span class=${note === 'popular' ? 'badge' : 'badge warning'}
+    >${translate(note)}</span
+  >`;
+}
+
 /** One bank in the listbox: logo or initials, name, and what the payer should know about it. */
 export function bankOption(model: BankOptionModel) {
   const { bank, translate } = model;
@@ -43,15 +52,7 @@ export function bankOption(model: BankOptionModel) {
     }
     <span class="bank-text">
       <span class="name">${bank.name}</span>
-      ${
-        unavailable
-          ? html`<span class="badge warning">${translate('unavailable')}</span>`
-          : bank.status === 'degraded'
-            ? html`<span class="badge warning">${translate('degraded')}</span>`
-            : bank.popular
-              ? html`<span class="badge">${translate('popular')}</span>`
-              : nothing
-      }
+      ${badge(bank, translate)}
     </span>
   </li>`;
 }

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Bank } from '../../core/protocol.js';
-import type { CheckoutState } from '../../core/checkout-store.js';
+import type { CheckoutState } from '../../core/checkout-state.js';
 import type { Translate } from '../../core/i18n.js';
 import { countBanks } from '../../core/i18n.js';
 import { bankOption } from './bank-option.js';

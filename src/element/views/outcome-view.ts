@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Outcome, PaymentSnapshot } from '../../core/checkout-store.js';
+import type { Outcome, PaymentSnapshot } from '../../core/checkout-state.js';
 import type { MessageKey, Translate } from '../../core/i18n.js';
 
 export interface OutcomeViewModel {

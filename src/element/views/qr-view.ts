@@ -2,6 +2,8 @@ import { html, svg } from 'lit';
 import type { Translate } from '../../core/i18n.js';
 import { qrMatrix } from '../qr-matrix.js';
 
+export { CountdownController } from '../controllers/countdown-controller.js';
+
 /** Loaded only when a QR code is shown (with its encoder), so other payers never download it. */
 
 export interface QrViewModel {
@@ -18,10 +20,19 @@ function formatSeconds(seconds: number): string {
   return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+/** How long the link is still valid, or that a new one is on its way; nothing without an expiry. */
+function timeLeft(secondsLeft: number | undefined, translate: Translate) {
+  if (secondsLeft === undefined) return '';
+  const renewing = secondsLeft === 0;
+  const text = renewing
+    ? translate('qrRenewing')
+    : translate('qrValidFor', { time: formatSeconds(secondsLeft) });
+  return html`<p class="hint" role=${renewing ? 'status' : 'timer'}>${text}</p>`;
+}
+
 export function qrView(model: QrViewModel) {
   const { translate, bankName, secondsLeft } = model;
   const { size, path } = qrMatrix(model.authorizationUrl);
-  const renewing = secondsLeft === 0;
   return html`<div part="status">
     <h2 tabindex="-1" data-autofocus>${translate('qrTitle')}</h2>
     <p class="hint">${translate('qrHint', { bank: bankName })}</p>
@@ -34,17 +45,7 @@ export function qrView(model: QrViewModel) {
     >
       ${svg`<rect width=${size} height=${size} fill="#fff"></rect><path d=${path} fill="#000"></path>`}
     </svg>
-    ${
-      secondsLeft === undefined
-        ? ''
-        : html`<p class="hint" role=${renewing ? 'status' : 'timer'}>
-            ${
-              renewing
-                ? translate('qrRenewing')
-                : translate('qrValidFor', { time: formatSeconds(secondsLeft) })
-            }
-          </p>`
-    }
+    ${timeLeft(secondsLeft, translate)}
     <button class="secondary" type="button" @click=${model.onPayOnThisDevice}>
       ${translate('payOnThisDevice')}
     </button>

@@ -1,0 +1,28 @@
+import type { ReactiveControllerHost } from 'lit';
+
+/** The views not needed for the first paint, each in a chunk of its own. */
+const LOADERS = {
+  /** After the payer commits: fetched while the bank list is shown. */
+  payment: () => import('../views/payment-views.js'),
+  /** The QR view and its encoder, fetched the first time a QR code is shown. */
+  qr: () => import('../views/qr-view.js'),
+};
+
+export type LazyViewName = keyof typeof LOADERS;
+export type LazyView<Name extends LazyViewName> = Awaited<ReturnType<(typeof LOADERS)[Name]>>;
+
+/** One loader for the lazily loaded views: `get` starts loading and re-renders the host on arrival. */
+export class LazyViews {
+  readonly #loaded: { [Name in LazyViewName]?: LazyView<Name> | Promise<void> } = {};
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  /** The views of `name` once loaded; until then undefined, and loading has started (once). */
+  get<Name extends LazyViewName>(name: Name): LazyView<Name> | undefined {
+    const loaded = (this.#loaded[name] ??= LOADERS[name]().then((views) => {
+      (this.#loaded as Record<Name, unknown>)[name] = views;
+      this.host.requestUpdate();
+    }));
+    return loaded instanceof Promise ? undefined : (loaded as LazyView<Name>);
+  }
+}

@@ -1,0 +1,71 @@
+import type { CheckoutState } from '../../core/checkout-state.js';
+import type { MessageKey, Translate } from '../../core/i18n.js';
+import type { Money } from '../../core/protocol.js';
+import type { PaymentStatus } from '../../core/status.js';
+import type { LazyViews } from '../controllers/lazy-views.js';
+import { errorView } from './error-view.js';
+import { progressView } from './progress-view.js';
+
+/** What the views need from the element: words, the lazily loaded views, and the payer's actions. */
+export interface CheckoutViewContext {
+  translate: Translate;
+  views: LazyViews;
+  /** The selected bank's name, or "your bank". */
+  bankName: string;
+  displayAmount(money: Money | undefined): string | undefined;
+  secondsLeft(expiresAt: string | undefined): number | undefined;
+  /** The bank list, which the element renders itself: it owns the listbox. */
+  choose(): unknown;
+  onRetry(): void;
+  onStartAgain(): void;
+  onFocusWindow(): void;
+  onOpenWindow(): void;
+  onPayOnThisDevice(): void;
+}
+
+/** What the spinner says while the status is tracked, by the payment's status. */
+const TRACKING_MESSAGE: Partial<Record<PaymentStatus, MessageKey>> = {
+  authorised: 'statusAuthorised',
+  processing: 'statusProcessing',
+};
+
+/** What the spinner says in the views that are only a spinner. */
+const PROGRESS: Record<'loading' | 'creating' | 'handing-off' | 'resuming', MessageKey> = {
+  loading: 'loadingBanks',
+  creating: 'creating',
+  'handing-off': 'creating',
+  resuming: 'statusWaiting',
+};
+
+/**
+ * The view the state is in. The bank list and the spinners are here; the views after Pay (bank
+ * window, QR code, outcome) come with the lazily loaded `payment-views` chunk, a spinner until then.
+ */
+export function checkoutView(state: CheckoutState, context: CheckoutViewContext): unknown {
+  const { translate } = context;
+  switch (state.view) {
+    case 'loading':
+    case 'creating':
+    case 'handing-off':
+    case 'resuming':
+      return progressView(translate, translate(PROGRESS[state.view]));
+    case 'choose':
+      return context.choose();
+    case 'error':
+      return errorView(translate, state.error.code, context.onRetry);
+    case 'redirecting':
+      return progressView(translate, translate('redirecting', { bank: context.bankName }));
+    case 'tracking':
+      return progressView(
+        translate,
+        translate(TRACKING_MESSAGE[state.payment.status] ?? 'statusWaiting'),
+        state.connectionTrouble ? 'offline' : undefined,
+      );
+  }
+  // The QR code's encoder is a chunk of its own: asked for now, alongside these views.
+  if (state.view === 'qr') context.views.get('qr');
+  const views = context.views.get('payment');
+  return views
+    ? views.paymentView(state, context)
+    : progressView(translate, translate('statusWaiting'));
+}
