@@ -124,7 +124,7 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
     },
 
     async parseWebhook({ rawBody, headers }): Promise<ProviderWebhookEvent[]> {
-      const { signature } = verifyCashfreeWebhook(
+      const { replayKey } = verifyCashfreeWebhook(
         options.webhookSecret,
         headers,
         rawBody,
@@ -136,10 +136,10 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
       const data = isRecord(body) && isRecord(body.data) ? body.data : undefined;
       const transactionRefId = data && stringField(data, 'transaction_ref_id');
       if (!data || !transactionRefId) return [];
-      // No event id is documented: a signature covers timestamp and body, so a replay repeats it.
+      // No event id is documented: a replay repeats timestamp and body, whatever its signature's spelling.
       return [
         {
-          eventId: signature.toLowerCase(),
+          eventId: replayKey,
           providerPaymentId: transactionRefId,
           ...(stringField(data, 'status') ? { status: mapCashfreeBbpsPayment(data) } : {}),
         },
