@@ -1,6 +1,6 @@
 export { createPayByBankHandler, DEFAULT_BASE_PATH, type PayByBankHandler } from './handler.js';
 export type { PayByBankHandlerOptions } from './options.js';
-export { toNodeListener, type NodeListener } from './node-listener.js';
+export { answerClientErrors, toNodeListener, type NodeListener } from './node-listener.js';
 export {
   createMemoryPaymentStore,
   type MemoryPaymentStoreOptions,
