@@ -32,6 +32,15 @@ export type {
 } from './provider.js';
 export { ProviderError, WebhookVerificationError } from './provider-error.js';
 export type { ProblemCode } from './problem.js';
+export {
+  createMemoryRateLimitStore,
+  DEFAULT_RATE_LIMITS,
+  type MemoryRateLimitStoreOptions,
+  type RateLimitOptions,
+  type RateLimits,
+  type RateLimitStore,
+  type RateWindow,
+} from './rate-limit/index.js';
 export { consoleLogger, silentLogger, type Logger } from './logger.js';
 export type { FetchFunction } from './provider-http.js';
 export * from './providers/mastercard-open-finance/index.js';

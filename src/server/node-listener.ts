@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { Readable } from 'node:stream';
 import { relativePath } from './handler.js';
 import { ProblemError, problemBody, problemResponse, type ProblemCode } from './problem.js';
+import { rememberSocketAddress } from './rate-limit/client-address.js';
 
 type FetchHandler = ((request: Request) => Promise<Response>) & { readonly basePath?: string };
 
@@ -71,7 +72,9 @@ async function toRequest(
   const method = req.method ?? 'GET';
   const init: RequestInit = { method, headers, signal };
   if (method !== 'GET' && method !== 'HEAD') init.body = new Uint8Array(await readBody(req));
-  return new Request(url, init);
+  const request = new Request(url, init);
+  rememberSocketAddress(request, req.socket.remoteAddress);
+  return request;
 }
 
 /** Reads the body, or takes it back from a body parser that already ran (Express's `req.body`). */

@@ -21,6 +21,7 @@ export type ProblemCode =
   | 'invalid_signature'
   | 'webhook_replayed'
   | 'webhooks_not_supported'
+  | 'rate_limited'
   | 'internal_error';
 
 const TITLES: Record<ProblemCode, string> = {
@@ -43,6 +44,7 @@ const TITLES: Record<ProblemCode, string> = {
   invalid_signature: 'Invalid webhook signature',
   webhook_replayed: 'Webhook already received',
   webhooks_not_supported: 'Webhooks not supported',
+  rate_limited: 'Too many requests',
   internal_error: 'Internal error',
 };
 
