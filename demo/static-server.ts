@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { answerClientErrors } from '../src/server/index.js';
 import { createDemoMiddleware, type DemoMiddlewareOptions } from './dev-server-plugin.js';
 
 /**
@@ -80,7 +81,7 @@ export function createStaticDemoServer(options: StaticDemoOptions = {}): Server 
     else createReadStream(file).pipe(res);
   };
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     demo(req, res, (error?: unknown) => {
       if (error) {
         res.writeHead(500).end();
@@ -89,4 +90,5 @@ export function createStaticDemoServer(options: StaticDemoOptions = {}): Server 
       serveStatic(req, res);
     });
   });
+  return answerClientErrors(server);
 }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 
@@ -22,6 +22,14 @@ export async function listenOn(
         if (!res.headersSent) res.statusCode = 500;
         res.end();
       });
+  });
+  // Node's own answer to headers over the limit is often lost to a reset; answer, drain, close.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    if (socket.writable)
+      socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nconnection: close\r\n\r\n`);
+    socket.on('error', () => socket.destroy()).resume();
+    setTimeout(() => socket.destroy(), 2000).unref();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

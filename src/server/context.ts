@@ -1,6 +1,7 @@
 import type { Logger } from './logger.js';
 import type { PaymentStore } from './payment-store.js';
 import type { PaymentProvider, ResolvedCheckout } from './provider.js';
+import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import type { StatusWatchers } from './status-watchers.js';
 import type { CreatePaymentResponse } from '../core/protocol.js';
 
@@ -19,6 +20,7 @@ export interface HandlerContext {
   refreshIntervalMs: number;
   now: () => Date;
   watchers: StatusWatchers;
+  rateLimiter: RateLimiter;
   /** Creates under way in this process, by Idempotency-Key, so concurrent retries share one payment. */
   creating: Map<string, Promise<{ fingerprint: string; response: CreatePaymentResponse }>>;
   /** Returns under way in this process, by payment id, so they run one after the other. */

@@ -9,6 +9,8 @@ import { listBanks } from './routes/banks.js';
 import { createPayment } from './routes/create-payment.js';
 import { readPaymentStatus } from './routes/payment-status.js';
 import { handleReturn } from './routes/return.js';
+import { rateLimited } from './rate-limit/rate-limited.js';
+import { createRateLimiter } from './rate-limit/rate-limiter.js';
 import { receiveWebhook } from './routes/webhooks.js';
 import { createStatusWatchers } from './status-watchers.js';
 
@@ -57,6 +59,8 @@ function createContext(options: PayByBankHandlerOptions): HandlerContext {
   const publicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, '');
   const origins = options.allowedReturnOrigins ?? (publicBaseUrl ? [publicBaseUrl] : undefined);
   const resolveCheckout = options.resolveCheckout;
+  const logger = options.logger ?? consoleLogger();
+  const now = options.now ?? (() => new Date());
   return {
     provider: options.provider,
     store: options.store ?? createMemoryPaymentStore(),
@@ -64,10 +68,15 @@ function createContext(options: PayByBankHandlerOptions): HandlerContext {
     basePath,
     publicBaseUrl,
     allowedReturnOrigins: origins ? new Set(origins.map(normalizeOrigin)) : undefined,
-    logger: options.logger ?? consoleLogger(),
+    logger,
     refreshIntervalMs: options.refreshIntervalMs ?? 2000,
-    now: options.now ?? (() => new Date()),
+    now,
     watchers: createStatusWatchers(),
+    rateLimiter: createRateLimiter(options.rateLimit, {
+      trustProxy: options.trustProxy === true,
+      logger,
+      now,
+    }),
     creating: new Map(),
     returning: new Map(),
   };
@@ -85,10 +94,25 @@ interface Route {
 /** The merchant protocol v1, one line per route (see `docs/protocol.md`). */
 const ROUTES: readonly Route[] = [
   { path: '/banks', method: 'GET', action: 'bank list', run: listBanks },
-  { path: '/payments', method: 'POST', action: 'payment creation', run: createPayment },
+  {
+    path: '/payments',
+    method: 'POST',
+    action: 'payment creation',
+    run: rateLimited('payment creation', createPayment),
+  },
   { path: '/return', method: 'GET', action: 'return completion', run: handleReturn },
-  { path: '/webhooks', method: 'POST', action: 'webhook', run: receiveWebhook },
-  { path: '/payments/:id', method: 'GET', action: 'status read', run: readPaymentStatus },
+  {
+    path: '/webhooks',
+    method: 'POST',
+    action: 'webhook',
+    run: rateLimited('webhook', receiveWebhook),
+  },
+  {
+    path: '/payments/:id',
+    method: 'GET',
+    action: 'status read',
+    run: rateLimited('status read', readPaymentStatus),
+  },
 ];
 
 function findRoute(path: string): { route: Route; id: string } | undefined {

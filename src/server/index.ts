@@ -1,6 +1,6 @@
 export { createPayByBankHandler, DEFAULT_BASE_PATH, type PayByBankHandler } from './handler.js';
 export type { PayByBankHandlerOptions } from './options.js';
-export { toNodeListener, type NodeListener } from './node-listener.js';
+export { answerClientErrors, toNodeListener, type NodeListener } from './node-listener.js';
 export {
   createMemoryPaymentStore,
   type MemoryPaymentStoreOptions,
@@ -32,6 +32,15 @@ export type {
 } from './provider.js';
 export { ProviderError, WebhookVerificationError } from './provider-error.js';
 export type { ProblemCode } from './problem.js';
+export {
+  createMemoryRateLimitStore,
+  DEFAULT_RATE_LIMITS,
+  type MemoryRateLimitStoreOptions,
+  type RateLimitOptions,
+  type RateLimits,
+  type RateLimitStore,
+  type RateWindow,
+} from './rate-limit/index.js';
 export { consoleLogger, silentLogger, type Logger } from './logger.js';
 export type { FetchFunction } from './provider-http.js';
 export * from './providers/mastercard-open-finance/index.js';

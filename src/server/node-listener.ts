@@ -1,7 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { Readable } from 'node:stream';
 import { relativePath } from './handler.js';
-import { ProblemError, problemResponse } from './problem.js';
+import { ProblemError, problemBody, problemResponse, type ProblemCode } from './problem.js';
+import { rememberSocketAddress } from './rate-limit/client-address.js';
 
 type FetchHandler = ((request: Request) => Promise<Response>) & { readonly basePath?: string };
 
@@ -70,7 +72,9 @@ async function toRequest(
   const method = req.method ?? 'GET';
   const init: RequestInit = { method, headers, signal };
   if (method !== 'GET' && method !== 'HEAD') init.body = new Uint8Array(await readBody(req));
-  return new Request(url, init);
+  const request = new Request(url, init);
+  rememberSocketAddress(request, req.socket.remoteAddress);
+  return request;
 }
 
 /** Reads the body, or takes it back from a body parser that already ran (Express's `req.body`). */
@@ -113,4 +117,47 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
       .on('finish', resolve)
       .on('error', reject);
   });
+}
+
+/** How long a refused client may go on sending (drained, unread) before its connection is dropped. */
+const DRAIN_MS = 2000;
+
+/**
+ * Answers what Node's HTTP parser refuses before any listener sees a request (headers over
+ * `maxHeaderSize`, bytes that are not HTTP, a request too slow to arrive) with a problem, like every
+ * other refusal of the kit. Node's own answer is bare and, with the rest of the request unread, often
+ * lost to a TCP reset; this one drains what the client still sends, then closes. Answers the server.
+ */
+export function answerClientErrors<S extends Server>(server: S): S {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, code, detail] = clientProblem(error.code);
+    const body = JSON.stringify(problemBody(status, code, detail));
+    socket.end(
+      [
+        `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+        'content-type: application/problem+json',
+        'cache-control: no-store',
+        `content-length: ${Buffer.byteLength(body)}`,
+        'connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    );
+    socket.on('error', () => socket.destroy());
+    socket.resume();
+    setTimeout(() => socket.destroy(), DRAIN_MS).unref();
+  });
+  return server;
+}
+
+function clientProblem(code: string | undefined): [number, ProblemCode, string] {
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return [431, 'headers_too_large', 'The request headers are too large.'];
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return [408, 'request_timeout', 'The request took too long to arrive.'];
+  return [400, 'invalid_request', 'The request is not well-formed HTTP.'];
 }

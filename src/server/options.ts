@@ -1,6 +1,7 @@
 import type { Logger } from './logger.js';
 import type { PaymentStore } from './payment-store.js';
 import type { PaymentProvider, ResolvedCheckout } from './provider.js';
+import type { RateLimitOptions } from './rate-limit/limits.js';
 
 export interface PayByBankHandlerOptions {
   provider: PaymentProvider;
@@ -26,4 +27,15 @@ export interface PayByBankHandlerOptions {
   /** How often, at most, a status request asks the provider about an unfinished payment. Default 2000 ms. */
   refreshIntervalMs?: number;
   now?: () => Date;
+  /**
+   * Limits per client address, checkout and payment, on by default (`DEFAULT_RATE_LIMITS`; see
+   * `docs/protocol.md`): 429 `rate_limited` with `Retry-After` past them. Numbers override one limit
+   * each; `store` shares the counts between instances; `false` turns them all off.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /**
+   * The kit is behind a proxy the merchant runs, which appends the client's address to
+   * `X-Forwarded-For`: count clients by it. Never set it without such a proxy: the header is free to forge.
+   */
+  trustProxy?: boolean;
 }

@@ -6,6 +6,8 @@ export type ProblemCode =
   | 'method_not_allowed'
   | 'invalid_request'
   | 'request_too_large'
+  | 'headers_too_large'
+  | 'request_timeout'
   | 'unsupported_media_type'
   | 'invalid_idempotency_key'
   | 'idempotency_key_reused'
@@ -19,6 +21,7 @@ export type ProblemCode =
   | 'invalid_signature'
   | 'webhook_replayed'
   | 'webhooks_not_supported'
+  | 'rate_limited'
   | 'internal_error';
 
 const TITLES: Record<ProblemCode, string> = {
@@ -26,6 +29,8 @@ const TITLES: Record<ProblemCode, string> = {
   method_not_allowed: 'Method not allowed',
   invalid_request: 'Invalid request',
   request_too_large: 'Request too large',
+  headers_too_large: 'Request headers too large',
+  request_timeout: 'Request timeout',
   unsupported_media_type: 'Unsupported media type',
   invalid_idempotency_key: 'Invalid Idempotency-Key',
   idempotency_key_reused: 'Idempotency-Key reused with a different request',
@@ -39,6 +44,7 @@ const TITLES: Record<ProblemCode, string> = {
   invalid_signature: 'Invalid webhook signature',
   webhook_replayed: 'Webhook already received',
   webhooks_not_supported: 'Webhooks not supported',
+  rate_limited: 'Too many requests',
   internal_error: 'Internal error',
 };
 

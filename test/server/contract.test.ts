@@ -56,7 +56,9 @@ for (const fixture of PROVIDER_FIXTURES) {
     before(async () => {
       sandbox = await startSandbox({ cashfree: { upiDecisionDelayMs: 0 } });
       const { provider, resolveCheckout } = fixture.start(sandbox, countingFetch);
-      kit = await startKit(provider, { resolveCheckout });
+      // The contract creates payments by the dozen, for one order, from one address, within a minute.
+      const rateLimit = { paymentCreatesPerAddress: 1000, paymentCreatesPerCheckout: 1000 };
+      kit = await startKit(provider, { resolveCheckout, rateLimit });
     });
     after(async () => {
       await kit.close();

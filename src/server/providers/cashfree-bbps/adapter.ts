@@ -129,7 +129,7 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
     },
 
     async parseWebhook({ rawBody, headers }): Promise<ProviderWebhookEvent[]> {
-      const { signature } = verifyCashfreeWebhook(
+      const { replayKey } = verifyCashfreeWebhook(
         options.webhookSecret,
         headers,
         rawBody,
@@ -141,10 +141,10 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
       const data = isRecord(body) && isRecord(body.data) ? body.data : undefined;
       const transactionRefId = data && transactionRefIdOf(data);
       if (!data || !transactionRefId) return [];
-      // No event id is documented: a signature covers timestamp and body, so a replay repeats it.
+      // No event id is documented: a replay repeats timestamp and body, whatever its signature's spelling.
       return [
         {
-          eventId: signature.toLowerCase(),
+          eventId: replayKey,
           providerPaymentId: transactionRefId,
           ...(stringField(data, 'status')
             ? { status: mapCashfreeBbpsPayment(data, retryTable) }

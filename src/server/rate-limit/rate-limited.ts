@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { isPaymentId } from '../payment-id.js';
+import { readBodyText } from '../request-body.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+/** The routes with limits (see `RateLimits`). */
+export type LimitedRoute = 'payment creation' | 'status read' | 'webhook';
+
+type Run<C> = (context: C, request: Request, id: string) => Promise<Response>;
+
+/** The create route's own body limit: a body it would refuse is not read further. */
+const CHECKOUT_PEEK_LIMIT = 16 * 1024;
+
+/** Wraps a route of the handler's route table with its limits, checked before the route runs. */
+export function rateLimited<C extends { rateLimiter: RateLimiter }>(
+  route: LimitedRoute,
+  run: Run<C>,
+): Run<C> {
+  return async (context, request, id) => {
+    const limiter = context.rateLimiter;
+    const client = limiter.clientOf(request);
+    if (route === 'payment creation') {
+      if (client) await limiter.count('paymentCreatesPerAddress', client);
+      await limiter.count('paymentCreatesPerCheckout', await checkoutKeyOf(request));
+      return run(context, request, id);
+    }
+    if (route === 'webhook') {
+      if (client) await limiter.count('webhooksPerSource', client);
+      return run(context, request, id);
+    }
+    // An id that is no payment id is answered 404 by the route, and never becomes a counter.
+    if (isPaymentId(id)) await limiter.count('statusPollsPerPayment', id);
+    const url = new URL(request.url);
+    const waits = Number(url.searchParams.get('wait') || '0') > 0 && url.searchParams.has('since');
+    if (!client || !waits) return run(context, request, id);
+    const release = limiter.holdLongPoll(client);
+    try {
+      return await run(context, request, id);
+    } finally {
+      release();
+    }
+  };
+}
+
+/** The `checkout` of a create body, hashed (it may be long); unreadable bodies share one key. */
+async function checkoutKeyOf(request: Request): Promise<string> {
+  let checkout = '';
+  try {
+    const text = await readBodyText(request.clone(), CHECKOUT_PEEK_LIMIT);
+    const body = JSON.parse(text) as { checkout?: unknown } | null;
+    if (typeof body?.checkout === 'string') checkout = body.checkout;
+  } catch {
+    // The route refuses the body with a clear problem; here it only needs a key.
+  }
+  return createHash('sha256').update(checkout).digest('base64url');
+}
