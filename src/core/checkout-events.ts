@@ -14,8 +14,8 @@ export interface PayByBankEventDetails {
   'pay-by-bank-success': {
     paymentId: string;
     status: 'completed';
-    amount: Money | undefined;
-    reference: string | undefined;
+    amount: Money;
+    reference: string;
   };
   'pay-by-bank-failure': {
     paymentId?: string | undefined;

@@ -137,15 +137,23 @@ export function createPaymentSession(context: SessionContext) {
   function finish(payment: PaymentSnapshot) {
     end();
     update((now) => finished(now, payment));
-    const { paymentId, status } = payment;
+    const { paymentId, status, amount, reference } = payment;
     if (status === 'completed') {
-      if (setup().attempts.claimOutcome(paymentId, 'success')) {
-        deps.events.success({
+      // docs/protocol.md: a payment answer carries its amount and reference; a success the page
+      // cannot reconcile is a merchant-server bug, reported as one rather than as a vague success.
+      if (!amount || reference === undefined) {
+        failWithoutRetry(
           paymentId,
-          status,
-          amount: payment.amount,
-          reference: payment.reference,
-        });
+          new CheckoutError(
+            'malformed_response',
+            'The merchant server reported a completed payment without its amount and reference.',
+            false,
+          ),
+        );
+        return;
+      }
+      if (setup().attempts.claimOutcome(paymentId, 'success')) {
+        deps.events.success({ paymentId, status, amount, reference });
       }
     } else if (status === 'cancelled') {
       if (setup().attempts.claimOutcome(paymentId, 'cancel')) {

@@ -1,17 +1,13 @@
 import { PayByBank } from './pay-by-bank.js';
-import type { PayByBankEventDetails } from '../core/checkout-events.js';
+import type { PayByBankEventMap } from './framework-types.js';
 
 export { PayByBank };
-export type { PayByBankEventDetails };
+export type * from './framework-types.js';
 
 /** Pages load scripts twice (a CMS plugin and a theme, say): the second registration does nothing. */
 if (!customElements.get('pay-by-bank')) {
   customElements.define('pay-by-bank', PayByBank);
 }
-
-type PayByBankEvents = {
-  [Name in keyof PayByBankEventDetails]: CustomEvent<PayByBankEventDetails[Name]>;
-};
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -19,8 +15,8 @@ declare global {
   }
   // Declaration merging needs interfaces, even empty ones.
   /* eslint-disable @typescript-eslint/no-empty-object-type */
-  interface HTMLElementEventMap extends PayByBankEvents {}
-  interface DocumentEventMap extends PayByBankEvents {}
-  interface WindowEventMap extends PayByBankEvents {}
+  interface HTMLElementEventMap extends PayByBankEventMap {}
+  interface DocumentEventMap extends PayByBankEventMap {}
+  interface WindowEventMap extends PayByBankEventMap {}
   /* eslint-enable @typescript-eslint/no-empty-object-type */
 }

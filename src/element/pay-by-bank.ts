@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, isServer } from 'lit';
 import type { PropertyValues } from 'lit';
 import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout-events.js';
 import type { CheckoutStore } from '../core/checkout-store.js';
@@ -100,7 +100,7 @@ export class PayByBank extends LitElement {
   /** Language and formatting locale; defaults to the page's `lang`, then the browser's. */
   declare locale?: string;
   /** How to hand off to the bank: `auto`, `redirect`, `popup` or `qr`. */
-  declare flow: FlowSetting | string;
+  declare flow: FlowSetting;
   /** Where the bank sends the payer back; defaults to this page. */
   declare returnUrl?: string;
   /** Id of a bank to preselect. */
@@ -163,6 +163,9 @@ export class PayByBank extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Server rendering (docs/frameworks/ssr.md) renders the first view only: no page, no storage,
+    // no merchant calls there. The checkout starts when the element upgrades in the browser.
+    if (isServer) return;
     if (changed.has('theme') && parseTheme(this.theme) === undefined) {
       console.error(
         `<pay-by-bank>: "theme" must be light, dark or auto; got "${this.theme}". Using light.`,
