@@ -11,6 +11,8 @@ export type ProblemCode =
   | 'idempotency_key_reused'
   | 'idempotency_request_in_progress'
   | 'unknown_checkout'
+  | 'unknown_bank'
+  | 'bank_unavailable'
   | 'return_url_not_allowed'
   | 'unknown_payment'
   | 'invalid_return'
@@ -19,6 +21,7 @@ export type ProblemCode =
   | 'invalid_signature'
   | 'webhook_replayed'
   | 'webhooks_not_supported'
+  | 'store_unavailable'
   | 'internal_error';
 
 const TITLES: Record<ProblemCode, string> = {
@@ -31,6 +34,8 @@ const TITLES: Record<ProblemCode, string> = {
   idempotency_key_reused: 'Idempotency-Key reused with a different request',
   idempotency_request_in_progress: 'A request with this Idempotency-Key is in progress',
   unknown_checkout: 'Unknown checkout',
+  unknown_bank: 'Unknown bank',
+  bank_unavailable: 'Bank unavailable',
   return_url_not_allowed: 'Return URL not allowed',
   unknown_payment: 'Unknown payment',
   invalid_return: 'Return not accepted',
@@ -39,6 +44,7 @@ const TITLES: Record<ProblemCode, string> = {
   invalid_signature: 'Invalid webhook signature',
   webhook_replayed: 'Webhook already received',
   webhooks_not_supported: 'Webhooks not supported',
+  store_unavailable: 'Payment store unavailable',
   internal_error: 'Internal error',
 };
 
