@@ -409,7 +409,14 @@ export function payByBankDevServer(options: DemoMiddlewareOptions = {}): Plugin 
   return {
     name: 'pay-by-bank-dev-server',
     async configureServer(server) {
-      const stop = await mount(server);
+      let stop: () => void;
+      try {
+        stop = await mount(server);
+      } catch (error) {
+        // A payment store that cannot be opened stops the dev server, watcher included.
+        await server.close();
+        throw error;
+      }
       server.httpServer?.once('close', stop);
     },
     async configurePreviewServer(server) {

@@ -16,7 +16,9 @@ try {
   console.error(`pay-by-bank demo: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-const server = createStaticDemoServer({ demo: kit.middleware });
+// `DEMO_DIST_DIR`: another build's folder (the end-to-end tests build into a temporary one).
+const distDir = process.env.DEMO_DIST_DIR;
+const server = createStaticDemoServer({ demo: kit.middleware, ...(distDir ? { distDir } : {}) });
 closeOnSignals(async () => {
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
