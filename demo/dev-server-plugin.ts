@@ -12,18 +12,15 @@ import {
   openBankingConnect,
   toNodeListener,
   type CashfreeBbpsProvider,
-  type FetchFunction,
   type PayByBankHandler,
+  type PayByBankHandlerOptions,
   type PaymentProvider,
   type PaymentStore,
   type ResolvedCheckout,
 } from '../src/server/index.js';
-import {
-  createSandbox,
-  SANDBOX_DEFAULTS,
-  type Sandbox,
-  type SandboxOptions,
-} from '../src/sandbox/index.js';
+import { SANDBOX_DEFAULTS, type SandboxOptions } from '../src/sandbox/index.js';
+import { closeOnSignals, startDemoKit } from './demo-kit.js';
+import { externalSandbox, inProcessSandbox, type SandboxLink } from './sandbox-link.js';
 
 export type DemoProvider =
   'mastercard-open-finance' | 'aiia-pay' | 'open-banking-connect' | 'cashfree-bbps';
@@ -65,8 +62,27 @@ export type ConnectMiddleware = (
 export interface DemoMiddlewareOptions {
   /** Default provider; else `PAY_BY_BANK_PROVIDER`, else aiia-pay. A `?provider=` or cookie picks per browser. */
   provider?: DemoProvider;
-  /** Knobs for the sandbox (outcome, latency, faults…). */
+  /** Knobs for the in-process sandbox (outcome, latency, faults…). */
   sandbox?: Omit<SandboxOptions, 'basePath' | 'webhooks'>;
+  /**
+   * A sandbox running as its own process (`npm run sandbox`), e.g. `http://localhost:5174/sandbox`:
+   * used instead of mounting one here.
+   */
+  sandboxUrl?: string;
+  /** Where the four providers' kits keep their payments. Default: a new in-memory store. */
+  store?: PaymentStore;
+  /** The demo shop's completion hook (see `demoCompletionHook`). */
+  onStatusChange?: PayByBankHandlerOptions['onStatusChange'];
+  /** Default: the kit's own (30 s). */
+  reconcileIntervalMs?: number;
+  /** Default: the kit's own (60 s). */
+  idempotencyLeaseMs?: number;
+}
+
+/** The demo's middleware, with what stops its kits' background work. */
+export interface DemoMiddleware extends ConnectMiddleware {
+  /** Stops the kits' completion hooks and reconciliation. The store stays open. */
+  close(): Promise<void>;
 }
 
 /**
@@ -122,35 +138,28 @@ export function resolveDemoBill(provider: CashfreeBbpsProvider) {
 
 /**
  * The server kit at `/api/pay-by-bank` and the sandbox at `/sandbox/`, on one origin, as Connect
- * middleware (vite, web-test-runner, node:http). The kit reaches the sandbox in-process, addressed by the
- * browser's own origin, so the bank links it hands out work whatever host and port serve the demo.
+ * middleware (vite, web-test-runner, node:http); or, with `sandboxUrl`, the kit alone over a sandbox
+ * process. The four providers' kits share one store, each answering for its own payments.
  */
-export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): ConnectMiddleware {
+export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): DemoMiddleware {
   const fallback = options.provider ?? demoProviderFromEnv();
   const browserOrigin = new AsyncLocalStorage<string>();
-  const kits = new Map<DemoProvider, { handler: PayByBankHandler; store: PaymentStore }>();
+  const kits = new Map<DemoProvider, PayByBankHandler>();
+  const store = options.store ?? createMemoryPaymentStore();
 
-  const sandbox = createSandbox({
-    // Same-origin logos: the demo runs under `default-src 'self'`, which blocks `data:` images.
-    logos: 'served',
-    ...options.sandbox,
-    basePath: SANDBOX_PATH,
-    // Aiia signs with X-Aiia-Signature, Cashfree with X-Webhook-Signature: each to its own kit.
-    webhooks: {
-      deliver: (request) =>
-        kits
-          .get(request.headers.has('x-aiia-signature') ? 'aiia-pay' : 'cashfree-bbps')
-          ?.handler(request),
-    },
-  });
-  const sandboxFetch: FetchFunction = async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const origin = new URL(browserOrigin.getStore() ?? 'http://localhost:5173');
-    url.protocol = origin.protocol;
-    url.host = origin.host;
-    return sandbox.handler(new Request(url, init));
-  };
-  const sandboxBase = `http://sandbox.internal${SANDBOX_PATH}`;
+  const sandbox = options.sandboxUrl
+    ? externalSandbox(options.sandboxUrl)
+    : inProcessSandbox(
+        {
+          // Same-origin logos: the demo runs under `default-src 'self'`, which blocks `data:` images.
+          logos: 'served',
+          ...options.sandbox,
+          // Aiia signs with X-Aiia-Signature, Cashfree with X-Webhook-Signature: each to its own kit.
+          webhooks: { deliver: (request) => kits.get(webhookProvider(request.headers))?.(request) },
+        },
+        SANDBOX_PATH,
+        () => browserOrigin.getStore() ?? 'http://localhost:5173',
+      );
 
   let outcome: DemoOutcome = 'ask';
   const control = createOutcomeControl(
@@ -160,8 +169,7 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): Conne
   );
 
   for (const name of DEMO_PROVIDERS) {
-    const store = createMemoryPaymentStore();
-    const provider = demoProvider(name, sandbox, sandboxBase, sandboxFetch);
+    const provider = demoProvider(name, sandbox);
     const kit = createPayByBankHandler({
       provider,
       store,
@@ -171,15 +179,25 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): Conne
           ? resolveDemoBill(provider as CashfreeBbpsProvider)
           : resolveDemoCheckout,
       logger: consoleLogger(),
+      ...(options.onStatusChange ? { onStatusChange: options.onStatusChange } : {}),
+      ...(options.reconcileIntervalMs !== undefined
+        ? { reconcileIntervalMs: options.reconcileIntervalMs }
+        : {}),
+      ...(options.idempotencyLeaseMs !== undefined
+        ? { idempotencyLeaseMs: options.idempotencyLeaseMs }
+        : {}),
     });
-    kits.set(name, { handler: withDemoOutcome(kit, name, store, sandbox, () => outcome), store });
+    kits.set(
+      name,
+      withDemoOutcome(kit, name, store, sandbox, () => outcome),
+    );
   }
-  const listeners = new Map([...kits].map(([name, kit]) => [name, toNodeListener(kit.handler)]));
-  const sandboxListener = toNodeListener(
-    Object.assign(sandbox.handler, { basePath: SANDBOX_PATH }),
-  );
+  const listeners = new Map([...kits].map(([name, kit]) => [name, toNodeListener(kit)]));
+  const local = sandbox.local;
+  const sandboxListener =
+    local && toNodeListener(Object.assign(local.handler, { basePath: SANDBOX_PATH }));
 
-  return (req, res, next) => {
+  const middleware: ConnectMiddleware = (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://demo.invalid');
     if (url.pathname === SANDBOX_CONTROL_PATH) {
       control(req, res);
@@ -187,7 +205,8 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): Conne
     }
     const underKit = url.pathname === KIT_PATH || url.pathname.startsWith(`${KIT_PATH}/`);
     const underSandbox =
-      url.pathname === SANDBOX_PATH || url.pathname.startsWith(`${SANDBOX_PATH}/`);
+      sandboxListener !== undefined &&
+      (url.pathname === SANDBOX_PATH || url.pathname.startsWith(`${SANDBOX_PATH}/`));
     if (!underKit && !underSandbox) {
       // The page itself may carry the switch (`/?provider=…`): remember it for the element's calls.
       const asked = url.searchParams.get('provider');
@@ -201,16 +220,28 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): Conne
         sandboxListener(req, res, next);
         return;
       }
-      pickProvider(req, res, url, kits, fallback)
+      pickProvider(req, res, url, store, fallback)
         .then((name) => listeners.get(name)?.(req, res, next))
         .catch(next);
     });
   };
+  return Object.assign(middleware, {
+    close: async () => {
+      await Promise.all([...kits.values()].map((kit) => kit.close()));
+    },
+  });
+}
+
+/** A provider's webhook, told by its signature header: the sandbox posts them all to one URL. */
+function webhookProvider(headers: Headers | IncomingMessage['headers']): DemoProvider {
+  const aiia =
+    headers instanceof Headers ? headers.has('x-aiia-signature') : 'x-aiia-signature' in headers;
+  return aiia ? 'aiia-pay' : 'cashfree-bbps';
 }
 
 /** `GET|POST /sandbox-control`: the demo panel's "sandbox outcome", for every browser on this server. */
 function createOutcomeControl(
-  sandbox: Sandbox,
+  sandbox: SandboxLink,
   current: () => DemoOutcome,
   set: (outcome: DemoOutcome) => void,
 ): (req: IncomingMessage, res: ServerResponse) => void {
@@ -244,14 +275,19 @@ function createOutcomeControl(
         answer(res, 400, { error: `outcome must be one of ${DEMO_OUTCOMES.join(', ')}` });
         return;
       }
-      set(asked);
-      sandbox.configure({
-        outcome:
-          asked === 'approve' || asked === 'reject' || asked === 'cancel' ? asked : undefined,
-        latencyMs: asked === 'slow' ? SLOW_LATENCY_MS : 0,
-        faults: {},
-      });
-      answer(res, 200, { outcome: asked, outcomes: DEMO_OUTCOMES });
+      const chosen = asked;
+      sandbox
+        .configure({
+          outcome:
+            chosen === 'approve' || chosen === 'reject' || chosen === 'cancel' ? chosen : undefined,
+          latencyMs: chosen === 'slow' ? SLOW_LATENCY_MS : 0,
+          faults: {},
+        })
+        .then(() => {
+          set(chosen);
+          answer(res, 200, { outcome: chosen, outcomes: DEMO_OUTCOMES });
+        })
+        .catch(() => answer(res, 502, { error: 'the sandbox could not be configured' }));
     });
   };
 }
@@ -269,7 +305,7 @@ function withDemoOutcome(
   kit: PayByBankHandler,
   name: DemoProvider,
   store: PaymentStore,
-  sandbox: Sandbox,
+  sandbox: SandboxLink,
   outcome: () => DemoOutcome,
 ): PayByBankHandler {
   const handler = async (request: Request): Promise<Response> => {
@@ -293,20 +329,21 @@ function withDemoOutcome(
     if (creating && outcome() === 'expire' && simulated && response.status === 201) {
       const { paymentId } = (await response.clone().json()) as { paymentId: string };
       const stored = await store.get(paymentId);
-      if (stored) sandbox.forceStatus(simulated, stored.providerPaymentId, 'Expired', true);
+      if (stored) await sandbox.forceStatus(simulated, stored.providerPaymentId, 'Expired', true);
     }
     return response;
   };
-  return Object.assign(handler, { basePath: kit.basePath });
+  return Object.assign(handler, {
+    basePath: kit.basePath,
+    getPayment: kit.getPayment,
+    getPaymentHistory: kit.getPaymentHistory,
+    close: kit.close,
+  });
 }
 
-/** Each provider's adapter, pointed at the in-process sandbox with its default credentials. */
-function demoProvider(
-  name: DemoProvider,
-  sandbox: Sandbox,
-  sandboxBase: string,
-  fetch: FetchFunction,
-): PaymentProvider {
+/** Each provider's adapter, pointed at the sandbox with its default credentials. */
+function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider {
+  const { baseUrl: sandboxBase, fetch } = sandbox;
   switch (name) {
     case 'aiia-pay':
       return aiiaPay({
@@ -354,15 +391,39 @@ function demoProvider(
   }
 }
 
-/** A vite plugin mounting the demo middleware on the dev server (and on `vite preview`). */
+/**
+ * A vite plugin mounting the demo's kits (`startDemoKit`: payments in `PAY_BY_BANK_DB`, the sandbox of
+ * `SANDBOX_URL` or one mounted here) on the dev server and on `vite preview`, and stopping their
+ * background work when the server closes or the process is told to stop.
+ */
 export function payByBankDevServer(options: DemoMiddlewareOptions = {}): Plugin {
+  const mount = async (server: {
+    middlewares: { use(middleware: ConnectMiddleware): unknown };
+  }) => {
+    const kit = await startDemoKit(options);
+    server.middlewares.use(kit.middleware);
+    const stopListening = closeOnSignals(kit.close);
+    return () => {
+      stopListening();
+      void kit.close();
+    };
+  };
   return {
     name: 'pay-by-bank-dev-server',
-    configureServer(server) {
-      server.middlewares.use(createDemoMiddleware(options));
+    async configureServer(server) {
+      let stop: () => void;
+      try {
+        stop = await mount(server);
+      } catch (error) {
+        // A payment store that cannot be opened stops the dev server, watcher included.
+        await server.close();
+        throw error;
+      }
+      server.httpServer?.once('close', stop);
     },
-    configurePreviewServer(server) {
-      server.middlewares.use(createDemoMiddleware(options));
+    async configurePreviewServer(server) {
+      const stop = await mount(server);
+      server.httpServer.once('close', stop);
     },
   };
 }
@@ -388,14 +449,15 @@ async function pickProvider(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  kits: Map<DemoProvider, { store: PaymentStore }>,
+  store: PaymentStore,
   fallback: DemoProvider,
 ): Promise<DemoProvider> {
+  if (url.pathname === `${KIT_PATH}/webhooks`) return webhookProvider(req.headers);
   const paymentId =
     /\/payments\/([^/]+)$/.exec(url.pathname)?.[1] ?? url.searchParams.get('payment');
   if (paymentId) {
-    for (const [name, kit] of kits)
-      if (await kit.store.get(decodeURIComponent(paymentId))) return name;
+    const payment = await store.get(decodeURIComponent(paymentId));
+    if (isDemoProvider(payment?.provider)) return payment.provider;
   }
   const asked = url.searchParams.get('provider');
   if (isDemoProvider(asked)) {

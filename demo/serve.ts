@@ -1,13 +1,36 @@
+import { closeOnSignals, startDemoKit } from './demo-kit.js';
 import { createStaticDemoServer } from './static-server.js';
 
 /**
  * `npm run serve`: the demo without vite, over the built files (`npm run build` first), with the
- * server kit and the sandbox, and the page under the strict Content-Security-Policy it is tested with.
+ * server kit and the sandbox (or the sandbox process at `SANDBOX_URL`), payments in `PAY_BY_BANK_DB`,
+ * and the page under the strict Content-Security-Policy it is tested with.
  */
 const port = Number(process.env.PORT ?? 5173);
 
-createStaticDemoServer().listen(port, () => {
+let kit: Awaited<ReturnType<typeof startDemoKit>>;
+try {
+  kit = await startDemoKit();
+} catch (error) {
+  // A corrupt or foreign PAY_BY_BANK_DB fails here, its message naming the file.
+  console.error(`pay-by-bank demo: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+// `DEMO_DIST_DIR`: another build's folder (the end-to-end tests build into a temporary one).
+const distDir = process.env.DEMO_DIST_DIR;
+const server = createStaticDemoServer({ demo: kit.middleware, ...(distDir ? { distDir } : {}) });
+closeOnSignals(async () => {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+  await kit.close();
+});
+server.listen(port, () => {
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  const { database, sandboxUrl } = kit.environment;
   console.log(
-    `pay-by-bank demo on http://localhost:${port}/ (kit at /api/pay-by-bank, sandbox at /sandbox/)`,
+    `pay-by-bank demo on http://localhost:${actual}/ (kit at /api/pay-by-bank, sandbox at ${sandboxUrl ?? '/sandbox/'}, payments in ${database})`,
   );
 });

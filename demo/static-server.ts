@@ -3,7 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerClientErrors } from '../src/server/index.js';
-import { createDemoMiddleware, type DemoMiddlewareOptions } from './dev-server-plugin.js';
+import {
+  createDemoMiddleware,
+  type DemoMiddleware,
+  type DemoMiddlewareOptions,
+} from './dev-server-plugin.js';
 
 /**
  * The demo page's Content-Security-Policy: nothing inline, nothing from elsewhere, and Trusted Types
@@ -31,6 +35,8 @@ export interface StaticDemoOptions extends DemoMiddlewareOptions {
   distDir?: string;
   /** The page's Content-Security-Policy; `false` for none. Default {@link DEMO_CSP}. */
   csp?: string | false;
+  /** The kits and sandbox to serve (`startDemoKit`). Default: `createDemoMiddleware(options)`. */
+  demo?: DemoMiddleware;
 }
 
 /** A file below `base`, never outside it, whatever `..` or encoding the path tries. */
@@ -53,7 +59,7 @@ function fileUnder(base: string, pathname: string): string | undefined {
 export function createStaticDemoServer(options: StaticDemoOptions = {}): Server {
   const dist = resolve(options.distDir ?? join(root, 'dist'));
   const csp = options.csp ?? DEMO_CSP;
-  const demo = createDemoMiddleware(options);
+  const demo = options.demo ?? createDemoMiddleware(options);
 
   const serveStatic = (req: IncomingMessage, res: ServerResponse): void => {
     const { pathname } = new URL(req.url ?? '/', 'http://demo.invalid');
@@ -90,5 +96,7 @@ export function createStaticDemoServer(options: StaticDemoOptions = {}): Server 
       serveStatic(req, res);
     });
   });
+  // The kits' background work stops with the server; a given `demo` is its owner's to close.
+  if (!options.demo) server.once('close', () => void demo.close());
   return answerClientErrors(server);
 }

@@ -18,9 +18,12 @@ export interface HandlerContext {
   allowedReturnOrigins: Set<string> | undefined;
   logger: Logger;
   refreshIntervalMs: number;
+  idempotencyLeaseMs: number;
   now: () => Date;
   watchers: StatusWatchers;
   rateLimiter: RateLimiter;
+  /** Called after this process stored a status change, so the hook's deliveries go out at once. */
+  statusStored: () => void;
   /** Creates under way in this process, by Idempotency-Key, so concurrent retries share one payment. */
   creating: Map<string, Promise<{ fingerprint: string; response: CreatePaymentResponse }>>;
   /** Returns under way in this process, by payment id, so they run one after the other. */

@@ -7,6 +7,7 @@ import {
   WebhookVerificationError,
 } from './provider-error.js';
 import { logProviderFailure } from './refresh-status.js';
+import { StoreUnavailableError } from './store-errors.js';
 
 /**
  * The one place a failure becomes the problem the browser (or the provider, for a webhook) sees.
@@ -17,6 +18,19 @@ export function problemOf(context: HandlerContext, error: unknown, action: strin
   if (error instanceof ProviderError) {
     logProviderFailure(context, `${action} failed`, undefined, error);
     return providerProblem(error);
+  }
+  if (error instanceof StoreUnavailableError) {
+    // Nothing of the request was stored (the store writes all or nothing): the same request may be sent
+    // again once the store is back.
+    context.logger.error(`${action} failed: the payment store is unavailable`, {
+      code: error.code,
+    });
+    return new ProblemError(
+      503,
+      'store_unavailable',
+      'The merchant server cannot store payments right now. Try again shortly.',
+      { 'retry-after': '5' },
+    );
   }
   if (error instanceof PayerInputError)
     return new ProblemError(400, 'invalid_request', error.message);

@@ -1,9 +1,13 @@
+import { createHookDispatcher, type HookDispatcher } from './completion-hook.js';
 import type { HandlerContext } from './context.js';
 import { consoleLogger } from './logger.js';
 import { createMemoryPaymentStore } from './memory-payment-store.js';
 import type { PayByBankHandlerOptions } from './options.js';
 import { problemOf } from './failure-problem.js';
 import { ProblemError, problemResponse } from './problem.js';
+import { toPaymentRecord, type PaymentRecord } from './payment-record.js';
+import type { PaymentHistoryEntry } from './payment-store.js';
+import { createReconciler } from './reconciler.js';
 import { normalizeOrigin } from './return-url.js';
 import { listBanks } from './routes/banks.js';
 import { createPayment } from './routes/create-payment.js';
@@ -16,15 +20,52 @@ import { createStatusWatchers } from './status-watchers.js';
 
 export const DEFAULT_BASE_PATH = '/api/pay-by-bank';
 
-/** A Fetch-API handler that knows where it is mounted, so `toNodeListener` can pass other paths on. */
+/**
+ * A Fetch-API handler that knows where it is mounted, so `toNodeListener` can pass other paths on, and
+ * the merchant's own server code's way into its payments.
+ */
 export interface PayByBankHandler {
   (request: Request): Promise<Response>;
   readonly basePath: string;
+  /** A payment of this handler's provider, as the merchant's code reads it; undefined if unknown. */
+  getPayment(paymentId: string): Promise<PaymentRecord | undefined>;
+  /** Every status change of that payment, oldest first (empty if unknown). */
+  getPaymentHistory(paymentId: string): Promise<PaymentHistoryEntry[]>;
+  /**
+   * Stops the background work (completion hook, reconciliation) and waits for what is under way. The
+   * store stays open: whoever made it closes it.
+   */
+  close(): Promise<void>;
 }
+
+/** Default `reconcileIntervalMs`. */
+export const DEFAULT_RECONCILE_INTERVAL_MS = 30_000;
 
 /** The merchant protocol v1 (see `docs/protocol.md`) over one provider adapter. */
 export function createPayByBankHandler(options: PayByBankHandlerOptions): PayByBankHandler {
-  const context = createContext(options);
+  let hooks: HookDispatcher | undefined;
+  const context = createContext(options, () => hooks?.wake());
+  const { store, watchers } = context;
+  const onStatusChange = options.onStatusChange;
+  if (onStatusChange) {
+    hooks = createHookDispatcher({
+      store,
+      hook: onStatusChange,
+      logger: context.logger,
+      now: context.now,
+      timeoutMs: options.hookTimeoutMs ?? 10_000,
+    });
+  }
+  const reconciler = createReconciler(context, {
+    intervalMs: options.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS,
+    graceMs: options.expiryGraceMs ?? 15 * 60 * 1000,
+  });
+  // A store shared by many instances tells of their changes, so long-polls held here wake up.
+  const unsubscribe = store.subscribeStatusChanges?.((notice) => {
+    if ('resync' in notice) watchers.notifyAll();
+    else watchers.notify(notice.paymentId);
+    hooks?.wake();
+  });
 
   const handler = async (request: Request): Promise<Response> => {
     let action = 'routing';
@@ -45,10 +86,31 @@ export function createPayByBankHandler(options: PayByBankHandlerOptions): PayByB
       return problemResponse(problemOf(context, error, action));
     }
   };
-  return Object.assign(handler, { basePath: context.basePath });
+  const ours = async (paymentId: string) => {
+    const payment = await store.get(paymentId);
+    return payment?.provider === context.provider.name ? payment : undefined;
+  };
+  let closing: Promise<void> | undefined;
+  return Object.assign(handler, {
+    basePath: context.basePath,
+    async getPayment(paymentId: string) {
+      const payment = await ours(paymentId);
+      return payment && toPaymentRecord(payment);
+    },
+    async getPaymentHistory(paymentId: string) {
+      return (await ours(paymentId)) ? store.history(paymentId) : [];
+    },
+    close() {
+      closing ??= (async () => {
+        unsubscribe?.();
+        await Promise.all([hooks?.close(), reconciler.close()]);
+      })();
+      return closing;
+    },
+  });
 }
 
-function createContext(options: PayByBankHandlerOptions): HandlerContext {
+function createContext(options: PayByBankHandlerOptions, statusStored: () => void): HandlerContext {
   if (!options.provider) throw new TypeError('createPayByBankHandler: `provider` is required.');
   if (typeof options.resolveCheckout !== 'function') {
     throw new TypeError(
@@ -70,6 +132,7 @@ function createContext(options: PayByBankHandlerOptions): HandlerContext {
     allowedReturnOrigins: origins ? new Set(origins.map(normalizeOrigin)) : undefined,
     logger,
     refreshIntervalMs: options.refreshIntervalMs ?? 2000,
+    idempotencyLeaseMs: options.idempotencyLeaseMs ?? 60_000,
     now,
     watchers: createStatusWatchers(),
     rateLimiter: createRateLimiter(options.rateLimit, {
@@ -77,6 +140,7 @@ function createContext(options: PayByBankHandlerOptions): HandlerContext {
       logger,
       now,
     }),
+    statusStored,
     creating: new Map(),
     returning: new Map(),
   };

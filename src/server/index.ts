@@ -1,4 +1,10 @@
-export { createPayByBankHandler, DEFAULT_BASE_PATH, type PayByBankHandler } from './handler.js';
+export {
+  createPayByBankHandler,
+  DEFAULT_BASE_PATH,
+  DEFAULT_RECONCILE_INTERVAL_MS,
+  type PayByBankHandler,
+} from './handler.js';
+export type { PaymentRecord, StatusChangeEvent } from './payment-record.js';
 export type { PayByBankHandlerOptions } from './options.js';
 export { answerClientErrors, toNodeListener, type NodeListener } from './node-listener.js';
 export {

@@ -1,4 +1,5 @@
 import type { Logger } from './logger.js';
+import type { StatusChangeEvent } from './payment-record.js';
 import type { PaymentStore } from './payment-store.js';
 import type { PaymentProvider, ResolvedCheckout } from './provider.js';
 import type { RateLimitOptions } from './rate-limit/limits.js';
@@ -22,10 +23,39 @@ export interface PayByBankHandlerOptions {
   publicBaseUrl?: string;
   /** Origins a payment's `returnUrl` may point to. Default: the origin of `publicBaseUrl`. */
   allowedReturnOrigins?: string[];
+  /**
+   * Where payments live. Default: in this process's memory, lost on restart; in production give a
+   * durable store (`createSqlitePaymentStore` from `pay-by-bank/server/sqlite`).
+   */
   store?: PaymentStore;
   logger?: Logger;
   /** How often, at most, a status request asks the provider about an unfinished payment. Default 2000 ms. */
   refreshIntervalMs?: number;
+  /**
+   * The trusted completion hook: called on the server once a status change is stored, for every
+   * change of a payment (its creation included, with `previous: null`), in order per payment, at least
+   * once. A hook that throws or outlasts `hookTimeoutMs` is called again later, with backoff; pending
+   * calls live in the store and survive restarts. De-duplicate on `eventId`. Ship goods here, never on
+   * the browser's events.
+   */
+  onStatusChange?: (change: StatusChangeEvent) => void | Promise<void>;
+  /** How long one hook call may take before it counts as failed. Default 10 000 ms. */
+  hookTimeoutMs?: number;
+  /**
+   * How often unfinished payments are refreshed with the provider in the background, with ±20 %
+   * jitter, so a payer who never comes back still gets a final status. `0` turns it off. Default 30 s.
+   */
+  reconcileIntervalMs?: number;
+  /**
+   * How long past its expiry (`expiresAt`, else 24 hours after creation) a payment the provider still
+   * calls unfinished is kept open before the reconciler marks it `expired`. Default 15 minutes.
+   */
+  expiryGraceMs?: number;
+  /**
+   * How long a create request holds its Idempotency-Key before a retry may take it over, taking the
+   * holder for dead. Longer than the slowest provider call. Default 60 s.
+   */
+  idempotencyLeaseMs?: number;
   now?: () => Date;
   /**
    * Limits per client address, checkout and payment, on by default (`DEFAULT_RATE_LIMITS`; see

@@ -14,6 +14,8 @@ export interface StoredPayment {
   error?: PaymentError;
   amount: Money;
   reference: string;
+  /** The element's opaque `checkout` attribute the payment was created for, if it sent one. */
+  checkout?: string;
   bankId: string;
   flow: Flow;
   returnUrl: string;

@@ -13,6 +13,8 @@ export type ProblemCode =
   | 'idempotency_key_reused'
   | 'idempotency_request_in_progress'
   | 'unknown_checkout'
+  | 'unknown_bank'
+  | 'bank_unavailable'
   | 'return_url_not_allowed'
   | 'unknown_payment'
   | 'invalid_return'
@@ -22,6 +24,7 @@ export type ProblemCode =
   | 'webhook_replayed'
   | 'webhooks_not_supported'
   | 'rate_limited'
+  | 'store_unavailable'
   | 'internal_error';
 
 const TITLES: Record<ProblemCode, string> = {
@@ -36,6 +39,8 @@ const TITLES: Record<ProblemCode, string> = {
   idempotency_key_reused: 'Idempotency-Key reused with a different request',
   idempotency_request_in_progress: 'A request with this Idempotency-Key is in progress',
   unknown_checkout: 'Unknown checkout',
+  unknown_bank: 'Unknown bank',
+  bank_unavailable: 'Bank unavailable',
   return_url_not_allowed: 'Return URL not allowed',
   unknown_payment: 'Unknown payment',
   invalid_return: 'Return not accepted',
@@ -45,6 +50,7 @@ const TITLES: Record<ProblemCode, string> = {
   webhook_replayed: 'Webhook already received',
   webhooks_not_supported: 'Webhooks not supported',
   rate_limited: 'Too many requests',
+  store_unavailable: 'Payment store unavailable',
   internal_error: 'Internal error',
 };
 

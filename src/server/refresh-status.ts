@@ -1,6 +1,6 @@
 import { isTerminal } from '../core/status.js';
 import type { HandlerContext } from './context.js';
-import type { StoredPayment } from './payment-store.js';
+import type { StatusChangeSource, StoredPayment } from './payment-store.js';
 import { ProviderError } from './provider-error.js';
 import { applyProviderStatus, providerRefOf } from './status-updates.js';
 
@@ -12,13 +12,14 @@ export async function refreshStatus(
   context: HandlerContext,
   payment: StoredPayment,
   force = false,
+  source: StatusChangeSource = 'poll',
 ): Promise<StoredPayment> {
   if (isTerminal(payment.status)) return payment;
   const sinceChecked = context.now().getTime() - Date.parse(payment.checkedAt);
   if (!force && sinceChecked < context.refreshIntervalMs) return payment;
   try {
     const status = await context.provider.readStatus(providerRefOf(payment));
-    return (await applyProviderStatus(context, payment.id, status)) ?? payment;
+    return (await applyProviderStatus(context, payment.id, status, { source })) ?? payment;
   } catch (error) {
     logProviderFailure(context, 'status refresh failed', payment.id, error);
     const checkedAt = context.now().toISOString();

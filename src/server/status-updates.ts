@@ -48,6 +48,7 @@ export async function applyProviderStatus(
       providerStatus: payment.providerStatus,
     });
     context.watchers.notify(paymentId);
+    context.statusStored();
   }
   return payment;
 }

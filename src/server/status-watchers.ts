@@ -3,6 +3,8 @@ export interface StatusWatchers {
   /** Resolves on the next change of `paymentId`, after `timeoutMs`, or when `signal` aborts. */
   next(paymentId: string, timeoutMs: number, signal?: AbortSignal): Promise<void>;
   notify(paymentId: string): void;
+  /** Wakes every waiter, to re-read: changes may have been missed (a shared store's feed reconnected). */
+  notifyAll(): void;
 }
 
 export function createStatusWatchers(): StatusWatchers {
@@ -29,6 +31,9 @@ export function createStatusWatchers(): StatusWatchers {
     },
     notify(paymentId) {
       for (const wake of [...(waiting.get(paymentId) ?? [])]) wake();
+    },
+    notifyAll() {
+      for (const listeners of [...waiting.values()]) for (const wake of [...listeners]) wake();
     },
   };
 }

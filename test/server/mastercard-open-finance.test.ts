@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { RETURN_PARAMETER } from '../../src/core/protocol.js';
-import type { FetchFunction } from '../../src/server/index.js';
+import { ProviderError, type FetchFunction } from '../../src/server/index.js';
+import { providerProblem } from '../../src/server/failure-problem.js';
 import { decideAtBank, followReturn, openBankPage } from './support/bank-browser.js';
 import { startKit, type RunningKit } from './support/kit-fixture.js';
 import {
@@ -47,6 +48,10 @@ function recordingFetch(calls: SeenCall[]): FetchFunction {
   };
 }
 
+async function warmBankList(kit: RunningKit): Promise<void> {
+  assert.equal((await fetch(`${kit.endpoint}/banks`)).status, 200);
+}
+
 describe('mastercardOpenFinance against the sandbox', () => {
   let sandbox: RunningSandbox;
   let kit: RunningKit;
@@ -57,6 +62,9 @@ describe('mastercardOpenFinance against the sandbox', () => {
     kit = await startKit(
       providerFor('mastercard-open-finance', sandbox.url, { fetch: recordingFetch(calls) }),
     );
+    // The kit checks each payment's bank against the provider's list; loaded here, as the element
+    // loads it before any payment, so that the calls below start with the payment's own.
+    await warmBankList(kit);
   });
   after(async () => {
     await kit.close();
@@ -179,12 +187,30 @@ describe('mastercardOpenFinance against the sandbox', () => {
   });
 
   it('refuses an unavailable bank through the provider', async () => {
+    // The kit now refuses an unavailable bank itself, before calling the provider (bank_unavailable,
+    // test/server/bank-check.test.ts); the adapter still reports the provider's own refusal.
+    const provider = providerFor('mastercard-open-finance', sandbox.url);
+    const refusal = await provider
+      .createPayment({
+        paymentId: 'pay-unavailable-bank',
+        bankId: 'DE_MunchnerPrivatbank',
+        checkout: { amount: { value: '42.00', currency: 'EUR' }, reference: 'ORDER-1' },
+        redirectUrl: 'https://shop.example/return',
+        flow: 'redirect',
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    assert.ok(refusal instanceof ProviderError);
+    assert.equal(providerProblem(refusal).status, 502);
+    assert.match(refusal.message + (refusal.providerCode ?? ''), /ProviderUnavailable/);
     const response = await postPayment(
       kit.endpoint,
       createBody({ bankId: 'DE_MunchnerPrivatbank' }),
     );
-    assert.equal(response.status, 502);
-    assert.match((await readProblem(response)).detail ?? '', /ProviderUnavailable/);
+    assert.equal(response.status, 409);
+    assert.equal((await readProblem(response)).code, 'bank_unavailable');
   });
 
   it('answers 502 for a 500, 503 for a 503, and 502 for malformed JSON', async () => {
@@ -226,6 +252,8 @@ describe('mastercardOpenFinance against the sandbox', () => {
         fetch: recordingFetch(sessionCalls),
       }),
     );
+    await warmBankList(sessionKit);
+    sessionCalls.length = 0;
     try {
       const created = await createPayment(sessionKit.endpoint);
       assert.equal(sessionCalls[0]?.path, '/sandbox/mastercard/v1/payments/create/session');
@@ -252,6 +280,8 @@ describe('mastercardOpenFinance against the sandbox', () => {
             : null,
       },
     );
+    await warmBankList(billKit);
+    billCalls.length = 0;
     try {
       const created = await createPayment(
         billKit.endpoint,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { FetchFunction } from '../../src/server/index.js';
+import { PayerInputError, type FetchFunction } from '../../src/server/index.js';
 import { decideAtBank, followReturn, openBankPage } from './support/bank-browser.js';
 import { RETURN_URL, startKit, type RunningKit } from './support/kit-fixture.js';
 import {
@@ -263,9 +263,22 @@ describe('openBankingConnect against the sandbox', () => {
   });
 
   it('refuses a bank it has no ASPSP id for', async () => {
+    // The kit now refuses a bank the provider does not list before calling it (unknown_bank,
+    // test/server/bank-check.test.ts); the adapter still refuses it as the payer's input.
+    const provider = obcProviderFor(sandbox.sandbox, sandbox.url);
+    await assert.rejects(
+      provider.createPayment({
+        paymentId: 'pay-no-aspsp',
+        bankId: 'DK_OresundBank',
+        checkout: { amount: { value: '42.00', currency: 'EUR' }, reference: 'ORDER-1' },
+        redirectUrl: 'https://shop.example/return',
+        flow: 'redirect',
+      }),
+      PayerInputError,
+    );
     const response = await postPayment(kit.endpoint, createBody({ bankId: 'DK_OresundBank' }));
-    assert.equal(response.status, 400);
-    assert.equal((await readProblem(response)).code, 'invalid_request');
+    assert.equal(response.status, 422);
+    assert.equal((await readProblem(response)).code, 'unknown_bank');
   });
 
   it('maps the Errors envelope: Recoverable -> provider_unavailable, else provider_error', async () => {

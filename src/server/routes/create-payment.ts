@@ -3,7 +3,7 @@ import type { HandlerContext } from '../context.js';
 import { fingerprint, readIdempotencyKey } from '../idempotency.js';
 import { jsonResponse } from '../json-response.js';
 import { newPaymentId } from '../payment-id.js';
-import type { StoredPayment } from '../payment-store.js';
+import type { IdempotencyAttempt, StoredPayment } from '../payment-store.js';
 import { ProblemError } from '../problem.js';
 import type { ResolvedCheckout } from '../provider.js';
 import type { SummaryAnswer } from '../summary.js';
@@ -51,10 +51,13 @@ async function createOnce(
   const allowed = context.allowedReturnOrigins ?? new Set([new URL(request.url).origin]);
   const returnUrl = checkReturnUrl(body.returnUrl, allowed);
 
-  const claim = await context.store.claimIdempotencyKey(key, print);
+  const { store } = context;
+  const claim = await store.claimIdempotencyKey(key, print, {
+    leaseMs: context.idempotencyLeaseMs,
+  });
   if (claim.outcome === 'existing') {
     if (claim.fingerprint !== print) throw keyReused();
-    const existing = claim.paymentId ? await context.store.get(claim.paymentId) : undefined;
+    const existing = claim.paymentId ? await store.get(claim.paymentId) : undefined;
     if (!existing) {
       throw new ProblemError(
         409,
@@ -68,9 +71,19 @@ async function createOnce(
     return { fingerprint: print, response: toCreateResponse(existing), replayed: true };
   }
 
+  // The previous holder of this key died before it answered (its lease ran out): adopt what it stored.
+  const adopted = claim.takeover ? await adoptAttempt(context, key, claim.attempt) : undefined;
+  if (adopted) return { fingerprint: print, response: toCreateResponse(adopted), replayed: true };
+
+  let providerCalled = false;
   try {
     const checkout = await resolveCheckout(context, body.checkout, request);
+    await checkBank(context, body.bankId);
     const paymentId = newPaymentId();
+    // Recorded before the provider is called, and again with its answer, so that a retry taking over
+    // from a holder that died finds the payment it made (docs/architecture.md, "Where payments live").
+    await store.recordIdempotencyAttempt(key, { paymentId });
+    providerCalled = true;
     const created = await context.provider.createPayment({
       paymentId,
       bankId: body.bankId,
@@ -79,6 +92,10 @@ async function createOnce(
       flow: body.flow,
       ...(body.locale ? { locale: body.locale } : {}),
       ...(body.payer ? { payer: body.payer } : {}),
+    });
+    await store.recordIdempotencyAttempt(key, {
+      paymentId,
+      providerPaymentId: created.providerPaymentId,
     });
     const now = context.now().toISOString();
     const payment: StoredPayment = {
@@ -96,14 +113,16 @@ async function createOnce(
       updatedAt: now,
       checkedAt: now,
     };
+    if (body.checkout !== undefined) payment.checkout = body.checkout;
     if (created.authorizationUrl) payment.authorizationUrl = created.authorizationUrl;
     if (created.expiresAt) payment.expiresAt = created.expiresAt;
     if (created.reason) payment.providerReason = created.reason;
     if (created.error) payment.error = created.error;
     if (created.providerData) payment.providerData = { ...created.providerData };
     if (checkout.summary?.length) payment.summary = checkout.summary;
-    await context.store.insert(payment);
-    await context.store.completeIdempotencyKey(key, paymentId);
+    await store.insert(payment);
+    context.statusStored();
+    await store.completeIdempotencyKey(key, paymentId);
     context.logger.info('payment created', {
       paymentId,
       provider: payment.provider,
@@ -111,9 +130,56 @@ async function createOnce(
     });
     return { fingerprint: print, response: toCreateResponse(payment), replayed: false };
   } catch (error) {
-    // Nothing was created: a retry with this key starts afresh. The handler words the problem.
-    await context.store.releaseIdempotencyKey(key);
+    // Nothing was stored: a retry with this key starts afresh. The handler words the problem. When the
+    // store itself failed, freeing the key may fail too; its lease then frees it.
+    await store.releaseIdempotencyKey(key).catch((releaseError: unknown) => {
+      context.logger.warn('the Idempotency-Key could not be freed; its lease will free it', {
+        providerCalled,
+        error: releaseError instanceof Error ? releaseError.name : typeof releaseError,
+      });
+    });
     throw error;
+  }
+}
+
+/**
+ * A takeover finds what the dead holder recorded. Its payment, when it was stored before the holder
+ * died, is this request's answer. A provider payment whose answer never reached the store cannot be
+ * handed out (its bank link is lost): it expires unpaid at the provider, and this request makes a new one.
+ */
+async function adoptAttempt(
+  context: HandlerContext,
+  key: string,
+  attempt: IdempotencyAttempt | undefined,
+): Promise<StoredPayment | undefined> {
+  if (!attempt) return undefined;
+  const stored = await context.store.get(attempt.paymentId);
+  if (stored) {
+    await context.store.completeIdempotencyKey(key, stored.id);
+    context.logger.info('payment adopted from an abandoned attempt', { paymentId: stored.id });
+    return stored;
+  }
+  if (attempt.providerPaymentId !== undefined) {
+    context.logger.warn('an abandoned attempt left a provider payment that was never handed out', {
+      provider: context.provider.name,
+      providerPaymentId: attempt.providerPaymentId,
+    });
+  }
+  return undefined;
+}
+
+/** The bank must be one the provider lists, and not marked unavailable: otherwise no provider call. */
+async function checkBank(context: HandlerContext, bankId: string): Promise<void> {
+  const bank = (await context.provider.listBanks()).find((candidate) => candidate.id === bankId);
+  if (!bank) {
+    throw new ProblemError(422, 'unknown_bank', 'The payment provider lists no bank with this id.');
+  }
+  if (bank.status === 'unavailable') {
+    throw new ProblemError(
+      409,
+      'bank_unavailable',
+      'This bank cannot take payments right now. Choose another bank or try again later.',
+    );
   }
 }
 

@@ -41,7 +41,7 @@ async function completeReturn(
     const status = context.provider.completeReturn
       ? await context.provider.completeReturn(query, ref, rawQuery)
       : await context.provider.readStatus(ref);
-    await applyProviderStatus(context, payment.id, status);
+    await applyProviderStatus(context, payment.id, status, { source: 'return' });
   } catch (error) {
     // A refused return changes nothing and is a problem (the handler words it); any other failure
     // is logged and the payer sent on, the element keeps tracking the status.

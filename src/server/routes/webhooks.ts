@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { HandlerContext } from '../context.js';
+import type { StatusChangeMeta } from '../payment-store.js';
 import { jsonResponse } from '../json-response.js';
 import { ProblemError } from '../problem.js';
 import type { ProviderWebhookEvent } from '../provider.js';
@@ -36,9 +38,15 @@ export async function receiveWebhook(context: HandlerContext, request: Request):
     throw new ProblemError(409, 'webhook_replayed', 'This webhook event was already received.');
   }
 
+  // Kept with each change in the audit trail, to match it with the provider's own delivery logs.
+  const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
   for (const [index, event] of fresh.entries()) {
     try {
-      await applyEvent(context, event);
+      await applyEvent(context, event, {
+        source: 'webhook',
+        bodySha256,
+        ...(event.eventId !== undefined ? { webhookEventId: event.eventId } : {}),
+      });
     } catch (error) {
       // Forget what was not applied, so the provider's retry is not taken for a replay.
       for (const left of fresh.slice(index)) {
@@ -51,7 +59,11 @@ export async function receiveWebhook(context: HandlerContext, request: Request):
   return jsonResponse({ received: true });
 }
 
-async function applyEvent(context: HandlerContext, event: ProviderWebhookEvent): Promise<void> {
+async function applyEvent(
+  context: HandlerContext,
+  event: ProviderWebhookEvent,
+  meta: StatusChangeMeta,
+): Promise<void> {
   const payment = await context.store.findByProviderPaymentId(
     context.provider.name,
     event.providerPaymentId,
@@ -64,7 +76,7 @@ async function applyEvent(context: HandlerContext, event: ProviderWebhookEvent):
     return;
   }
   const status = event.status ?? (await context.provider.readStatus(providerRefOf(payment)));
-  await applyProviderStatus(context, payment.id, status);
+  await applyProviderStatus(context, payment.id, status, meta);
 }
 
 function eventKey(context: HandlerContext, eventId: string): string {

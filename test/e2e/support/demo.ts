@@ -28,14 +28,23 @@ export async function listenOnLoopback(server: Server): Promise<string> {
   return `http://127.0.0.1:${address.port}`;
 }
 
-/** `npm start`'s demo (vite + server kit + sandbox) on an ephemeral port of 127.0.0.1. */
+/**
+ * `npm start`'s demo (vite + server kit + sandbox) on an ephemeral port of 127.0.0.1, its payments in
+ * a SQLite file of a temporary folder (`PAY_BY_BANK_DB`), never in the working copy's.
+ */
 export async function startDemo(): Promise<{ url: string; server: ViteDevServer }> {
+  const folder = await mkdtemp(join(tmpdir(), 'pay-by-bank-demo-db-'));
+  const previous = process.env.PAY_BY_BANK_DB;
+  process.env.PAY_BY_BANK_DB = join(folder, 'payments.db');
   const server = await createServer({
     configFile: new URL('../../../vite.config.ts', import.meta.url).pathname,
     server: { host: '127.0.0.1', port: 0 },
     logLevel: 'silent',
   });
   await server.listen();
+  if (previous === undefined) delete process.env.PAY_BY_BANK_DB;
+  else process.env.PAY_BY_BANK_DB = previous;
+  server.httpServer?.once('close', () => void rm(folder, { recursive: true, force: true }));
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('the demo server has no port');
   return { url: `http://127.0.0.1:${address.port}`, server };

@@ -54,10 +54,12 @@ export async function startKit(
     store,
     origin,
     endpoint: `${origin}${handler.basePath}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      await handler.close();
+    },
   };
 }
