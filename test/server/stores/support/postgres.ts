@@ -1,0 +1,144 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const script = fileURLToPath(new URL('../../../../scripts/throwaway-postgres.sh', import.meta.url));
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** The newest installed PostgreSQL's binaries, where Debian's `postgresql` package puts them. */
+function postgresBin(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root)
+    .filter((version) => existsSync(join(root, version, 'bin', 'initdb')))
+    .sort((a, b) => Number(a) - Number(b));
+  const newest = versions.at(-1);
+  return newest === undefined ? undefined : join(root, newest, 'bin');
+}
+
+/** Tests talk to a database on this machine only, never to anything they could damage elsewhere. */
+function assertLoopback(url: string): void {
+  const parsed = new URL(url);
+  const socket = parsed.searchParams.get('host');
+  const local = parsed.hostname === '' ? socket?.startsWith('/') : LOOPBACK.has(parsed.hostname);
+  if (!local)
+    throw new Error(
+      `PAY_BY_BANK_TEST_DATABASE_URL must point at this machine (127.0.0.1, localhost or a socket), not ${parsed.hostname}`,
+    );
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+export interface ThrowawayCluster {
+  url: string;
+  /** Kills the server at once, as a crash or a lost database host would. */
+  crash(): void;
+  /** Starts the same cluster again on the same port. */
+  start(): void;
+}
+
+/** A cluster of this test file's own, stopped and removed when the file's tests end. */
+export async function startThrowawayCluster(): Promise<ThrowawayCluster | undefined> {
+  const bin = postgresBin();
+  if (bin === undefined) return undefined;
+  const port = await freePort();
+  const output = execFileSync('bash', [script, 'start'], {
+    env: { ...process.env, PGPORT_FOR_TESTS: String(port) },
+    encoding: 'utf8',
+  });
+  const url = /PAY_BY_BANK_TEST_DATABASE_URL=(\S+)/.exec(output)?.[1];
+  const dir = /PAY_BY_BANK_TEST_PG_DIR=(\S+)/.exec(output)?.[1];
+  if (!url || !dir) throw new Error(`throwaway-postgres.sh said: ${output}`);
+  after(() => {
+    execFileSync('bash', [script, 'stop', dir]);
+  });
+  const asOwner = (command: string, args: string[]) => {
+    const [file, fullArgs] =
+      process.getuid?.() === 0
+        ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]]
+        : [join(bin, command), args];
+    const result = spawnSync(file, fullArgs, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
+  };
+  const data = join(dir, 'data');
+  return {
+    url,
+    crash: () => asOwner('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']),
+    start: () =>
+      asOwner('pg_ctl', [
+        '-D',
+        data,
+        '-l',
+        join(dir, 'log'),
+        '-w',
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
+        'start',
+      ]),
+  };
+}
+
+let server: Promise<string | undefined> | undefined;
+/** A cluster started here goes away whole with its databases; one given to the tests is tidied up. */
+let serverIsOurs = false;
+
+/**
+ * The PostgreSQL server the tests use: PAY_BY_BANK_TEST_DATABASE_URL when set (CI starts one), else a
+ * throwaway cluster started here when PostgreSQL is installed, else undefined: the tests are skipped.
+ */
+export function testServerUrl(): Promise<string | undefined> {
+  server ??= (async () => {
+    const given = process.env.PAY_BY_BANK_TEST_DATABASE_URL;
+    if (given) {
+      assertLoopback(given);
+      return given;
+    }
+    serverIsOurs = true;
+    return (await startThrowawayCluster())?.url;
+  })();
+  return server;
+}
+
+export const SKIP_WITHOUT_POSTGRES =
+  'no PostgreSQL: set PAY_BY_BANK_TEST_DATABASE_URL, or install Debian’s postgresql package so the tests start a throwaway cluster';
+
+/** A new, empty database on `serverUrl` for one test file, dropped when the file's tests end. */
+export async function freshDatabase(serverUrl: string, label: string): Promise<string> {
+  const name = `pbb_${label}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  if (!serverIsOurs)
+    after(async () => {
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await dropper.end();
+      }
+    });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+let schemas = 0;
+/** A schema name no other test of this file uses. */
+export const newSchema = (label = 'test') => `${label}_${(schemas += 1)}`;
