@@ -101,7 +101,12 @@ export async function createPostgresPaymentStore(
 
   const sql = statementsFor(schema);
   const feed = createStatusFeed({
-    newClient: () => new pg.Client({ ...clientConfig, statement_timeout: 0 }),
+    newClient: () =>
+      new pg.Client({
+        ...clientConfig,
+        statement_timeout: 0,
+        application_name: `${clientConfig.application_name ?? 'pay-by-bank'} status feed`,
+      }),
     logger,
     initialBackoffMs: 100,
     maxBackoffMs: 3000,
