@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after } from 'node:test';
@@ -47,6 +47,28 @@ export interface ThrowawayCluster {
   crash(): void;
   /** Starts the same cluster again on the same port. */
   start(): void;
+  /** Freezes the server and its backends (SIGSTOP): a database that no longer answers. */
+  freeze(): void;
+  /** Lets a frozen server run on (SIGCONT). */
+  thaw(): void;
+}
+
+/** The postmaster's pid (the first line of its pid file) and those of its children. */
+function serverProcesses(data: string): number[] {
+  const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        // Field 4 of /proc/PID/stat, after the command in parentheses, is the parent's pid.
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return [postmaster, ...children];
 }
 
 /** A cluster of this test file's own, stopped and removed when the file's tests end. */
@@ -87,6 +109,12 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster | undefi
         `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
         'start',
       ]),
+    freeze: () => {
+      for (const pid of serverProcesses(data)) process.kill(pid, 'SIGSTOP');
+    },
+    thaw: () => {
+      for (const pid of serverProcesses(data)) process.kill(pid, 'SIGCONT');
+    },
   };
 }
 
