@@ -91,6 +91,13 @@ export interface ListUnfinishedOptions {
   before: Date;
 }
 
+export interface ClaimUnfinishedOptions extends ListUnfinishedOptions {
+  /** How long the claimer holds them: meanwhile no other claim answers them. */
+  leaseMs: number;
+  /** Default: the store's clock. */
+  now?: Date;
+}
+
 export interface IdempotencyClaimOptions {
   /**
    * How long the claim is held for its answer. Past it, without `completeIdempotencyKey`, the holder is
@@ -162,6 +169,12 @@ export interface PaymentStore {
    * first: the reconciler's work.
    */
   listUnfinished(options: ListUnfinishedOptions): Promise<StoredPayment[]>;
+  /**
+   * Optional: `listUnfinished` for reconcilers on many instances. Answers the same payments, but only
+   * those no earlier claim still holds, and holds them for `leaseMs`, so that two instances never
+   * refresh one payment in the same interval. A reconciler uses it when the store has it.
+   */
+  claimUnfinished?(options: ClaimUnfinishedOptions): Promise<StoredPayment[]>;
 
   /**
    * Claims a key for a request fingerprint, or tells who holds it. A fresh claim answers exactly

@@ -164,6 +164,20 @@ describe(
         );
     });
 
+    it('gives each unfinished payment to one reconciler of the two instances per lease', async () => {
+      const [a, b] = await twoInstances();
+      for (let index = 0; index < 30; index += 1) await a.insert(samplePayment());
+      const before = new Date(Date.parse('2025-06-02T10:00:01Z'));
+      const claims = await Promise.all(
+        Array.from({ length: 40 }, (_, index) =>
+          (index % 2 ? a : b).claimUnfinished!({ limit: 3, before, leaseMs: 60_000 }),
+        ),
+      );
+      const ids = claims.flat().map((payment) => payment.id);
+      assert.equal(ids.length, 30);
+      assert.equal(new Set(ids).size, 30);
+    });
+
     it('wakes B’s subscribers when A stores a status change, and only then', async () => {
       const [a, b] = await twoInstances();
       const onB = recordNotices(b);

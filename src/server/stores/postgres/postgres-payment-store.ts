@@ -211,6 +211,21 @@ export async function createPostgresPaymentStore(
         ),
       );
     },
+    async claimUnfinished({ limit, before, leaseMs, now: at = now() }) {
+      return use(async () => {
+        const claimed = await rows<PaymentRow>(sql.claimUnfinished, [
+          before,
+          at,
+          rowLimit(limit),
+          new Date(at.getTime() + leaseMs),
+        ]);
+        return claimed
+          .map((row) => row.record)
+          .sort(
+            (a, b) => Date.parse(a.checkedAt) - Date.parse(b.checkedAt) || (a.id < b.id ? -1 : 1),
+          );
+      });
+    },
     async claimIdempotencyKey(key, fingerprint, claimOptions = {}) {
       return use(async (): Promise<IdempotencyClaim> => {
         const time = now();
