@@ -134,9 +134,11 @@ export type IdempotencyClaim =
  * Where the server kit keeps payments, their idempotency keys, the webhook event memory, the audit trail
  * of status changes and the completion-hook outbox (docs/architecture.md, "Where payments live"). Every
  * method is atomic, and what a change causes (its history entry, its outbox delivery) is written in the
- * same transaction as the change. Implementations: `createMemoryPaymentStore` (one process, for tests)
- * and `createSqlitePaymentStore` (`pay-by-bank/server/sqlite`). Store failures that may pass (a full
- * disk, a locked or read-only file) are thrown as `StoreUnavailableError`, with nothing half-written.
+ * same transaction as the change. Implementations: `createMemoryPaymentStore` (one process, for tests),
+ * `createSqlitePaymentStore` (`pay-by-bank/server/sqlite`) and `createPostgresPaymentStore`
+ * (`pay-by-bank/server/postgres`, shared by many instances). Store failures that may pass (a full
+ * disk, a locked or read-only file, a database that is down or too slow) are thrown as
+ * `StoreUnavailableError`, with nothing half-written.
  */
 export interface PaymentStore {
   get(id: string): Promise<StoredPayment | undefined>;
