@@ -18,14 +18,15 @@ import {
 } from './support/postgres.js';
 
 const serverUrl = await testServerUrl();
-const connectionString = serverUrl === undefined ? '' : await freshDatabase(serverUrl, 'instances');
+const database = serverUrl === undefined ? undefined : await freshDatabase(serverUrl, 'instances');
+const connectionString = database?.url ?? '';
 
 const admin = new pg.Pool({ connectionString, max: 2 });
-after(() => admin.end());
-
 const opened: PaymentStore[] = [];
 after(async () => {
   for (const store of opened) await store.close?.();
+  await admin.end();
+  await database?.drop();
 });
 
 async function open(schema: string, options: { poolSize?: number } = {}): Promise<PaymentStore> {
@@ -182,7 +183,7 @@ describe(
       const [a, b] = await twoInstances();
       const onB = recordNotices(b);
       const other = recordNotices(b);
-      await Promise.all([onB.resync(), other.resync()]);
+      await Promise.all([onB.resyncs(1), other.resyncs(1)]);
       const payment = samplePayment();
       await a.insert(payment);
       // No status change, and a change that threw: no wake-up.
@@ -196,7 +197,7 @@ describe(
         }),
       );
       await a.update(payment.id, advanceTo('completed'));
-      await Promise.all([onB.change(payment.id), other.change(payment.id)]);
+      await Promise.all([onB.changes(payment.id), other.changes(payment.id)]);
       await pause(100);
       assert.equal(onB.changesOf(payment.id), 1);
       assert.equal(other.changesOf(payment.id), 1);
@@ -205,7 +206,7 @@ describe(
       const next = samplePayment();
       await a.insert(next);
       await b.update(next.id, advanceTo('failed'));
-      await other.change(next.id);
+      await other.changes(next.id);
       assert.equal(onB.changesOf(next.id), 0, 'an unsubscribed listener hears nothing');
       other.unsubscribe();
     });
@@ -224,7 +225,7 @@ describe(
         );
       const before = await listeners();
       const subscribers = Array.from({ length: 25 }, () => recordNotices(store));
-      await Promise.all(subscribers.map((subscriber) => subscriber.resync()));
+      await Promise.all(subscribers.map((subscriber) => subscriber.resyncs(1)));
       assert.equal((await listeners()) - before, 1);
       for (const subscriber of subscribers) subscriber.unsubscribe();
       for (let tries = 0; (await listeners()) > before && tries < 50; tries += 1) await pause(20);

@@ -111,13 +111,13 @@ describe(
       const a = await open(schema);
       const b = await open(schema);
       const onB = recordNotices(b);
-      await onB.resync();
+      await onB.resyncs(1);
       const payment = samplePayment();
       await a.insert(payment);
       await a.update(payment.id, advanceTo('authorised'));
-      await onB.change(payment.id);
+      await onB.changes(payment.id, 1);
 
-      const resyncedAfterOutage = onB.resync(30_000);
+      const resyncedAfterOutage = onB.resyncs(2, 30_000);
       cluster.crash();
       await assertAllUnavailable(a, payment, 2000, SERVER_DOWN);
       await assertAllUnavailable(b, payment, 2000, SERVER_DOWN);
@@ -127,7 +127,7 @@ describe(
       await resyncedAfterOutage;
       // LISTEN is in place again: a change stored through A after the outage reaches B.
       await eventually(() => a.update(payment.id, advanceTo('completed')));
-      await onB.change(payment.id);
+      await onB.changes(payment.id, 2);
       assert.deepEqual(
         (await b.history(payment.id)).map((entry) => entry.status),
         ['awaiting_authorisation', 'authorised', 'completed'],

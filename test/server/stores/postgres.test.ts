@@ -1,4 +1,4 @@
-import { describe } from 'node:test';
+import { after, describe } from 'node:test';
 import { createPostgresPaymentStore } from '../../../src/server/stores/postgres/index.js';
 import { runPaymentStoreContract } from './payment-store-contract.js';
 import {
@@ -13,7 +13,9 @@ const serverUrl = await testServerUrl();
 if (serverUrl === undefined) {
   describe('PaymentStore contract: postgres', { skip: SKIP_WITHOUT_POSTGRES }, () => {});
 } else {
-  const connectionString = await freshDatabase(serverUrl, 'contract');
+  const database = await freshDatabase(serverUrl, 'contract');
+  const connectionString = database.url;
+  after(database.drop);
   // Each test gets a schema of its own: a new, empty store in one database.
   runPaymentStoreContract('postgres', (options) =>
     createPostgresPaymentStore({ connectionString, schema: newSchema('contract'), ...options }),

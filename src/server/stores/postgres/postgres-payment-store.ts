@@ -6,7 +6,7 @@ import type {
   StoredPayment,
 } from '../../payment-store.js';
 import { assertStatusMovesForward, DEFAULT_CHANGE_META, statusChange } from '../status-change.js';
-import { loadPgDriver, type PgClientConfig, type PgPool } from './driver.js';
+import { loadPgDriver, type PgClientConfig, type PgPool, type PgPoolClient } from './driver.js';
 import { duplicateErrorOf, storeErrorOf } from './errors.js';
 import {
   asStored,
@@ -98,6 +98,10 @@ export async function createPostgresPaymentStore(
   // A pooled connection that breaks while idle is reported here; the next call connects anew.
   const onIdleError = () => {};
   pool.on('error', onIdleError);
+  // pg-pool stops listening to a connection it is closing before the connection is gone; a failure
+  // reported in that moment (the server shutting down) must not crash the process.
+  const onConnect = (client: PgPoolClient) => client.on('error', () => {});
+  pool.on('connect', onConnect);
 
   const sql = statementsFor(schema);
   const feed = createStatusFeed({
@@ -150,6 +154,7 @@ export async function createPostgresPaymentStore(
     await migrate(pool, schema);
   } catch (error) {
     pool.off('error', onIdleError);
+    pool.off('connect', onConnect);
     if (ownsPool) await pool.end().catch(() => {});
     throw storeErrorOf(error, where);
   }
@@ -332,6 +337,7 @@ export async function createPostgresPaymentStore(
       closed = true;
       await feed.close();
       pool.off('error', onIdleError);
+      pool.off('connect', onConnect);
       if (ownsPool) await pool.end();
     },
   };

@@ -142,29 +142,49 @@ export function testServerUrl(): Promise<string | undefined> {
 export const SKIP_WITHOUT_POSTGRES =
   'no PostgreSQL: set PAY_BY_BANK_TEST_DATABASE_URL, or install Debian’s postgresql package so the tests start a throwaway cluster';
 
-/** A new, empty database on `serverUrl` for one test file, dropped when the file's tests end. */
-export async function freshDatabase(serverUrl: string, label: string): Promise<string> {
+/**
+ * A new, empty database on `serverUrl` for one test file. `drop` removes it (the file calls it last,
+ * after closing its connections); in a cluster started here it goes away with the cluster.
+ */
+export async function freshDatabase(
+  serverUrl: string,
+  label: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `pbb_${label}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  if (!serverIsOurs)
-    after(async () => {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      try {
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await dropper.end();
-      }
-    });
+  const run = async (sql: string) => {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await admin.query(sql);
+    } finally {
+      await admin.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return url.toString();
+  return {
+    url: url.toString(),
+    drop: async () => {
+      if (serverIsOurs) return;
+      // A closed pool's connections take a moment to go: let them, rather than cut them off.
+      const watcher = new pg.Client({ connectionString: serverUrl });
+      await watcher.connect();
+      try {
+        for (let tries = 0; tries < 100; tries += 1) {
+          const { rows } = await watcher.query(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      } finally {
+        await watcher.end();
+      }
+      await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
 }
 
 let schemas = 0;
