@@ -24,6 +24,7 @@ export type {
   StatusChangeSource,
   ClaimDeliveriesOptions,
   ListUnfinishedOptions,
+  ClaimUnfinishedOptions,
 } from './payment-store.js';
 export { StoreUnavailableError, StoreFileError } from './store-errors.js';
 export type {

@@ -57,6 +57,7 @@ export function createMemoryPaymentStore(options: MemoryPaymentStoreOptions = {}
   const pending: PendingDelivery[] = [];
   const idempotency = new Map<string, IdempotencyEntry>();
   const webhookEvents = new Map<string, number>();
+  const reconcileLeases = new Map<string, number>();
 
   const providerKey = (payment: Pick<StoredPayment, 'provider' | 'providerPaymentId'>) =>
     `${payment.provider}\u0000${payment.providerPaymentId}`;
@@ -84,6 +85,21 @@ export function createMemoryPaymentStore(options: MemoryPaymentStoreOptions = {}
     entries.push(change.entry);
     history.set(payment.id, entries);
     pending.push({ delivery: change.delivery, nextAttemptAt: at.getTime(), leaseUntil: 0 });
+  }
+
+  function unfinished(
+    before: Date,
+    limit: number,
+    free: (payment: StoredPayment) => boolean = () => true,
+  ): StoredPayment[] {
+    const cutOff = before.getTime();
+    return [...payments.values()]
+      .filter(
+        (payment) =>
+          !isTerminal(payment.status) && Date.parse(payment.checkedAt) < cutOff && free(payment),
+      )
+      .sort((a, b) => Date.parse(a.checkedAt) - Date.parse(b.checkedAt))
+      .slice(0, Math.max(0, limit));
   }
 
   return {
@@ -125,12 +141,14 @@ export function createMemoryPaymentStore(options: MemoryPaymentStoreOptions = {}
       return copy(history.get(paymentId) ?? []);
     },
     async listUnfinished({ limit, before }) {
-      const cutOff = before.getTime();
-      return [...payments.values()]
-        .filter((payment) => !isTerminal(payment.status) && Date.parse(payment.checkedAt) < cutOff)
-        .sort((a, b) => Date.parse(a.checkedAt) - Date.parse(b.checkedAt))
-        .slice(0, Math.max(0, limit))
-        .map(copy);
+      return unfinished(before, limit).map(copy);
+    },
+    async claimUnfinished({ limit, before, leaseMs, now: at = now() }) {
+      const time = at.getTime();
+      const free = (payment: StoredPayment) => (reconcileLeases.get(payment.id) ?? 0) <= time;
+      const claimed = unfinished(before, limit, free);
+      for (const payment of claimed) reconcileLeases.set(payment.id, time + leaseMs);
+      return claimed.map(copy);
     },
     async claimIdempotencyKey(key, fingerprint, claimOptions = {}): Promise<IdempotencyClaim> {
       prune();

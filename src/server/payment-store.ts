@@ -93,6 +93,13 @@ export interface ListUnfinishedOptions {
   before: Date;
 }
 
+export interface ClaimUnfinishedOptions extends ListUnfinishedOptions {
+  /** How long the claimer holds them: meanwhile no other claim answers them. */
+  leaseMs: number;
+  /** Default: the store's clock. */
+  now?: Date;
+}
+
 export interface IdempotencyClaimOptions {
   /**
    * How long the claim is held for its answer. Past it, without `completeIdempotencyKey`, the holder is
@@ -129,9 +136,11 @@ export type IdempotencyClaim =
  * Where the server kit keeps payments, their idempotency keys, the webhook event memory, the audit trail
  * of status changes and the completion-hook outbox (docs/architecture.md, "Where payments live"). Every
  * method is atomic, and what a change causes (its history entry, its outbox delivery) is written in the
- * same transaction as the change. Implementations: `createMemoryPaymentStore` (one process, for tests)
- * and `createSqlitePaymentStore` (`pay-by-bank/server/sqlite`). Store failures that may pass (a full
- * disk, a locked or read-only file) are thrown as `StoreUnavailableError`, with nothing half-written.
+ * same transaction as the change. Implementations: `createMemoryPaymentStore` (one process, for tests),
+ * `createSqlitePaymentStore` (`pay-by-bank/server/sqlite`) and `createPostgresPaymentStore`
+ * (`pay-by-bank/server/postgres`, shared by many instances). Store failures that may pass (a full
+ * disk, a locked or read-only file, a database that is down or too slow) are thrown as
+ * `StoreUnavailableError`, with nothing half-written.
  */
 export interface PaymentStore {
   get(id: string): Promise<StoredPayment | undefined>;
@@ -164,6 +173,12 @@ export interface PaymentStore {
    * first: the reconciler's work.
    */
   listUnfinished(options: ListUnfinishedOptions): Promise<StoredPayment[]>;
+  /**
+   * Optional: `listUnfinished` for reconcilers on many instances. Answers the same payments, but only
+   * those no earlier claim still holds, and holds them for `leaseMs`, so that two instances never
+   * refresh one payment in the same interval. A reconciler uses it when the store has it.
+   */
+  claimUnfinished?(options: ClaimUnfinishedOptions): Promise<StoredPayment[]>;
 
   /**
    * Claims a key for a request fingerprint, or tells who holds it. A fresh claim answers exactly

@@ -334,6 +334,61 @@ export function runPaymentStoreContract(name: string, createStore: CreateContrac
       });
     });
 
+    describe('reconciler claims (claimUnfinished)', () => {
+      async function claimingStore() {
+        const payments = await store();
+        const claimUnfinished = payments.claimUnfinished?.bind(payments);
+        assert.ok(claimUnfinished, 'every store of the kit can claim reconciler work');
+        return { payments, claimUnfinished };
+      }
+
+      it('answers what listUnfinished answers, but not again while a claim holds it', async () => {
+        const { payments, claimUnfinished } = await claimingStore();
+        const at = (minute: number) => `2025-06-02T10:${String(minute).padStart(2, '0')}:00.000Z`;
+        const late = samplePayment({ checkedAt: at(3) });
+        const early = samplePayment({ checkedAt: at(1) });
+        const fresh = samplePayment({ checkedAt: at(9) });
+        const done = samplePayment({ checkedAt: at(0), status: 'completed' });
+        for (const payment of [late, early, fresh, done]) await payments.insert(payment);
+        const before = new Date(at(5));
+        const claim = async (limit: number, leaseMs = 1000) =>
+          (await claimUnfinished({ limit, before, leaseMs })).map((payment) => payment.id);
+
+        assert.deepEqual(await claim(1), [early.id]);
+        assert.deepEqual(await claim(10), [late.id], 'the held one is left out');
+        assert.deepEqual(await claim(10), []);
+        assert.deepEqual(
+          (await payments.listUnfinished({ limit: 10, before })).map((payment) => payment.id),
+          [early.id, late.id],
+          'listing ignores claims',
+        );
+        clock.advance(999);
+        assert.deepEqual(await claim(10), []);
+        clock.advance(1);
+        assert.deepEqual(await claim(10, 5000), [early.id, late.id], 'leases ran out');
+        await payments.update(early.id, advanceTo('completed'));
+        clock.advance(5000);
+        assert.deepEqual(await claim(10), [late.id]);
+        assert.equal(
+          (await payments.get(late.id))?.checkedAt,
+          late.checkedAt,
+          'a claim leaves the payment as it is',
+        );
+      });
+
+      it('gives each unfinished payment to exactly one of 50 concurrent claims', async () => {
+        const { payments, claimUnfinished } = await claimingStore();
+        for (let index = 0; index < 5; index += 1) await payments.insert(samplePayment());
+        const before = new Date(clock.now().getTime() + 1);
+        const claims = await Promise.all(
+          Array.from({ length: 50 }, () => claimUnfinished({ limit: 1, before, leaseMs: 10_000 })),
+        );
+        const ids = claims.flat().map((payment) => payment.id);
+        assert.equal(ids.length, 5);
+        assert.equal(new Set(ids).size, 5);
+      });
+    });
+
     describe('idempotency keys', () => {
       it('claims a key once, remembers its payment, and forgets it after the TTL', async () => {
         const payments = await store({ idempotencyTtlMs: 1000 });

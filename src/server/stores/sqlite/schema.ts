@@ -77,6 +77,10 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX webhook_events_expiry ON webhook_events (expires_at_ms);
   `,
+  // Reconciler claims (`claimUnfinished`): until when a payment is held by one process's reconciler.
+  `
+  ALTER TABLE payments ADD COLUMN reconcile_lease_until_ms INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

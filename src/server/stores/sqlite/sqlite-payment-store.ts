@@ -152,6 +152,21 @@ export function createSqlitePaymentStore(options: SqlitePaymentStoreOptions): Pa
         ),
       );
     },
+    async claimUnfinished({ limit, before, leaseMs, now: at = now() }) {
+      return write((statements) => {
+        const time = at.getTime();
+        const claimed = (
+          statements.claimableUnfinished.all({
+            before: before.getTime(),
+            now: time,
+            limit: rowLimit(limit),
+          }) as PaymentRow[]
+        ).map(paymentOf);
+        for (const payment of claimed)
+          statements.leaseUnfinished.run({ id: payment.id, lease_until: time + leaseMs });
+        return claimed;
+      });
+    },
     async claimIdempotencyKey(key, fingerprint, claimOptions = {}) {
       return write((statements): IdempotencyClaim => {
         const time = now().getTime();

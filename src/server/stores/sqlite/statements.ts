@@ -14,6 +14,10 @@ const SQL = {
   listUnfinished: `SELECT record FROM payments
        WHERE status NOT IN ${TERMINAL} AND checked_at_ms < ?
        ORDER BY checked_at_ms LIMIT ?`,
+  claimableUnfinished: `SELECT record FROM payments
+       WHERE status NOT IN ${TERMINAL} AND checked_at_ms < @before AND reconcile_lease_until_ms <= @now
+       ORDER BY checked_at_ms LIMIT @limit`,
+  leaseUnfinished: `UPDATE payments SET reconcile_lease_until_ms = @lease_until WHERE id = @id`,
 
   nextSequence: `SELECT coalesce(max(sequence), 0) + 1 AS next FROM status_history WHERE payment_id = ?`,
   insertHistory: `INSERT INTO status_history (payment_id, sequence, event_id, status, previous, source,
