@@ -65,6 +65,7 @@ describe('status transitions (property)', () => {
             logger: silentLogger(),
             now: () => new Date('2025-06-02T10:00:00Z'),
             watchers: createStatusWatchers(),
+            statusStored: () => {},
           } as unknown as HandlerContext;
           const applied = updates.map(({ source, status }) =>
             applyProviderStatus(
