@@ -17,8 +17,31 @@ function fromConnect(middleware) {
   };
 }
 
+/**
+ * `executeServerCommand('collect-garbage')` from a test: a full garbage collection through the
+ * DevTools protocol, answering the page's DOM counters (documents, nodes, JS event listeners) after it.
+ */
+function collectGarbage() {
+  return {
+    name: 'collect-garbage',
+    async executeCommand({ command, session }) {
+      if (command !== 'collect-garbage') return undefined;
+      const cdp = await session.browser.getPage(session.id).createCDPSession();
+      try {
+        await cdp.send('HeapProfiler.collectGarbage');
+        return await cdp.send('Memory.getDOMCounters');
+      } finally {
+        await cdp.detach();
+      }
+    },
+  };
+}
+
 export default {
   files: ['test/element/**/*.test.ts', 'test/core/**/*.test.ts'],
+  // The browser's origin is the address the server listens on, which the demo's kits take as their
+  // public base URL (they never read the Host header): a name such as localhost could resolve elsewhere.
+  hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 5000 } },
@@ -33,6 +56,7 @@ export default {
   // and the provider sandbox at /sandbox, exactly as `npm start` serves them.
   middleware: [fromConnect(createDemoMiddleware())],
   plugins: [
+    collectGarbage(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

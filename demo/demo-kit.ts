@@ -25,6 +25,8 @@ export interface DemoEnvironment {
   idempotencyLeaseMs?: number;
   /** `PAY_BY_BANK_HOOK_LOG`: a file the demo shop's completion hook appends each call to, as JSON lines. */
   hookLog?: string;
+  /** `PUBLIC_BASE_URL`: the origin payers use (the kits' `publicBaseUrl`), over the listening address. */
+  publicBaseUrl?: string;
 }
 
 export function demoEnvironment(env: NodeJS.ProcessEnv = process.env): DemoEnvironment {
@@ -34,6 +36,7 @@ export function demoEnvironment(env: NodeJS.ProcessEnv = process.env): DemoEnvir
     ...optionalMs('reconcileIntervalMs', 'PAY_BY_BANK_RECONCILE_MS', env),
     ...optionalMs('idempotencyLeaseMs', 'PAY_BY_BANK_IDEMPOTENCY_LEASE_MS', env),
     ...(env.PAY_BY_BANK_HOOK_LOG ? { hookLog: env.PAY_BY_BANK_HOOK_LOG } : {}),
+    ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),
   };
 }
 
@@ -96,6 +99,7 @@ export async function startDemoKit(
       ? { idempotencyLeaseMs: environment.idempotencyLeaseMs }
       : {}),
     ...options,
+    ...(environment.publicBaseUrl ? { publicBaseUrl: environment.publicBaseUrl } : {}),
   });
   let closing: Promise<void> | undefined;
   return {

@@ -77,6 +77,12 @@ export interface DemoMiddlewareOptions {
   reconcileIntervalMs?: number;
   /** Default: the kit's own (60 s). */
   idempotencyLeaseMs?: number;
+  /**
+   * The kits' `publicBaseUrl`: the origin the browser uses, e.g. `http://localhost:5173`. A function is
+   * asked at the first request, once the server listens. Default: the address the request reached
+   * this server on (its listening address, never the Host header).
+   */
+  publicBaseUrl?: string | (() => string | undefined);
 }
 
 /** The demo's middleware, with what stops its kits' background work. */
@@ -145,6 +151,7 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): DemoM
   const fallback = options.provider ?? demoProviderFromEnv();
   const browserOrigin = new AsyncLocalStorage<string>();
   const kits = new Map<DemoProvider, PayByBankHandler>();
+  const listeners = new Map<DemoProvider, ReturnType<typeof toNodeListener>>();
   const store = options.store ?? createMemoryPaymentStore();
 
   const sandbox = options.sandboxUrl
@@ -168,12 +175,19 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): DemoM
     (next) => (outcome = next),
   );
 
-  for (const name of DEMO_PROVIDERS) {
+  // The kits are made once the public base URL is known: at once when given, else at the first request.
+  let publicBaseUrl: string | undefined;
+  const startKits = (base: string) => {
+    publicBaseUrl = base.replace(/\/+$/, '');
+    for (const name of DEMO_PROVIDERS) startKit(name, publicBaseUrl);
+  };
+  const startKit = (name: DemoProvider, base: string) => {
     const provider = demoProvider(name, sandbox);
     const kit = createPayByBankHandler({
       provider,
       store,
       basePath: KIT_PATH,
+      publicBaseUrl: base,
       resolveCheckout:
         name === 'cashfree-bbps'
           ? resolveDemoBill(provider as CashfreeBbpsProvider)
@@ -187,12 +201,11 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): DemoM
         ? { idempotencyLeaseMs: options.idempotencyLeaseMs }
         : {}),
     });
-    kits.set(
-      name,
-      withDemoOutcome(kit, name, store, sandbox, () => outcome),
-    );
-  }
-  const listeners = new Map([...kits].map(([name, kit]) => [name, toNodeListener(kit)]));
+    const demoKit = withDemoOutcome(kit, name, store, sandbox, () => outcome);
+    kits.set(name, demoKit);
+    listeners.set(name, toNodeListener(demoKit));
+  };
+  if (typeof options.publicBaseUrl === 'string') startKits(options.publicBaseUrl);
   const local = sandbox.local;
   const sandboxListener =
     local && toNodeListener(Object.assign(local.handler, { basePath: SANDBOX_PATH }));
@@ -214,7 +227,12 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): DemoM
       next();
       return;
     }
-    const origin = `${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+    if (publicBaseUrl === undefined) {
+      const asked =
+        typeof options.publicBaseUrl === 'function' ? options.publicBaseUrl() : undefined;
+      startKits(asked ?? listeningOrigin(req));
+    }
+    const origin = new URL(publicBaseUrl ?? '').origin;
     browserOrigin.run(origin, () => {
       if (underSandbox) {
         sandboxListener(req, res, next);
@@ -230,6 +248,18 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): DemoM
       await Promise.all([...kits.values()].map((kit) => kit.close()));
     },
   });
+}
+
+/**
+ * The origin of the address a request reached this server on: its listening address, as the socket
+ * knows it, never the Host header.
+ */
+export function listeningOrigin(req: IncomingMessage): string {
+  const socket = req.socket as IncomingMessage['socket'] & { encrypted?: boolean };
+  const scheme = socket.encrypted ? 'https' : 'http';
+  const address = (socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/i, '');
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `${scheme}://${host}:${socket.localPort ?? 80}`;
 }
 
 /** A provider's webhook, told by its signature header: the sandbox posts them all to one URL. */
@@ -399,8 +429,13 @@ function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider
 export function payByBankDevServer(options: DemoMiddlewareOptions = {}): Plugin {
   const mount = async (server: {
     middlewares: { use(middleware: ConnectMiddleware): unknown };
+    resolvedUrls: { local: string[] } | null;
   }) => {
-    const kit = await startDemoKit(options);
+    const kit = await startDemoKit({
+      // The address vite prints, known once it listens: the kits are made at the first request.
+      publicBaseUrl: () => server.resolvedUrls?.local[0],
+      ...options,
+    });
     server.middlewares.use(kit.middleware);
     const stopListening = closeOnSignals(kit.close);
     return () => {

@@ -10,7 +10,8 @@ const port = Number(process.env.PORT ?? 5173);
 
 let kit: Awaited<ReturnType<typeof startDemoKit>>;
 try {
-  kit = await startDemoKit();
+  // The address printed below (`PUBLIC_BASE_URL` over it): payers come back there from their bank.
+  kit = await startDemoKit(port ? { publicBaseUrl: `http://localhost:${port}` } : {});
 } catch (error) {
   // A corrupt or foreign PAY_BY_BANK_DB fails here, its message naming the file.
   console.error(`pay-by-bank demo: ${error instanceof Error ? error.message : String(error)}`);

@@ -24,4 +24,6 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // performance.memory in whole bytes, not bucketed: test/element/memory.test.ts measures with it.
+  '--enable-precise-memory-info',
 ];

@@ -14,8 +14,11 @@ export interface HandlerContext {
     request: Request,
   ) => Promise<ResolvedCheckout | null | undefined>;
   basePath: string;
+  /** Undefined only where the merchant let the request's origin stand in (`trustRequestOrigin`, development). */
   publicBaseUrl: string | undefined;
   allowedReturnOrigins: Set<string> | undefined;
+  /** `X-Forwarded-*` come from the merchant's own proxy (`trustProxy`). */
+  trustProxy: boolean;
   logger: Logger;
   refreshIntervalMs: number;
   idempotencyLeaseMs: number;

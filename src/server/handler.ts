@@ -118,7 +118,7 @@ function createContext(options: PayByBankHandlerOptions, statusStored: () => voi
     );
   }
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
-  const publicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, '');
+  const publicBaseUrl = checkPublicBaseUrl(options);
   const origins = options.allowedReturnOrigins ?? (publicBaseUrl ? [publicBaseUrl] : undefined);
   const resolveCheckout = options.resolveCheckout;
   const logger = options.logger ?? consoleLogger();
@@ -130,6 +130,7 @@ function createContext(options: PayByBankHandlerOptions, statusStored: () => voi
     basePath,
     publicBaseUrl,
     allowedReturnOrigins: origins ? new Set(origins.map(normalizeOrigin)) : undefined,
+    trustProxy: options.trustProxy === true,
     logger,
     refreshIntervalMs: options.refreshIntervalMs ?? 2000,
     idempotencyLeaseMs: options.idempotencyLeaseMs ?? 60_000,
@@ -144,6 +145,43 @@ function createContext(options: PayByBankHandlerOptions, statusStored: () => voi
     creating: new Map(),
     returning: new Map(),
   };
+}
+
+/** Where `NODE_ENV` says so, a missing `publicBaseUrl` falls back to the request's origin. */
+const DEVELOPMENT_ENVIRONMENTS: readonly (string | undefined)[] = ['development', 'test'];
+
+/**
+ * `publicBaseUrl` without its trailing slashes. Without it the bank redirect and the allowed return
+ * origin would come from the request's Host header, which whoever sends the request writes: refused
+ * outside development unless the merchant says its Host header is trustworthy (`trustRequestOrigin`).
+ */
+function checkPublicBaseUrl(options: PayByBankHandlerOptions): string | undefined {
+  const given = options.publicBaseUrl;
+  if (given === undefined || given === '') {
+    const environment = typeof process === 'undefined' ? undefined : process.env.NODE_ENV;
+    if (options.trustRequestOrigin === true || DEVELOPMENT_ENVIRONMENTS.includes(environment)) {
+      return undefined;
+    }
+    throw new TypeError(
+      'createPayByBankHandler: set `publicBaseUrl` to the public origin the payer sees ' +
+        '(e.g. "https://shop.example"): the bank sends the payer back there, and return URLs must be on it. ' +
+        `Without it (NODE_ENV is ${environment === undefined ? 'unset' : `"${environment}"`}, not development or test) ` +
+        'the Host header would decide, which anyone can forge. Only if every request reaches the kit ' +
+        'through a proxy that sets Host itself, pass `trustRequestOrigin: true` instead.',
+    );
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(given);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    throw new TypeError(
+      `createPayByBankHandler: \`publicBaseUrl\` must be an absolute http(s) URL without query or fragment, e.g. "https://shop.example", not "${given}".`,
+    );
+  }
+  return given.replace(/\/+$/, '');
 }
 
 interface Route {

@@ -17,12 +17,22 @@ export interface PayByBankHandlerOptions {
   /** Where the handler is mounted. Default `/api/pay-by-bank`. */
   basePath?: string;
   /**
-   * The merchant's public origin (and path prefix, if any), used for the provider's redirect back to the
-   * kit's return route. Set it in production; without it the request's own origin is used.
+   * The merchant's public origin (and path prefix, if any), e.g. `https://shop.example`: the provider's
+   * redirect back to the kit's return route is built on it, and return URLs must be on it (unless
+   * `allowedReturnOrigins` says otherwise). The request's Host and `X-Forwarded-*` headers are then
+   * never read. Required unless `NODE_ENV` is `development` or `test`, or `trustRequestOrigin` is set:
+   * without it `createPayByBankHandler` throws.
    */
   publicBaseUrl?: string;
   /** Origins a payment's `returnUrl` may point to. Default: the origin of `publicBaseUrl`. */
   allowedReturnOrigins?: string[];
+  /**
+   * Without `publicBaseUrl`, take the request's own origin (its Host header, or with `trustProxy` the
+   * `X-Forwarded-Host` and `-Proto` of the merchant's proxy) as the public one, in any `NODE_ENV`. Only
+   * for a kit every request reaches through a proxy that sets those headers itself: a forged Host
+   * would otherwise send payers, and the bank's redirect, to the forger's site.
+   */
+  trustRequestOrigin?: boolean;
   /**
    * Where payments live. Default: in this process's memory, lost on restart; in production give a
    * durable store (`createSqlitePaymentStore` from `pay-by-bank/server/sqlite`).
@@ -65,7 +75,9 @@ export interface PayByBankHandlerOptions {
   rateLimit?: RateLimitOptions | false;
   /**
    * The kit is behind a proxy the merchant runs, which appends the client's address to
-   * `X-Forwarded-For`: count clients by it. Never set it without such a proxy: the header is free to forge.
+   * `X-Forwarded-For` (count clients by it) and, without `publicBaseUrl`, sets `X-Forwarded-Host` and
+   * `X-Forwarded-Proto` (the request's origin). Never set it without such a proxy: the headers are free
+   * to forge.
    */
   trustProxy?: boolean;
 }

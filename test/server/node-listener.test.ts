@@ -19,6 +19,7 @@ describe('toNodeListener', () => {
     const handler = createPayByBankHandler({
       provider: providerFor('aiia-pay', sandbox.url),
       resolveCheckout: resolveTestCheckout,
+      publicBaseUrl: 'https://kit.example',
       allowedReturnOrigins: [SHOP_ORIGIN],
       logger: silentLogger(),
     });
@@ -73,6 +74,7 @@ describe('toNodeListener', () => {
       provider: providerFor('aiia-pay', sandbox.url),
       resolveCheckout: resolveTestCheckout,
       basePath: '/shop/pay',
+      publicBaseUrl: SHOP_ORIGIN,
       logger: silentLogger(),
     });
     const listener = toNodeListener(handler);

@@ -218,6 +218,7 @@ describe('rate limits over HTTP', () => {
           createPayByBankHandler({
             provider: NO_PROVIDER,
             resolveCheckout: resolveTestCheckout,
+            publicBaseUrl: 'https://shop.example',
             logger: silentLogger(),
             rateLimit: { paymentCreatesPerAddress: bad },
           }),

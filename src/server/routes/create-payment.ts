@@ -9,7 +9,7 @@ import type { ResolvedCheckout } from '../provider.js';
 import type { SummaryAnswer } from '../summary.js';
 import { readJsonBody } from '../request-body.js';
 import { checkReturnUrl } from '../return-url.js';
-import { returnRouteUrl } from '../public-urls.js';
+import { publicOrigin, returnRouteUrl } from '../public-urls.js';
 import { validateCreateRequest } from '../validate-create-request.js';
 
 const BODY_LIMIT = 16 * 1024;
@@ -48,7 +48,7 @@ async function createOnce(
   body: CreatePaymentRequest,
   print: string,
 ): Promise<{ fingerprint: string; response: CreatePaymentResponse; replayed: boolean }> {
-  const allowed = context.allowedReturnOrigins ?? new Set([new URL(request.url).origin]);
+  const allowed = context.allowedReturnOrigins ?? new Set([publicOrigin(context, request)]);
   const returnUrl = checkReturnUrl(body.returnUrl, allowed);
 
   const { store } = context;

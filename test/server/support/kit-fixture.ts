@@ -36,19 +36,21 @@ export async function startKit(
   options: Partial<PayByBankHandlerOptions> = {},
 ): Promise<RunningKit> {
   const store = options.store ?? createMemoryPaymentStore();
-  let origin = '';
+  // Listening first: the kit's public base URL is its own address, the bank sends the payer back there.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const handler = createPayByBankHandler({
     provider,
     store,
     resolveCheckout: resolveTestCheckout,
+    publicBaseUrl: origin,
     allowedReturnOrigins: [SHOP_ORIGIN],
     logger: silentLogger(),
     refreshIntervalMs: 50,
     ...options,
   });
-  const server = createServer(toNodeListener(handler));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on('request', toNodeListener(handler));
   return {
     handler,
     store,

@@ -123,9 +123,13 @@ export async function startMerchantProcess(
   port: number,
   env: Record<string, string>,
 ): Promise<MerchantProcess> {
-  const started = run('demo/serve.ts', { PORT: String(port), ...env }, /pay-by-bank demo on /);
-  await started.ready;
   const origin = `http://127.0.0.1:${port}`;
+  const started = run(
+    'demo/serve.ts',
+    { PORT: String(port), PUBLIC_BASE_URL: origin, ...env },
+    /pay-by-bank demo on /,
+  );
+  await started.ready;
   return { ...started.process, origin, endpoint: `${origin}/api/pay-by-bank` };
 }
 
