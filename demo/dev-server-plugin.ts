@@ -77,6 +77,12 @@ export interface DemoMiddlewareOptions {
   reconcileIntervalMs?: number;
   /** Default: the kit's own (60 s). */
   idempotencyLeaseMs?: number;
+  /** Default: the kit's own (2 s). */
+  refreshIntervalMs?: number;
+  /** The public origin every instance shares (`PUBLIC_BASE_URL`): the kits' `publicBaseUrl`. */
+  publicBaseUrl?: string;
+  /** The kits' `rateLimit`. Default: the kit's own limits. */
+  rateLimit?: PayByBankHandlerOptions['rateLimit'];
 }
 
 /** The demo's middleware, with what stops its kits' background work. */
@@ -186,6 +192,11 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): DemoM
       ...(options.idempotencyLeaseMs !== undefined
         ? { idempotencyLeaseMs: options.idempotencyLeaseMs }
         : {}),
+      ...(options.refreshIntervalMs !== undefined
+        ? { refreshIntervalMs: options.refreshIntervalMs }
+        : {}),
+      ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
+      ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     });
     kits.set(
       name,
@@ -392,7 +403,7 @@ function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider
 }
 
 /**
- * A vite plugin mounting the demo's kits (`startDemoKit`: payments in `PAY_BY_BANK_DB`, the sandbox of
+ * A vite plugin mounting the demo's kits (`startDemoKit`: payments at `DATABASE_URL` or in `PAY_BY_BANK_DB`, the sandbox of
  * `SANDBOX_URL` or one mounted here) on the dev server and on `vite preview`, and stopping their
  * background work when the server closes or the process is told to stop.
  */
