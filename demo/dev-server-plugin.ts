@@ -467,7 +467,8 @@ async function pickProvider(
   const paymentId =
     /\/payments\/([^/]+)$/.exec(url.pathname)?.[1] ?? url.searchParams.get('payment');
   if (paymentId) {
-    const payment = await store.get(decodeURIComponent(paymentId));
+    // A store that is down is the kit's to answer (503 store_unavailable), not the demo's.
+    const payment = await store.get(decodeURIComponent(paymentId)).catch(() => undefined);
     if (isDemoProvider(payment?.provider)) return payment.provider;
   }
   const asked = url.searchParams.get('provider');
