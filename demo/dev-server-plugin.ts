@@ -83,6 +83,10 @@ export interface DemoMiddlewareOptions {
    * this server on (its listening address, never the Host header).
    */
   publicBaseUrl?: string | (() => string | undefined);
+  /** Default: the kit's own (2 s). */
+  refreshIntervalMs?: number;
+  /** The kits' `rateLimit`. Default: the kit's own limits. */
+  rateLimit?: PayByBankHandlerOptions['rateLimit'];
 }
 
 /** The demo's middleware, with what stops its kits' background work. */
@@ -200,6 +204,10 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): DemoM
       ...(options.idempotencyLeaseMs !== undefined
         ? { idempotencyLeaseMs: options.idempotencyLeaseMs }
         : {}),
+      ...(options.refreshIntervalMs !== undefined
+        ? { refreshIntervalMs: options.refreshIntervalMs }
+        : {}),
+      ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     });
     const demoKit = withDemoOutcome(kit, name, store, sandbox, () => outcome);
     kits.set(name, demoKit);
@@ -422,7 +430,7 @@ function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider
 }
 
 /**
- * A vite plugin mounting the demo's kits (`startDemoKit`: payments in `PAY_BY_BANK_DB`, the sandbox of
+ * A vite plugin mounting the demo's kits (`startDemoKit`: payments at `DATABASE_URL` or in `PAY_BY_BANK_DB`, the sandbox of
  * `SANDBOX_URL` or one mounted here) on the dev server and on `vite preview`, and stopping their
  * background work when the server closes or the process is told to stop.
  */
@@ -491,7 +499,8 @@ async function pickProvider(
   const paymentId =
     /\/payments\/([^/]+)$/.exec(url.pathname)?.[1] ?? url.searchParams.get('payment');
   if (paymentId) {
-    const payment = await store.get(decodeURIComponent(paymentId));
+    // A store that is down is the kit's to answer (503 store_unavailable), not the demo's.
+    const payment = await store.get(decodeURIComponent(paymentId)).catch(() => undefined);
     if (isDemoProvider(payment?.provider)) return payment.provider;
   }
   const asked = url.searchParams.get('provider');

@@ -8,7 +8,7 @@ import { SANDBOX_PROCESS_CONTROL_PATH } from './sandbox-link.js';
  * `/sandbox`), the way a merchant's server meets a real provider: the demo servers use it with
  * `SANDBOX_URL=http://localhost:5174/sandbox`. Webhooks go to `SANDBOX_WEBHOOK_URL` (default the demo's
  * kit on port 5173). `GET|POST /sandbox-control` reads and sets its knobs and counts the payments it
- * created, for the demo's outcome control and the tests.
+ * created (and Aiia's status reads per payment), for the demo's outcome control and the tests.
  */
 const port = Number(process.env.PORT ?? 5174);
 const webhookUrl =
@@ -25,6 +25,10 @@ const CREATE_CALLS: Record<string, RegExp> = {
   cashfree: /^\/sandbox\/cashfree\/.*\/request\/bill-payment$/,
 };
 const created: Record<string, number> = { mastercard: 0, aiia: 0, obc: 0, cashfree: 0 };
+/** Aiia's status read of one payment: the tests count them per payment, to see no work done twice. */
+const AIIA_STATUS_READ = /^\/sandbox\/aiia\/v2\/payments\/accept\/([^/]+)$/;
+const aiiaReads: Record<string, number> = {};
+const MAX_COUNTED_READS = 10_000;
 
 interface ControlRequest {
   knobs?: SandboxKnobs;
@@ -53,13 +57,16 @@ async function control(request: Request): Promise<Response> {
   } else if (request.method !== 'GET') {
     return Response.json({ error: 'GET or POST' }, { status: 405 });
   }
-  return Response.json({ knobs, created }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json({ knobs, created, aiiaReads }, { headers: { 'cache-control': 'no-store' } });
 }
 
 async function handle(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
   if (pathname === SANDBOX_PROCESS_CONTROL_PATH) return control(request);
   const response = await sandbox.handler(request);
+  const read = request.method === 'GET' && response.ok && AIIA_STATUS_READ.exec(pathname)?.[1];
+  if (read && (read in aiiaReads || Object.keys(aiiaReads).length < MAX_COUNTED_READS))
+    aiiaReads[read] = (aiiaReads[read] ?? 0) + 1;
   if (request.method === 'POST' && response.ok) {
     for (const [provider, path] of Object.entries(CREATE_CALLS))
       if (path.test(pathname)) created[provider] = (created[provider] ?? 0) + 1;

@@ -1,9 +1,10 @@
-import { closeOnSignals, startDemoKit } from './demo-kit.js';
+import { closeOnSignals, describeDatabase, startDemoKit } from './demo-kit.js';
 import { createStaticDemoServer } from './static-server.js';
 
 /**
  * `npm run serve`: the demo without vite, over the built files (`npm run build` first), with the
- * server kit and the sandbox (or the sandbox process at `SANDBOX_URL`), payments in `PAY_BY_BANK_DB`,
+ * server kit and the sandbox (or the sandbox process at `SANDBOX_URL`), payments in the PostgreSQL
+ * database at `DATABASE_URL` (shared by every instance) or else the SQLite file `PAY_BY_BANK_DB`,
  * and the page under the strict Content-Security-Policy it is tested with.
  */
 const port = Number(process.env.PORT ?? 5173);
@@ -30,7 +31,8 @@ closeOnSignals(async () => {
 server.listen(port, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  const { database, sandboxUrl } = kit.environment;
+  const { sandboxUrl } = kit.environment;
+  const database = describeDatabase(kit.environment);
   console.log(
     `pay-by-bank demo on http://localhost:${actual}/ (kit at /api/pay-by-bank, sandbox at ${sandboxUrl ?? '/sandbox/'}, payments in ${database})`,
   );

@@ -143,9 +143,11 @@ export function createMemoryPaymentStore(options: MemoryPaymentStoreOptions = {}
     async listUnfinished({ limit, before }) {
       return unfinished(before, limit).map(copy);
     },
-    async claimUnfinished({ limit, before, leaseMs, now: at = now() }) {
+    async claimUnfinished({ limit, before, leaseMs, provider, now: at = now() }) {
       const time = at.getTime();
-      const free = (payment: StoredPayment) => (reconcileLeases.get(payment.id) ?? 0) <= time;
+      const free = (payment: StoredPayment) =>
+        (provider === undefined || payment.provider === provider) &&
+        (reconcileLeases.get(payment.id) ?? 0) <= time;
       const claimed = unfinished(before, limit, free);
       for (const payment of claimed) reconcileLeases.set(payment.id, time + leaseMs);
       return claimed.map(copy);

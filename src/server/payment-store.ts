@@ -94,6 +94,11 @@ export interface ListUnfinishedOptions {
 }
 
 export interface ClaimUnfinishedOptions extends ListUnfinishedOptions {
+  /**
+   * Only this provider's payments: handlers of several providers share a store, and one must not hold
+   * the others' work. Default: every provider's.
+   */
+  provider?: string;
   /** How long the claimer holds them: meanwhile no other claim answers them. */
   leaseMs: number;
   /** Default: the store's clock. */

@@ -61,10 +61,19 @@ export function createReconciler(context: HandlerContext, options: ReconcilerOpt
 
   async function runOnce(): Promise<{ refreshed: number; failed: number }> {
     const now = context.now();
-    const due = await context.store.listUnfinished({
-      limit: BATCH,
-      before: new Date(now.getTime() - intervalMs / 2),
-    });
+    const before = new Date(now.getTime() - intervalMs / 2);
+    // Instances sharing a store claim their turn's payments, so that no payment is refreshed by two of
+    // them in one interval (docs/architecture.md, "Many instances"); a store without claims is one
+    // process's.
+    const due = context.store.claimUnfinished
+      ? await context.store.claimUnfinished({
+          limit: BATCH,
+          before,
+          now,
+          leaseMs: intervalMs,
+          provider: context.provider.name,
+        })
+      : await context.store.listUnfinished({ limit: BATCH, before });
     let refreshed = 0;
     let failed = 0;
     for (const payment of due) {

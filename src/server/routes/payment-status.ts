@@ -5,6 +5,7 @@ import { jsonResponse } from '../json-response.js';
 import { isPaymentId } from '../payment-id.js';
 import type { StoredPayment } from '../payment-store.js';
 import { ProblemError } from '../problem.js';
+import { StoreUnavailableError } from '../store-errors.js';
 import { refreshStatus } from '../refresh-status.js';
 import { toStatusResponse } from '../status-view.js';
 
@@ -38,14 +39,24 @@ async function waitForChange(
 ): Promise<StoredPayment> {
   const deadline = Date.now() + waitSeconds * 1000;
   let payment = start;
+  let unavailable: StoreUnavailableError | undefined;
   // Bounded by the deadline: each turn waits for a change, the next refresh, or the end.
   while (payment.status === since && !isTerminal(payment.status) && !signal.aborted) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) break;
     await context.watchers.next(payment.id, Math.min(remaining, context.refreshIntervalMs), signal);
-    payment = (await context.store.get(payment.id)) ?? payment;
-    if (payment.status === since) payment = await refreshStatus(context, payment);
+    try {
+      payment = (await context.store.get(payment.id)) ?? payment;
+      if (payment.status === since) payment = await refreshStatus(context, payment);
+      unavailable = undefined;
+    } catch (error) {
+      // A database that went away during the wait may be back before the deadline: the store's feed
+      // wakes every waiter to re-read once it is (docs/architecture.md, "Many instances").
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      unavailable = error;
+    }
   }
+  if (unavailable) throw unavailable;
   return payment;
 }
 

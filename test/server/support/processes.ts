@@ -82,6 +82,8 @@ export interface SandboxProcess extends RunningProcess {
   configure(knobs: SandboxKnobs): Promise<void>;
   /** How many payments each simulated provider created (2xx answers to its create call). */
   created(): Promise<Record<string, number>>;
+  /** How many times Aiia's status of each payment (by the provider's id) was read. */
+  aiiaReads(): Promise<Record<string, number>>;
 }
 
 /** `npm run sandbox` on an ephemeral port, its webhooks to `webhookUrl`. */
@@ -109,6 +111,10 @@ export async function startSandboxProcess(
     async created() {
       const response = await fetch(control);
       return ((await response.json()) as { created: Record<string, number> }).created;
+    },
+    async aiiaReads() {
+      const response = await fetch(control);
+      return ((await response.json()) as { aiiaReads: Record<string, number> }).aiiaReads;
     },
   };
 }

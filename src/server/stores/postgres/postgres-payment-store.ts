@@ -216,13 +216,14 @@ export async function createPostgresPaymentStore(
         ),
       );
     },
-    async claimUnfinished({ limit, before, leaseMs, now: at = now() }) {
+    async claimUnfinished({ limit, before, leaseMs, provider, now: at = now() }) {
       return use(async () => {
         const claimed = await rows<PaymentRow>(sql.claimUnfinished, [
           before,
           at,
           rowLimit(limit),
           new Date(at.getTime() + leaseMs),
+          provider ?? null,
         ]);
         return claimed
           .map((row) => row.record)

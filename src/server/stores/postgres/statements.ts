@@ -54,6 +54,7 @@ export function statementsFor(s: string) {
       WITH due AS (
         SELECT id FROM ${s}.payments
           WHERE status NOT IN ${TERMINAL} AND checked_at < $1 AND reconcile_lease_until <= $2
+            AND ($5::text IS NULL OR provider = $5)
           ORDER BY checked_at, id LIMIT $3
           FOR UPDATE SKIP LOCKED
       )

@@ -152,13 +152,14 @@ export function createSqlitePaymentStore(options: SqlitePaymentStoreOptions): Pa
         ),
       );
     },
-    async claimUnfinished({ limit, before, leaseMs, now: at = now() }) {
+    async claimUnfinished({ limit, before, leaseMs, provider, now: at = now() }) {
       return write((statements) => {
         const time = at.getTime();
         const claimed = (
           statements.claimableUnfinished.all({
             before: before.getTime(),
             now: time,
+            provider: provider ?? null,
             limit: rowLimit(limit),
           }) as PaymentRow[]
         ).map(paymentOf);

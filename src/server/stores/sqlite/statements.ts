@@ -16,6 +16,7 @@ const SQL = {
        ORDER BY checked_at_ms LIMIT ?`,
   claimableUnfinished: `SELECT record FROM payments
        WHERE status NOT IN ${TERMINAL} AND checked_at_ms < @before AND reconcile_lease_until_ms <= @now
+         AND (@provider IS NULL OR provider = @provider)
        ORDER BY checked_at_ms LIMIT @limit`,
   leaseUnfinished: `UPDATE payments SET reconcile_lease_until_ms = @lease_until WHERE id = @id`,
 
