@@ -1,62 +1,23 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { payByBankDevServer } from './demo/dev-server-plugin.js';
 
 /**
- * The minifier leaves lit's html`` and css`` templates as written, indentation included. After
- * minification the only line breaks left are inside template literals, where a line break and its
- * indentation mean no more than one space in HTML and CSS.
+ * The minifier leaves lit's html`` and css`` templates as written, indentation included. This plugin
+ * parses each template (HTML with html-minifier-terser, CSS with clean-css, lit's `${}` parts kept
+ * in place) and minifies it, with a sourcemap; no other string is touched.
  */
-function collapseTemplateWhitespace(): Plugin {
-  return {
-    name: 'collapse-template-whitespace',
-    apply: 'build',
-    generateBundle(_options, bundle) {
-      for (const output of Object.values(bundle)) {
-        if (output.type === 'chunk') output.code = output.code.replace(/\n\s*/g, ' ');
-      }
-    },
-  };
-}
-
-/**
- * Whitespace between tags, and between a tag and an expression, renders nothing in the element's
- * templates (its layouts are grid and flex); it only costs bytes.
- */
-function trimTemplateWhitespace(): Plugin {
-  return {
-    name: 'trim-template-whitespace',
-    apply: 'build',
-    transform(code, id) {
-      if (!/\/src\/element\/.*\.ts$/.test(id) || id.endsWith('/styles.ts')) return undefined;
-      return code
-        .replace(/>\s+</g, '><')
-        .replace(/>\s+\$\{/g, '>${')
-        .replace(/\}\s+</g, '}<')
-        .replace(/\s+(\/?>)/g, '$1');
-    },
-  };
-}
-
-/** The element's stylesheet is plain CSS in one template literal: spaces around punctuation go. */
-function minifyElementStyles(): Plugin {
-  return {
-    name: 'minify-element-styles',
-    apply: 'build',
-    transform(code, id) {
-      if (!id.endsWith('/src/element/styles.ts')) return undefined;
-      return code.replace(/css`([^`]*)`/, (_template, sheet: string) => {
-        const minified = sheet
-          .replace(/\/\*[^]*?\*\//g, '')
-          .replace(/\s+/g, ' ')
-          .replace(/\s*([{};,:>])\s*/g, '$1')
-          .replace(/;}/g, '}')
-          .trim();
-        return `css\`${minified}\``;
-      });
-    },
-  };
-}
+const minifyTemplates = (): Plugin => ({
+  name: 'minify-templates',
+  apply: 'build',
+  async transform(code, id) {
+    if (!/[\\/]src[\\/]element[\\/].+\.ts$/.test(id)) return null;
+    const minified = await minifyHTMLLiterals(code, { fileName: id });
+    // magic-string's map, whose `version` is typed loosely; it is a v3 sourcemap.
+    return minified && { code: minified.code, map: minified.map?.toString() ?? null };
+  },
+});
 
 /**
  * Everything the entry loads at once goes in one chunk, which the lazily loaded chunks import too.
@@ -92,12 +53,7 @@ export default defineConfig(({ command, mode }) => ({
     'process.env.NODE_ENV': JSON.stringify('production'),
   },
   // The demo's merchant server (server kit) and the provider sandbox, on vite's own port.
-  plugins: [
-    payByBankDevServer(),
-    trimTemplateWhitespace(),
-    minifyElementStyles(),
-    collapseTemplateWhitespace(),
-  ],
+  plugins: [payByBankDevServer(), minifyTemplates()],
   publicDir: 'demo/public',
   // Pre-bundled at start-up: otherwise the first page load discovers them and vite reloads the page.
   optimizeDeps: { include: ['lit', 'nanostores'] },
@@ -117,8 +73,8 @@ export default defineConfig(({ command, mode }) => ({
       formats: mode === 'iife' ? ['iife'] : ['es'],
       fileName: (format) => (format === 'es' ? 'pay-by-bank.js' : 'pay-by-bank.iife.js'),
     },
-    // Off: the whitespace collapse above would shift every mapping. Bundlers get the typed ESM build.
-    sourcemap: false,
+    // Beside every file (`pay-by-bank.js.map`), so a merchant's error reports point into the sources.
+    sourcemap: true,
     copyPublicDir: false,
     emptyOutDir: mode !== 'iife',
     rolldownOptions: {
@@ -126,6 +82,9 @@ export default defineConfig(({ command, mode }) => ({
       // script tags, where every byte is the payer's.
       output: {
         minify: true,
+        // Chunks are named by their content, so a CDN can cache them for good (README, "dist/");
+        // the entries keep fixed names, the ones a page writes.
+        chunkFileNames: '[name]-[hash].js',
         ...(mode === 'iife' ? { inlineDynamicImports: true } : { codeSplitting: sharedChunk }),
       },
     },

@@ -1,65 +1,57 @@
-// Prints the compressed size of the script-tag builds and their chunks, and fails the build when
-// what a script tag for dist/pay-by-bank.js loads before the first paint (the entry and the chunks
-// it imports statically) is over its budget of 16 KB brotli, or when any chunk imports the entry
-// file by name (a page that renamed or hashed it would then load a second copy of the element).
-import { readdirSync, readFileSync } from 'node:fs';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+// After `vite build` (both modes): prints each script-tag file's size, fails when a chunk imports an
+// entry file by name (a page that renamed `pay-by-bank.js` would then load a second copy of the
+// element), imports a file that is not there, or has a name without its content hash (a CDN caches
+// chunks for a year: a changed chunk must get a new name), or has no sourcemap beside it. Then writes dist/integrity.json, the
+// Subresource Integrity hash (sha384) of every file, and prints the ones a page names in its
+// <script> and <link rel="modulepreload"> tags. The budgets themselves are size-limit's
+// (.size-limit.js), over the same file lists (scripts/dist-graph.mjs).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { DIST, ENTRIES, firstPaintFiles, isHashed, readDist } from './dist-graph.mjs';
 
-const BUDGET_BROTLI_BYTES = 16 * 1024;
-const ENTRIES = ['pay-by-bank.js', 'pay-by-bank.iife.js'];
-const files = readdirSync('dist')
-  .filter((name) => name.endsWith('.js'))
-  .sort((a, b) => Number(ENTRIES.includes(b)) - Number(ENTRIES.includes(a)));
-
-/** The files a chunk imports: `from"./x.js"` and `import"./x.js"` statically, `import("./x.js")` lazily. */
-function importsOf(source) {
-  const found = (pattern) => [...source.matchAll(pattern)].map((match) => match[1]);
-  return {
-    static: found(/(?:\bfrom|\bimport)\s*["'`]\.\/([\w.-]+\.js)["'`]/g),
-    lazy: found(/\bimport\s*\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g),
-  };
-}
-
-const chunks = new Map();
-for (const name of files) {
-  const source = readFileSync(`dist/${name}`);
-  const code = source.toString('utf8');
-  chunks.set(name, {
-    raw: source.length,
-    gzip: gzipSync(source, { level: 9 }).length,
-    brotli: brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    imports: importsOf(code),
-  });
-}
-
+const graph = readDist();
 const problems = [];
-for (const [name, chunk] of chunks) {
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+for (const [name, { bytes, imports }] of graph) {
+  const brotli = brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+  }).length;
+  const gzip = gzipSync(bytes, { level: 9 }).length;
   const role = ENTRIES.includes(name) ? '' : ' (chunk)';
   console.log(
-    `size: dist/${name}${role}: ${(chunk.raw / 1024).toFixed(1)} KB raw, ${(chunk.gzip / 1024).toFixed(1)} KB gzip, ${chunk.brotli} B brotli (${(chunk.brotli / 1024).toFixed(1)} KB)`,
+    `size: dist/${name}${role}: ${kb(bytes.length)} raw, ${kb(gzip)} gzip, ${brotli} B brotli (${kb(brotli)})`,
   );
-  for (const imported of [...chunk.imports.static, ...chunk.imports.lazy]) {
+  if (!ENTRIES.includes(name) && !isHashed(name))
+    problems.push(`dist/${name} has no content hash in its name`);
+  const mapFile = `${name}.map`;
+  if (!bytes.toString('utf8').trimEnd().endsWith(`//# sourceMappingURL=${mapFile}`))
+    problems.push(`dist/${name} does not name its sourcemap ${mapFile}`);
+  else if (!existsSync(`${DIST}/${mapFile}`)) problems.push(`dist/${mapFile} is missing`);
+  else {
+    const map = JSON.parse(readFileSync(`${DIST}/${mapFile}`, 'utf8'));
+    if (map.sources.length === 0 || map.sourcesContent?.length !== map.sources.length)
+      problems.push(`dist/${mapFile} does not carry the sources it maps to`);
+  }
+  for (const imported of [...imports.static, ...imports.lazy]) {
     if (ENTRIES.includes(imported)) problems.push(`dist/${name} imports the entry ./${imported}`);
-    else if (!chunks.has(imported)) problems.push(`dist/${name} imports a missing ./${imported}`);
+    else if (!graph.has(imported)) problems.push(`dist/${name} imports a missing ./${imported}`);
   }
 }
 
-/** The entry and every chunk it reaches by static imports: all of it loads before the first paint. */
-function initialFiles(entry) {
-  const seen = new Set([entry]);
-  for (const name of seen)
-    for (const next of chunks.get(name)?.imports.static ?? []) seen.add(next);
-  return [...seen];
-}
-
-const initial = initialFiles('pay-by-bank.js');
-const initialBrotli = initial.reduce((sum, name) => sum + (chunks.get(name)?.brotli ?? 0), 0);
-console.log(
-  `size: first paint of dist/pay-by-bank.js (${initial.join(' + ')}): ${initialBrotli} B brotli (${(initialBrotli / 1024).toFixed(1)} KB, budget ${BUDGET_BROTLI_BYTES} B)`,
+const integrity = Object.fromEntries(
+  [...graph].map(([name, { bytes }]) => [
+    name,
+    `sha384-${createHash('sha384').update(bytes).digest('base64')}`,
+  ]),
 );
-if (initialBrotli > BUDGET_BROTLI_BYTES) {
-  problems.push(`the first paint of dist/pay-by-bank.js is over ${BUDGET_BROTLI_BYTES} B brotli`);
+writeFileSync(`${DIST}/integrity.json`, `${JSON.stringify(integrity, null, 2)}\n`);
+for (const name of [...firstPaintFiles(graph), ...ENTRIES.filter((e) => e !== 'pay-by-bank.js')]) {
+  if (integrity[name]) console.log(`integrity: dist/${name} ${integrity[name]}`);
 }
+console.log(`integrity: every file's hash is in ${DIST}/integrity.json`);
+
 if (problems.length) {
   for (const problem of problems) console.error(`size: ${problem}`);
   process.exit(1);

@@ -28,14 +28,14 @@ let instances = 0;
  * Pay by bank: the payer picks their bank, authorises at the bank, and the page learns the outcome.
  * The payment link comes from the merchant's server at `endpoint`; no secret is ever in the browser.
  *
- * @event pay-by-bank-ready - The bank list is shown. `detail: { country, banks }` (banks: how many).
- * @event pay-by-bank-select - The payer picked a bank. `detail: { bank: { id, name, country } }`.
- * @event pay-by-bank-redirect - About to leave for the bank; cancelable: call `preventDefault()` and navigate yourself. `detail: { paymentId, authorizationUrl, flow }`.
- * @event pay-by-bank-status - The payment's status changed. `detail: { paymentId, status, previous }`.
- * @event pay-by-bank-success - The payment completed. `detail: { paymentId, status, amount, reference }`.
- * @event pay-by-bank-failure - Failed, expired, or an error the payer cannot retry. `detail: { paymentId?, status?, error: { code, message, retryable } }`.
- * @event pay-by-bank-cancel - The payer or the bank cancelled. `detail: { paymentId, reason }`.
- * @event pay-by-bank-pending - Still not final when the polling budget ended. `detail: { paymentId, status }`.
+ * @event {CustomEvent<PayByBankEventDetails['pay-by-bank-ready']>} pay-by-bank-ready - The bank list is shown. `detail: { country, banks }` (banks: how many).
+ * @event {CustomEvent<PayByBankEventDetails['pay-by-bank-select']>} pay-by-bank-select - The payer picked a bank. `detail: { bank: { id, name, country } }`.
+ * @event {CustomEvent<PayByBankEventDetails['pay-by-bank-redirect']>} pay-by-bank-redirect - About to leave for the bank; cancelable: call `preventDefault()` and navigate yourself. `detail: { paymentId, authorizationUrl, flow }`.
+ * @event {CustomEvent<PayByBankEventDetails['pay-by-bank-status']>} pay-by-bank-status - The payment's status changed. `detail: { paymentId, status, previous }`.
+ * @event {CustomEvent<PayByBankEventDetails['pay-by-bank-success']>} pay-by-bank-success - The payment completed. `detail: { paymentId, status, amount, reference }`.
+ * @event {CustomEvent<PayByBankEventDetails['pay-by-bank-failure']>} pay-by-bank-failure - Failed, expired, or an error the payer cannot retry. `detail: { paymentId?, status?, error: { code, message, retryable } }`.
+ * @event {CustomEvent<PayByBankEventDetails['pay-by-bank-cancel']>} pay-by-bank-cancel - The payer or the bank cancelled. `detail: { paymentId, reason }`.
+ * @event {CustomEvent<PayByBankEventDetails['pay-by-bank-pending']>} pay-by-bank-pending - Still not final when the polling budget ended. `detail: { paymentId, status }`.
  *
  * @slot header - Above the element's content, e.g. a heading of the merchant's own.
  * @slot footer - Below the element's content, e.g. terms or a help link.

@@ -46,7 +46,7 @@ export async function listenOn(
   };
 }
 
-export async function toRequest(req: IncomingMessage): Promise<Request> {
+async function toRequest(req: IncomingMessage): Promise<Request> {
   const url = new URL(
     (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/',
     `http://${req.headers.host ?? '127.0.0.1'}`,
@@ -63,7 +63,7 @@ export async function toRequest(req: IncomingMessage): Promise<Request> {
   return new Request(url, { method, headers, body: new Uint8Array(Buffer.concat(chunks)) });
 }
 
-export async function write(res: ServerResponse, response: Response): Promise<void> {
+async function write(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
   if (!response.body) {

@@ -7,10 +7,36 @@ import { rememberSocketAddress } from './rate-limit/client-address.js';
 
 type FetchHandler = ((request: Request) => Promise<Response>) & { readonly basePath?: string };
 
+/**
+ * What the kit's public types say of Node's request, response and server: only what a caller can
+ * see, written out, so that importing `pay-by-bank/server` type-checks without `@types/node` (for
+ * Deno, Bun, workers, or a project that leaves Node's types out). `http.IncomingMessage`,
+ * `http.ServerResponse` and `http.Server` (and Express's `req`, `res`) have all of it; inside, the
+ * listener uses them as Node's own types.
+ */
+export interface NodeRequest {
+  readonly method?: string | undefined;
+  readonly url?: string | undefined;
+  readonly headers: { readonly [name: string]: string | string[] | undefined };
+}
+
+/** See {@link NodeRequest}. */
+export interface NodeResponse {
+  statusCode: number;
+  readonly headersSent: boolean;
+  setHeader(name: string, value: number | string | readonly string[]): unknown;
+  end(): unknown;
+}
+
+/** See {@link NodeRequest}: a server that reports the connections its HTTP parser refused. */
+export interface NodeServer {
+  on(event: 'clientError', listener: (error: Error, socket: unknown) => void): unknown;
+}
+
 /** A `node:http` listener that is also Connect/Express middleware: `(req, res, next?)`. */
 export type NodeListener = (
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: NodeRequest,
+  res: NodeResponse,
   next?: (error?: unknown) => void,
 ) => void;
 
@@ -21,7 +47,10 @@ const BODY_LIMIT = 1024 * 1024;
  * `basePath` are passed on untouched. Works under Express mounts: it reads `req.originalUrl`.
  */
 export function toNodeListener(handler: FetchHandler): NodeListener {
-  return (req, res, next) => {
+  return (request, response, next) => {
+    // Every caller passes Node's own objects (see NodeRequest); only the public type is narrower.
+    const req = request as IncomingMessage;
+    const res = response as ServerResponse;
     const pathAndQuery =
       (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
     const pathname = pathAndQuery.split('?')[0] ?? '/';
@@ -128,29 +157,32 @@ const DRAIN_MS = 2000;
  * other refusal of the kit. Node's own answer is bare and, with the rest of the request unread, often
  * lost to a TCP reset; this one drains what the client still sends, then closes. Answers the server.
  */
-export function answerClientErrors<S extends Server>(server: S): S {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const [status, code, detail] = clientProblem(error.code);
-    const body = JSON.stringify(problemBody(status, code, detail));
-    socket.end(
-      [
-        `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
-        'content-type: application/problem+json',
-        'cache-control: no-store',
-        `content-length: ${Buffer.byteLength(body)}`,
-        'connection: close',
-        '',
-        body,
-      ].join('\r\n'),
-    );
-    socket.on('error', () => socket.destroy());
-    socket.resume();
-    setTimeout(() => socket.destroy(), DRAIN_MS).unref();
-  });
+export function answerClientErrors<S extends NodeServer>(server: S): S {
+  (server as unknown as Server).on(
+    'clientError',
+    (error: NodeJS.ErrnoException, socket: Duplex) => {
+      if (error.code === 'ECONNRESET' || !socket.writable) {
+        socket.destroy();
+        return;
+      }
+      const [status, code, detail] = clientProblem(error.code);
+      const body = JSON.stringify(problemBody(status, code, detail));
+      socket.end(
+        [
+          `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+          'content-type: application/problem+json',
+          'cache-control: no-store',
+          `content-length: ${Buffer.byteLength(body)}`,
+          'connection: close',
+          '',
+          body,
+        ].join('\r\n'),
+      );
+      socket.on('error', () => socket.destroy());
+      socket.resume();
+      setTimeout(() => socket.destroy(), DRAIN_MS).unref();
+    },
+  );
   return server;
 }
 
