@@ -1,7 +1,10 @@
 // Figures for many instances on one PostgreSQL: how soon a status change stored through store A
 // wakes a subscriber of store B, and how many creates per second two stores make together. A script
-// to read, not a timed test:
-//   npm run bench:scale [-- --payments 200 --creates 2000 --in-flight 16 --url postgres://…]
+// to read, not a timed test. Then the same over HTTP with two `npm run serve` processes and one
+// `npm run sandbox` process: webhook on A to long-poll answer on B, long-polls held by one instance
+// (and its memory per held request), creates per second across both:
+//   npm run bench:scale [-- --payments 200 --creates 2000 --in-flight 16 --held 10000
+//                         --http-creates 1000 --url postgres://…]
 // Without --url it uses PAY_BY_BANK_TEST_DATABASE_URL, else starts a throwaway cluster (Debian's
 // postgresql package) and removes it at the end. It works in a schema of its own, dropped at the end.
 import { execFileSync } from 'node:child_process';
@@ -12,10 +15,13 @@ import pg from 'pg';
 import { silentLogger } from '../src/server/logger.js';
 import type { PaymentStore, StoredPayment } from '../src/server/payment-store.js';
 import { createPostgresPaymentStore } from '../src/server/stores/postgres/index.js';
+import { measureInstances } from './bench-scale-instances.js';
 
 const { values } = parseArgs({
   options: {
     payments: { type: 'string', default: '200' },
+    held: { type: 'string', default: '10000' },
+    'http-creates': { type: 'string', default: '1000' },
     creates: { type: 'string', default: '2000' },
     'in-flight': { type: 'string', default: '16' },
     url: { type: 'string' },
@@ -154,6 +160,39 @@ try {
         'per s': Math.round(created.perSecond),
       },
     ]);
+    const instances = await measureInstances(url, {
+      payments: wakeUps,
+      held: Number(values.held),
+      creates: Number(values['http-creates']),
+      inFlight,
+    });
+    const wakeHttp = summary(instances.wakeUp);
+    const createHttp = summary(instances.creates.latencies);
+    console.log(
+      'Two `npm run serve` processes on that PostgreSQL, one `npm run sandbox`, over HTTP',
+    );
+    console.table([
+      {
+        figure: `webhook on A → long-poll answer on B (${instances.wakeUp.length} payments)`,
+        'p50 ms': ms(wakeHttp.p50),
+        'p95 ms': ms(wakeHttp.p95),
+        'p99 ms': ms(wakeHttp.p99),
+        'max ms': ms(wakeHttp.max),
+        'per s': '',
+      },
+      {
+        figure: `creates across A+B (${instances.creates.latencies.length}, ${inFlight} in flight)`,
+        'p50 ms': ms(createHttp.p50),
+        'p95 ms': ms(createHttp.p95),
+        'p99 ms': ms(createHttp.p99),
+        'max ms': ms(createHttp.max),
+        'per s': Math.round(instances.creates.perSecond),
+      },
+    ]);
+    const { asked, reached, bytesPerRequest } = instances.held;
+    console.log(
+      `long-polls held by B at once: ${reached} of ${asked} asked, ${(bytesPerRequest / 1024).toFixed(1)} KiB of B's memory (RSS) per held request`,
+    );
   } finally {
     await a.close?.();
     await b.close?.();
