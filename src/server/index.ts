@@ -6,7 +6,14 @@ export {
 } from './handler.js';
 export type { PaymentRecord, StatusChangeEvent } from './payment-record.js';
 export type { PayByBankHandlerOptions } from './options.js';
-export { answerClientErrors, toNodeListener, type NodeListener } from './node-listener.js';
+export {
+  answerClientErrors,
+  toNodeListener,
+  type NodeListener,
+  type NodeRequest,
+  type NodeResponse,
+  type NodeServer,
+} from './node-listener.js';
 export {
   createMemoryPaymentStore,
   type MemoryPaymentStoreOptions,
