@@ -1,7 +1,0 @@
-export async function elementFigures(_: {
-  short: boolean;
-  rounds: number;
-  ratios: Record<string, number>;
-}): Promise<string[]> {
-  return [];
-}
