@@ -44,7 +44,7 @@ export default {
   hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 2,
-  testFramework: { config: { timeout: 5000 } },
+  testFramework: { config: { timeout: 10000 } },
   coverage: true,
   coverageConfig: {
     include: ['src/element/**', 'src/core/**', 'src/locales/**'],

@@ -17,6 +17,23 @@ export async function refreshStatus(
   if (isTerminal(payment.status)) return payment;
   const sinceChecked = context.now().getTime() - Date.parse(payment.checkedAt);
   if (!force && sinceChecked < context.refreshIntervalMs) return payment;
+  // Single flight: however many requests wait on a payment, one provider read at a time answers all.
+  const flights = inFlight.get(context) ?? new Map<string, Promise<StoredPayment>>();
+  inFlight.set(context, flights);
+  const running = flights.get(payment.id);
+  if (running) return running;
+  const flight = readAndStore(context, payment, source).finally(() => flights.delete(payment.id));
+  flights.set(payment.id, flight);
+  return flight;
+}
+
+const inFlight = new WeakMap<HandlerContext, Map<string, Promise<StoredPayment>>>();
+
+async function readAndStore(
+  context: HandlerContext,
+  payment: StoredPayment,
+  source: StatusChangeSource,
+): Promise<StoredPayment> {
   try {
     const status = await context.provider.readStatus(providerRefOf(payment));
     return (await applyProviderStatus(context, payment.id, status, { source })) ?? payment;

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { BanksResponse } from '../../core/protocol.js';
 import type { HandlerContext } from '../context.js';
 import { jsonResponse } from '../json-response.js';
 import { ProblemError } from '../problem.js';
-import { summaryOf, type SummaryAnswer } from '../summary.js';
+import { summaryOf } from '../summary.js';
 
 const COUNTRY = /^[A-Za-z]{2}$/;
 
@@ -20,21 +21,64 @@ export async function listBanks(context: HandlerContext, request: Request): Prom
   if (checkout !== null && checkout.length > 1024) {
     throw new ProblemError(400, 'invalid_request', 'checkout must be at most 1024 characters.');
   }
+  if (!checkout) {
+    // The common case: the bank list alone, serialised once per list and country, with an ETag.
+    const all = await context.provider.listBanks();
+    const answer = serialisedList(all, asked?.toUpperCase(), request);
+    const headers = { 'cache-control': 'private, max-age=60', etag: answer.etag };
+    if (matches(request.headers.get('if-none-match'), answer.etag)) {
+      return new Response(null, { status: 304, headers });
+    }
+    return new Response(answer.body, {
+      status: 200,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+  }
   const [all, summary] = await Promise.all([
     context.provider.listBanks(),
-    checkout ? summaryOf(context, checkout, request) : undefined,
+    summaryOf(context, checkout, request),
   ]);
+  // A checkout's summary (a bill's amount) may change: never kept.
+  return jsonResponse(
+    { ...listOf(all, asked?.toUpperCase(), request), ...(summary ? { summary } : {}) },
+    200,
+    {
+      'cache-control': 'no-store',
+    },
+  );
+}
+
+type Bank = Awaited<ReturnType<HandlerContext['provider']['listBanks']>>[number];
+
+function listOf(all: readonly Bank[], asked: string | undefined, request: Request): BanksResponse {
   const countries = [...new Set(all.map((bank) => bank.country))].sort();
-  const country = asked?.toUpperCase() ?? preferredCountry(request, countries);
-  const body: BanksResponse & SummaryAnswer = {
-    country,
-    countries,
-    banks: all.filter((bank) => bank.country === country),
-    ...(summary ? { summary } : {}),
-  };
-  // A checkout's summary (a bill's amount) may change; the bank list alone may be kept a minute.
-  const cache = checkout ? 'no-store' : 'private, max-age=60';
-  return jsonResponse(body, 200, { 'cache-control': cache });
+  const country = asked ?? preferredCountry(request, countries);
+  return { country, countries, banks: all.filter((bank) => bank.country === country) };
+}
+
+/** Per bank list the provider answered (kept while it is), per country: the JSON and its ETag. */
+const serialised = new WeakMap<readonly Bank[], Map<string, { body: string; etag: string }>>();
+
+function serialisedList(all: readonly Bank[], asked: string | undefined, request: Request) {
+  const byCountry = serialised.get(all) ?? new Map<string, { body: string; etag: string }>();
+  serialised.set(all, byCountry);
+  const key = asked ?? `?${request.headers.get('accept-language') ?? ''}`;
+  let answer = byCountry.get(key);
+  if (!answer) {
+    const body = JSON.stringify(listOf(all, asked, request));
+    answer = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    // Bounded: one entry per country asked, plus a few languages (the rest are computed each time).
+    if (asked || byCountry.size < 64) byCountry.set(key, answer);
+  }
+  return answer;
+}
+
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return (
+    ifNoneMatch === '*' ||
+    ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
+  );
 }
 
 /** Without `?country=`, the region of the payer's language if the provider serves it, else the first. */
