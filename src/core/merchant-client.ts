@@ -1,6 +1,5 @@
 import { CheckoutError } from './checkout-error.js';
 import { parseBanksResponse, parseProblem } from './merchant-responses.js';
-import { retryAfterMs } from './retry-after.js';
 import type {
   BanksResponse,
   CreatePaymentRequest,
@@ -81,13 +80,11 @@ async function readJson(response: Response): Promise<unknown> {
 async function toHttpError(response: Response): Promise<CheckoutError> {
   const problem = parseProblem(await readJson(response));
   const detail = problem.detail ?? problem.title ?? response.statusText;
-  const throttled = response.status === 429 || response.status === 503;
   return new CheckoutError(
     problem.code ?? (response.status >= 500 ? 'server_error' : `http_${response.status}`),
     `The merchant server answered ${response.status}${detail ? `: ${detail}` : ''}.`,
     true,
     response.status,
-    throttled ? retryAfterMs(response.headers.get('retry-after')) : undefined,
   );
 }
 
