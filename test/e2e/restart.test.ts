@@ -106,7 +106,8 @@ describe('e2e: the merchant server restarts mid-payment', () => {
         const calls = await eventually(() => {
           const lines = hookLines().filter((line) => line.paymentId === paymentId);
           return lines.length >= expected.length && lines;
-        });
+          // A delivery the restart interrupted waits out its backoff (1 s, 2 s, 4 s…) first.
+        }, 30_000);
         // Give a duplicate time to show.
         await new Promise((resolve) => setTimeout(resolve, 1500));
         const settled = hookLines().filter((line) => line.paymentId === paymentId);
