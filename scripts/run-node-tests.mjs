@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = ['test/server', 'test/sandbox', 'test/e2e'];
+const roots = ['test/server', 'test/sandbox', 'test/e2e', 'test/locales'];
 
 function findTests(dir) {
   let entries;
