@@ -37,7 +37,7 @@ export const da: Catalog = {
   failedTitle: 'Betalingen mislykkedes',
   failedReason: 'Din bank accepterede ikke betalingen.',
   cancelledTitle: 'Betalingen er annulleret',
-  cancelledReason: 'Betalingen blev annulleret, og du er ikke blevet trukket.',
+  cancelledReason: 'Betalingen blev annulleret, og der er ikke trukket noget.',
   expiredTitle: 'Linket er udløbet',
   expiredReason: 'Tiden løb ud, før betalingen blev godkendt. Prøv igen.',
   pendingTitle: 'Betalingen er ikke bekræftet endnu',

@@ -30,7 +30,7 @@ export const enGB: Catalog = {
   statusWaiting: 'Waiting for confirmation from your bank…',
   statusAuthorised: 'Your bank approved the payment. Finishing up…',
   statusProcessing: 'Your payment is being processed…',
-  offline: 'You’re offline. We’ll check again as soon as you’re back online.',
+  offline: 'You are offline. We will check again as soon as you are back online.',
   successTitle: 'Payment complete',
   successAmount: '{amount} paid',
   reference: 'Reference: {reference}',
@@ -44,7 +44,7 @@ export const enGB: Catalog = {
   pendingReason:
     'Your bank has not yet confirmed the payment. The shop will let you know when it does, so please do not pay again.',
   errorTitle: 'Something went wrong',
-  errorNetwork: 'We couldn’t reach the shop. Please check your connection and try again.',
+  errorNetwork: 'We could not reach the shop. Please check your connection and try again.',
   errorTimeout: 'The shop took too long to answer. Please try again.',
   errorServer: 'The shop could not start the payment. Please try again.',
   errorUnsafeLink: 'We stopped this payment because the bank link was not secure.',

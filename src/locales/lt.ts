@@ -43,7 +43,7 @@ export const lt: Catalog = {
   pendingTitle: 'Mokėjimas dar nepatvirtintas',
   pendingReason:
     'Jūsų bankas dar nepatvirtino mokėjimo. Parduotuvė jums praneš, kai tai įvyks; nemokėkite dar kartą.',
-  errorTitle: 'Kažkas nepavyko',
+  errorTitle: 'Įvyko klaida',
   errorNetwork: 'Nepavyko susisiekti su parduotuve. Patikrinkite ryšį ir bandykite dar kartą.',
   errorTimeout: 'Parduotuvė per ilgai neatsakė. Bandykite dar kartą.',
   errorServer: 'Parduotuvei nepavyko pradėti mokėjimo. Bandykite dar kartą.',

@@ -45,7 +45,7 @@ export const ro: Catalog = {
     'Banca nu a confirmat încă plata. Magazinul vă va anunța când se întâmplă acest lucru; nu plătiți din nou.',
   errorTitle: 'A apărut o problemă',
   errorNetwork: 'Nu am putut contacta magazinul. Verificați conexiunea și încercați din nou.',
-  errorTimeout: 'Magazinul a răspuns prea greu. Încercați din nou.',
+  errorTimeout: 'Magazinul a răspuns prea târziu. Încercați din nou.',
   errorServer: 'Magazinul nu a putut iniția plata. Încercați din nou.',
   errorUnsafeLink: 'Am oprit această plată deoarece linkul către bancă nu era sigur.',
   configErrorTitle: 'Plata prin bancă nu este disponibilă',

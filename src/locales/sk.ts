@@ -37,7 +37,7 @@ export const sk: Catalog = {
   failedTitle: 'Platba sa nepodarila',
   failedReason: 'Vaša banka platbu neprijala.',
   cancelledTitle: 'Platba bola zrušená',
-  cancelledReason: 'Platba bola zrušená a nič vám nebolo stiahnuté.',
+  cancelledReason: 'Platba bola zrušená a z účtu sa vám nič nestrhlo.',
   expiredTitle: 'Platnosť odkazu vypršala',
   expiredReason: 'Čas na schválenie platby vypršal. Skúste to znova.',
   pendingTitle: 'Platba zatiaľ nie je potvrdená',

@@ -37,7 +37,7 @@ export const sl: Catalog = {
   failedTitle: 'Plačilo ni uspelo',
   failedReason: 'Vaša banka plačila ni sprejela.',
   cancelledTitle: 'Plačilo je preklicano',
-  cancelledReason: 'Plačilo je bilo preklicano in ničesar vam nismo bremenili.',
+  cancelledReason: 'Plačilo je bilo preklicano, vaš račun ni bil bremenjen.',
   expiredTitle: 'Povezava je potekla',
   expiredReason: 'Čas za odobritev plačila se je iztekel. Poskusite znova.',
   pendingTitle: 'Plačilo še ni potrjeno',
