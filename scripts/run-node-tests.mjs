@@ -4,7 +4,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = ['test/server', 'test/sandbox', 'test/e2e', 'test/ssr', 'test/examples'];
+const roots = [
+  'test/server',
+  'test/sandbox',
+  'test/locales',
+  'test/e2e',
+  'test/ssr',
+  'test/examples',
+];
 
 function findTests(dir) {
   let entries;
