@@ -67,7 +67,6 @@ export const ar: Catalog = {
   tryAgain: 'إعادة المحاولة',
   startAgain: 'البدء من جديد',
   chooseAnotherBank: 'اختيار بنك آخر',
-  logoAlt: '',
   reasonInsufficientFunds: 'الرصيد في الحساب غير كافٍ لهذه العملية.',
   reasonAmountLimitExceeded:
     'المبلغ يتجاوز الحد الذي يسمح به بنكك لهذه العملية. قد تتمكن من تعديل الحد من تطبيق البنك.',

@@ -70,7 +70,6 @@ export const bg: Catalog = {
   tryAgain: 'Опитайте отново',
   startAgain: 'Започнете отначало',
   chooseAnotherBank: 'Изберете друга банка',
-  logoAlt: '',
   reasonInsufficientFunds: 'Наличността в сметката не е достатъчна за това плащане.',
   reasonAmountLimitExceeded:
     'Сумата надвишава лимита на банката ви за това плащане. Може да успеете да промените лимита в банковото приложение.',

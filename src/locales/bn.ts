@@ -69,7 +69,6 @@ export const bn: Catalog = {
   tryAgain: 'আবার চেষ্টা করুন',
   startAgain: 'আবার শুরু করুন',
   chooseAnotherBank: 'অন্য ব্যাংক বেছে নিন',
-  logoAlt: '',
   reasonInsufficientFunds: 'এই পেমেন্টের জন্য অ্যাকাউন্টে যথেষ্ট ব্যালান্স নেই।',
   reasonAmountLimitExceeded:
     'এই পেমেন্টের জন্য পরিমাণটি আপনার ব্যাংকের সীমার বেশি। হয়তো আপনি ব্যাংকের অ্যাপে সীমা বদলাতে পারবেন।',

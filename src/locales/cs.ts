@@ -69,7 +69,6 @@ export const cs: Catalog = {
   tryAgain: 'Zkusit znovu',
   startAgain: 'Začít znovu',
   chooseAnotherBank: 'Vybrat jinou banku',
-  logoAlt: '',
   reasonInsufficientFunds: 'Na účtu není dost peněz na tuto platbu.',
   reasonAmountLimitExceeded:
     'Částka přesahuje limit vaší banky pro tuto platbu. Limit si možná můžete změnit v bankovní aplikaci.',

@@ -69,7 +69,6 @@ export const da: Catalog = {
   tryAgain: 'Prøv igen',
   startAgain: 'Start forfra',
   chooseAnotherBank: 'Vælg en anden bank',
-  logoAlt: '',
   reasonInsufficientFunds: 'Der er ikke penge nok på kontoen til denne betaling.',
   reasonAmountLimitExceeded:
     'Beløbet er højere end din banks grænse for denne betaling. Du kan muligvis ændre grænsen i din bankapp.',

@@ -74,7 +74,6 @@ export const de: Catalog = {
   tryAgain: 'Erneut versuchen',
   startAgain: 'Neu starten',
   chooseAnotherBank: 'Andere Bank wählen',
-  logoAlt: '',
   reasonInsufficientFunds: 'Das Guthaben auf dem Konto reicht für diese Zahlung nicht aus.',
   reasonAmountLimitExceeded:
     'Der Betrag liegt über dem Limit Ihrer Bank für diese Zahlung. Das Limit können Sie eventuell in Ihrer Banking-App ändern.',

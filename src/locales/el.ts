@@ -72,7 +72,6 @@ export const el: Catalog = {
   tryAgain: 'Δοκιμάστε ξανά',
   startAgain: 'Ξεκινήστε από την αρχή',
   chooseAnotherBank: 'Επιλέξτε άλλη τράπεζα',
-  logoAlt: '',
   reasonInsufficientFunds: 'Το υπόλοιπο του λογαριασμού δεν επαρκεί για αυτή την πληρωμή.',
   reasonAmountLimitExceeded:
     'Το ποσό υπερβαίνει το όριο της τράπεζάς σας για αυτή την πληρωμή. Ίσως μπορείτε να αλλάξετε το όριο από την εφαρμογή της τράπεζας.',

@@ -69,7 +69,6 @@ export const enGB: Catalog = {
   tryAgain: 'Try again',
   startAgain: 'Start again',
   chooseAnotherBank: 'Choose another bank',
-  logoAlt: '',
   reasonInsufficientFunds: 'There is not enough money in the account for this payment.',
   reasonAmountLimitExceeded:
     'The amount is above your bank’s limit for this payment. You may be able to change the limit in your banking app.',

@@ -69,7 +69,6 @@ export const es: Catalog = {
   tryAgain: 'Reintentar',
   startAgain: 'Empezar de nuevo',
   chooseAnotherBank: 'Elegir otro banco',
-  logoAlt: '',
   reasonInsufficientFunds: 'No hay saldo suficiente en la cuenta para este pago.',
   reasonAmountLimitExceeded:
     'El importe supera el límite de tu banco para este pago. Puede que puedas cambiar el límite en la app de tu banco.',

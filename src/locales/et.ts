@@ -68,7 +68,6 @@ export const et: Catalog = {
   tryAgain: 'Proovi uuesti',
   startAgain: 'Alusta uuesti',
   chooseAnotherBank: 'Vali muu pank',
-  logoAlt: '',
   reasonInsufficientFunds: 'Kontol pole selle makse jaoks piisavalt raha.',
   reasonAmountLimitExceeded:
     'Summa ületab sinu panga limiidi selle makse jaoks. Limiiti saad ehk muuta oma pangarakenduses.',

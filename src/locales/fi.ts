@@ -69,7 +69,6 @@ export const fi: Catalog = {
   tryAgain: 'Yritä uudelleen',
   startAgain: 'Aloita alusta',
   chooseAnotherBank: 'Valitse toinen pankki',
-  logoAlt: '',
   reasonInsufficientFunds: 'Tilillä ei ole tarpeeksi rahaa tähän maksuun.',
   reasonAmountLimitExceeded:
     'Summa ylittää pankkisi rajan tälle maksulle. Voit ehkä muuttaa rajaa pankkisovelluksessa.',

@@ -73,7 +73,6 @@ export const fr: Catalog = {
   tryAgain: 'Réessayer',
   startAgain: 'Recommencer',
   chooseAnotherBank: 'Choisir une autre banque',
-  logoAlt: '',
   reasonInsufficientFunds: 'Le solde du compte est insuffisant pour ce paiement.',
   reasonAmountLimitExceeded:
     'Le montant dépasse le plafond fixé par votre banque pour ce paiement. Vous pouvez peut-être le modifier dans votre application bancaire.',

@@ -71,7 +71,6 @@ export const ga: Catalog = {
   tryAgain: 'Bain triail eile as',
   startAgain: 'Tosaigh arís',
   chooseAnotherBank: 'Roghnaigh banc eile',
-  logoAlt: '',
   reasonInsufficientFunds: 'Níl go leor airgid sa chuntas don íocaíocht seo.',
   reasonAmountLimitExceeded:
     'Tá an méid os cionn theorainn do bhainc don íocaíocht seo. B’fhéidir gur féidir leat an teorainn a athrú in aip do bhainc.',

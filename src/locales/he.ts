@@ -67,7 +67,6 @@ export const he: Catalog = {
   tryAgain: 'לנסות שוב',
   startAgain: 'להתחיל מחדש',
   chooseAnotherBank: 'לבחור בנק אחר',
-  logoAlt: '',
   reasonInsufficientFunds: 'אין בחשבון מספיק כסף לתשלום הזה.',
   reasonAmountLimitExceeded:
     'הסכום גבוה מהמגבלה של הבנק לתשלום הזה. ייתכן שאפשר לשנות את המגבלה באפליקציית הבנק.',

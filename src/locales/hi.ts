@@ -68,7 +68,6 @@ export const hi: Catalog = {
   tryAgain: 'फिर से कोशिश करें',
   startAgain: 'फिर से शुरू करें',
   chooseAnotherBank: 'कोई दूसरा बैंक चुनें',
-  logoAlt: '',
   reasonInsufficientFunds: 'इस भुगतान के लिए खाते में पर्याप्त बैलेंस नहीं है।',
   reasonAmountLimitExceeded:
     'यह राशि इस भुगतान के लिए आपके बैंक की सीमा से ज़्यादा है। आप शायद अपने बैंक के ऐप में सीमा बदल सकते हैं।',

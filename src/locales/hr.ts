@@ -69,7 +69,6 @@ export const hr: Catalog = {
   tryAgain: 'Pokušajte ponovno',
   startAgain: 'Počnite ispočetka',
   chooseAnotherBank: 'Odaberite drugu banku',
-  logoAlt: '',
   reasonInsufficientFunds: 'Na računu nema dovoljno sredstava za ovo plaćanje.',
   reasonAmountLimitExceeded:
     'Iznos je veći od ograničenja vaše banke za ovo plaćanje. Ograničenje možda možete promijeniti u aplikaciji banke.',

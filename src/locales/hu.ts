@@ -71,7 +71,6 @@ export const hu: Catalog = {
   tryAgain: 'Újrapróbálkozás',
   startAgain: 'Újrakezdés',
   chooseAnotherBank: 'Másik bank választása',
-  logoAlt: '',
   reasonInsufficientFunds: 'A számlán nincs elég fedezet ehhez a fizetéshez.',
   reasonAmountLimitExceeded:
     'Az összeg meghaladja a bankja által erre a fizetésre megengedett limitet. A limitet talán módosíthatja a banki alkalmazásban.',

@@ -1,12 +1,19 @@
-import { en } from './en.js';
 import type { Catalog } from './en.js';
+import type { SupportedLocale } from './supported-locales.js';
+
+export { SUPPORTED_LOCALES, isSupportedLocale, localeDirection } from './supported-locales.js';
+export type { SupportedLocale, TextDirection } from './supported-locales.js';
 
 /**
- * Every locale the element speaks. English ships in the main bundle; each other catalog is a
- * separate dynamic import, so the bundler makes one chunk per locale and a payer downloads only theirs.
+ * Every locale the element speaks, each catalog a separate dynamic import, so the bundler makes one
+ * chunk per locale and a payer downloads only theirs. English's bank-list words also ship in the
+ * main bundle (`en-bank-list.ts`), so an English page paints its bank list without this fetch.
+ * This table is itself loaded lazily (the element's first paint needs only the tags, in
+ * `supported-locales.ts`). Adding a locale: one file `<tag>.ts`, its line here and its tag there
+ * (the type checker keeps the two in step); test/locales/catalogs.test.ts then checks the catalog.
  */
 const LOADERS = {
-  en: () => Promise.resolve(en),
+  en: () => import('./en.js').then((m) => m.en),
   'en-GB': () => import('./en-GB.js').then((m) => m.enGB),
   da: () => import('./da.js').then((m) => m.da),
   de: () => import('./de.js').then((m) => m.de),
@@ -45,26 +52,9 @@ const LOADERS = {
   mr: () => import('./mr.js').then((m) => m.mr),
   ar: () => import('./ar.js').then((m) => m.ar),
   he: () => import('./he.js').then((m) => m.he),
-} satisfies Record<string, () => Promise<Catalog>>;
-
-export type SupportedLocale = keyof typeof LOADERS;
-export type TextDirection = 'ltr' | 'rtl';
-
-/** The supported BCP 47 tags, English first. */
-export const SUPPORTED_LOCALES = Object.freeze(Object.keys(LOADERS) as SupportedLocale[]);
-
-const RIGHT_TO_LEFT: ReadonlySet<string> = new Set<SupportedLocale>(['ar', 'he']);
-
-export function isSupportedLocale(tag: string): tag is SupportedLocale {
-  return Object.hasOwn(LOADERS, tag);
-}
+} satisfies Record<SupportedLocale, () => Promise<Catalog>>;
 
 /** The catalog of a supported tag; English for any other tag, so an unknown language never breaks the element. */
 export function loadCatalog(tag: string): Promise<Catalog> {
-  return isSupportedLocale(tag) ? LOADERS[tag]() : Promise.resolve(en);
-}
-
-/** The text direction of a supported tag (right to left for Arabic and Hebrew). */
-export function localeDirection(tag: string): TextDirection {
-  return RIGHT_TO_LEFT.has(tag) ? 'rtl' : 'ltr';
+  return Object.hasOwn(LOADERS, tag) ? LOADERS[tag as SupportedLocale]() : LOADERS.en();
 }

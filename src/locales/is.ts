@@ -69,7 +69,6 @@ export const is: Catalog = {
   tryAgain: 'Reyna aftur',
   startAgain: 'Byrja upp á nýtt',
   chooseAnotherBank: 'Velja annan banka',
-  logoAlt: '',
   reasonInsufficientFunds: 'Það er ekki næg innstæða á reikningnum fyrir þessari greiðslu.',
   reasonAmountLimitExceeded:
     'Upphæðin er yfir hámarki bankans þíns fyrir þessa greiðslu. Þú getur hugsanlega breytt hámarkinu í bankaappinu.',

@@ -71,7 +71,6 @@ export const it: Catalog = {
   tryAgain: 'Riprova',
   startAgain: 'Ricomincia',
   chooseAnotherBank: 'Scegli un’altra banca',
-  logoAlt: '',
   reasonInsufficientFunds: 'Il saldo del conto non è sufficiente per questo pagamento.',
   reasonAmountLimitExceeded:
     'L’importo supera il limite della tua banca per questo pagamento. Potresti poterlo modificare dall’app della banca.',

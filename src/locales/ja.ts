@@ -71,7 +71,6 @@ export const ja: Catalog = {
   tryAgain: 'もう一度試す',
   startAgain: '最初からやり直す',
   chooseAnotherBank: '別の銀行を選ぶ',
-  logoAlt: '',
   reasonInsufficientFunds: '口座の残高が不足しているため、お支払いできません。',
   reasonAmountLimitExceeded:
     '金額が銀行の利用限度額を超えています。限度額は銀行のアプリで変更できる場合があります。',

@@ -70,7 +70,6 @@ export const lt: Catalog = {
   tryAgain: 'Bandyti dar kartą',
   startAgain: 'Pradėti iš naujo',
   chooseAnotherBank: 'Pasirinkti kitą banką',
-  logoAlt: '',
   reasonInsufficientFunds: 'Sąskaitoje nepakanka lėšų šiam mokėjimui.',
   reasonAmountLimitExceeded:
     'Suma viršija jūsų banko limitą šiam mokėjimui. Limitą galbūt galite pakeisti banko programėlėje.',

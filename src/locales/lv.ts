@@ -70,7 +70,6 @@ export const lv: Catalog = {
   tryAgain: 'Mēģināt vēlreiz',
   startAgain: 'Sākt no jauna',
   chooseAnotherBank: 'Izvēlēties citu banku',
-  logoAlt: '',
   reasonInsufficientFunds: 'Kontā nepietiek līdzekļu šim maksājumam.',
   reasonAmountLimitExceeded:
     'Summa pārsniedz jūsu bankas limitu šim maksājumam. Iespējams, limitu varat mainīt bankas lietotnē.',

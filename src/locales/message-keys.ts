@@ -1,5 +1,7 @@
 import type { MessageKey } from './en.js';
 
+export { bankCountKey } from './plural-keys.js';
+
 /**
  * Which catalog message words each error code the payer can meet: the element's own codes, the
  * server kit's problem codes, its payer-safe status and ISO 20022 reason codes, and the BBPS bill
@@ -53,18 +55,4 @@ export function payerMessageKey(code: string | undefined): MessageKey {
   return code !== undefined && Object.hasOwn(PAYER_MESSAGE_BY_CODE, code)
     ? (PAYER_MESSAGE_BY_CODE[code] ?? 'reasonGeneric')
     : 'reasonGeneric';
-}
-
-const BANK_COUNT_BY_PLURAL: Readonly<Record<Intl.LDMLPluralRule, MessageKey>> = {
-  zero: 'bankCountZero',
-  one: 'bankCountOne',
-  two: 'bankCountTwo',
-  few: 'bankCountFew',
-  many: 'bankCountMany',
-  other: 'bankCountOther',
-};
-
-/** The "{count} banks" message for the plural category `Intl.PluralRules#select` gave. */
-export function bankCountKey(category: Intl.LDMLPluralRule): MessageKey {
-  return BANK_COUNT_BY_PLURAL[category];
 }

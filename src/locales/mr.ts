@@ -68,7 +68,6 @@ export const mr: Catalog = {
   tryAgain: 'पुन्हा प्रयत्न करा',
   startAgain: 'पुन्हा सुरू करा',
   chooseAnotherBank: 'दुसरी बँक निवडा',
-  logoAlt: '',
   reasonInsufficientFunds: 'या पेमेंटसाठी खात्यात पुरेशी शिल्लक नाही.',
   reasonAmountLimitExceeded:
     'ही रक्कम या पेमेंटसाठी तुमच्या बँकेच्या मर्यादेपेक्षा जास्त आहे. तुम्ही कदाचित बँकेच्या ॲपमध्ये मर्यादा बदलू शकता.',

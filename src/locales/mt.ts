@@ -70,7 +70,6 @@ export const mt: Catalog = {
   tryAgain: 'Erġa’ pprova',
   startAgain: 'Erġa’ ibda',
   chooseAnotherBank: 'Agħżel bank ieħor',
-  logoAlt: '',
   reasonInsufficientFunds: 'M’hemmx biżżejjed flus fil-kont għal dan il-ħlas.',
   reasonAmountLimitExceeded:
     'L-ammont jaqbeż il-limitu tal-bank tiegħek għal dan il-ħlas. Forsi tista’ tibdel il-limitu fl-app tal-bank.',

@@ -69,7 +69,6 @@ export const nb: Catalog = {
   tryAgain: 'Prøv igjen',
   startAgain: 'Start på nytt',
   chooseAnotherBank: 'Velg en annen bank',
-  logoAlt: '',
   reasonInsufficientFunds: 'Det er ikke nok penger på kontoen til denne betalingen.',
   reasonAmountLimitExceeded:
     'Beløpet er høyere enn bankens grense for denne betalingen. Du kan kanskje endre grensen i bankappen.',

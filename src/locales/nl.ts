@@ -72,7 +72,6 @@ export const nl: Catalog = {
   tryAgain: 'Probeer opnieuw',
   startAgain: 'Opnieuw beginnen',
   chooseAnotherBank: 'Kies een andere bank',
-  logoAlt: '',
   reasonInsufficientFunds: 'Er staat niet genoeg geld op de rekening voor deze betaling.',
   reasonAmountLimitExceeded:
     'Het bedrag is hoger dan de limiet van je bank voor deze betaling. Misschien kun je de limiet aanpassen in je bankapp.',

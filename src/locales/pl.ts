@@ -70,7 +70,6 @@ export const pl: Catalog = {
   tryAgain: 'Spróbuj ponownie',
   startAgain: 'Zacznij od nowa',
   chooseAnotherBank: 'Wybierz inny bank',
-  logoAlt: '',
   reasonInsufficientFunds: 'Na koncie brakuje środków na tę płatność.',
   reasonAmountLimitExceeded:
     'Kwota przekracza limit Twojego banku dla tej płatności. Limit możesz zwykle zmienić w aplikacji banku.',

@@ -70,7 +70,6 @@ export const ptBR: Catalog = {
   tryAgain: 'Tentar de novo',
   startAgain: 'Começar de novo',
   chooseAnotherBank: 'Escolher outro banco',
-  logoAlt: '',
   reasonInsufficientFunds: 'A conta não tem saldo suficiente para este pagamento.',
   reasonAmountLimitExceeded:
     'O valor passa do limite do seu banco para este pagamento. Talvez você consiga alterar o limite no app do banco.',

@@ -70,7 +70,6 @@ export const pt: Catalog = {
   tryAgain: 'Tentar novamente',
   startAgain: 'Recomeçar',
   chooseAnotherBank: 'Escolher outro banco',
-  logoAlt: '',
   reasonInsufficientFunds: 'A conta não tem saldo suficiente para este pagamento.',
   reasonAmountLimitExceeded:
     'O montante ultrapassa o limite do seu banco para este pagamento. Talvez possa alterar o limite na app do banco.',

@@ -70,7 +70,6 @@ export const ro: Catalog = {
   tryAgain: 'Încercați din nou',
   startAgain: 'Începeți din nou',
   chooseAnotherBank: 'Alegeți altă bancă',
-  logoAlt: '',
   reasonInsufficientFunds: 'Nu sunt suficienți bani în cont pentru această plată.',
   reasonAmountLimitExceeded:
     'Suma depășește limita băncii pentru această plată. Este posibil să puteți modifica limita din aplicația băncii.',

@@ -69,7 +69,6 @@ export const sk: Catalog = {
   tryAgain: 'Skúsiť znova',
   startAgain: 'Začať odznova',
   chooseAnotherBank: 'Vybrať inú banku',
-  logoAlt: '',
   reasonInsufficientFunds: 'Na účte nie je dosť peňazí na túto platbu.',
   reasonAmountLimitExceeded:
     'Suma presahuje limit vašej banky pre túto platbu. Limit si možno môžete zmeniť v bankovej aplikácii.',

@@ -69,7 +69,6 @@ export const sl: Catalog = {
   tryAgain: 'Poskusite znova',
   startAgain: 'Začnite znova',
   chooseAnotherBank: 'Izberite drugo banko',
-  logoAlt: '',
   reasonInsufficientFunds: 'Na računu ni dovolj sredstev za to plačilo.',
   reasonAmountLimitExceeded:
     'Znesek presega omejitev vaše banke za to plačilo. Omejitev lahko morda spremenite v bančni aplikaciji.',

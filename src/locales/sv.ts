@@ -69,7 +69,6 @@ export const sv: Catalog = {
   tryAgain: 'Försök igen',
   startAgain: 'Börja om',
   chooseAnotherBank: 'Välj en annan bank',
-  logoAlt: '',
   reasonInsufficientFunds:
     'Det finns inte tillräckligt med pengar på kontot för den här betalningen.',
   reasonAmountLimitExceeded:

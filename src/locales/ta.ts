@@ -69,7 +69,6 @@ export const ta: Catalog = {
   tryAgain: 'மீண்டும் முயலுங்கள்',
   startAgain: 'மீண்டும் தொடங்குங்கள்',
   chooseAnotherBank: 'வேறு வங்கியைத் தேர்ந்தெடுங்கள்',
-  logoAlt: '',
   reasonInsufficientFunds: 'இந்தப் பணம் செலுத்துதலுக்குக் கணக்கில் போதுமான இருப்பு இல்லை.',
   reasonAmountLimitExceeded:
     'இந்தத் தொகை உங்கள் வங்கியின் வரம்பை மீறுகிறது. வங்கி ஆப்ஸில் வரம்பை மாற்ற முடியலாம்.',

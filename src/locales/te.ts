@@ -67,7 +67,6 @@ export const te: Catalog = {
   tryAgain: 'మళ్లీ ప్రయత్నించండి',
   startAgain: 'మళ్లీ మొదలుపెట్టండి',
   chooseAnotherBank: 'వేరే బ్యాంక్‌ను ఎంచుకోండి',
-  logoAlt: '',
   reasonInsufficientFunds: 'ఈ చెల్లింపుకు ఖాతాలో తగినంత బ్యాలెన్స్ లేదు.',
   reasonAmountLimitExceeded:
     'ఈ మొత్తం ఈ చెల్లింపుకు మీ బ్యాంక్ పరిమితిని మించింది. మీ బ్యాంక్ యాప్‌లో పరిమితిని మార్చగలరేమో చూడండి.',

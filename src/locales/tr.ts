@@ -69,7 +69,6 @@ export const tr: Catalog = {
   tryAgain: 'Tekrar dene',
   startAgain: 'Baştan başla',
   chooseAnotherBank: 'Başka bir banka seç',
-  logoAlt: '',
   reasonInsufficientFunds: 'Hesapta bu ödeme için yeterli bakiye yok.',
   reasonAmountLimitExceeded:
     'Tutar, bankanızın bu ödeme için belirlediği limiti aşıyor. Limiti banka uygulamanızdan değiştirebilirsiniz.',

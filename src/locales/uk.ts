@@ -69,7 +69,6 @@ export const uk: Catalog = {
   tryAgain: 'Спробувати ще раз',
   startAgain: 'Почати спочатку',
   chooseAnotherBank: 'Вибрати інший банк',
-  logoAlt: '',
   reasonInsufficientFunds: 'На рахунку недостатньо коштів для цього платежу.',
   reasonAmountLimitExceeded:
     'Сума перевищує ліміт вашого банку для цього платежу. Можливо, ліміт можна змінити в застосунку банку.',

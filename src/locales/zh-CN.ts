@@ -67,7 +67,6 @@ export const zhCN: Catalog = {
   tryAgain: '重试',
   startAgain: '重新开始',
   chooseAnotherBank: '选择其他银行',
-  logoAlt: '',
   reasonInsufficientFunds: '账户余额不足，无法完成此笔付款。',
   reasonAmountLimitExceeded: '金额超出了银行对此笔付款的限额。您或许可以在银行 App 中调整限额。',
   reasonDuplicatePayment: '此笔付款已完成，请勿重复付款。',
