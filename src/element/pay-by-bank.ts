@@ -1,5 +1,5 @@
 import { LitElement, html, isServer } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { CSSResult, PropertyValues } from 'lit';
 import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout-events.js';
 import type { CheckoutStore } from '../core/checkout-store.js';
 import { parseSettings, parseTheme } from '../core/config.js';
@@ -124,7 +124,7 @@ export class PayByBank extends LitElement {
   );
   readonly #checkoutState = new StoreController(this, this.#store.$state);
   readonly #idPrefix = `pay-by-bank-${++instances}`;
-  readonly #views = new LazyViews(this);
+  readonly #views = new LazyViews(this, (views) => this.#adoptStyles(views));
   readonly #bankList = new BankListController(this, this.#store, this.#idPrefix);
 
   readonly #locale = new LocaleController(this);
@@ -268,11 +268,16 @@ export class PayByBank extends LitElement {
       payerMessage: (code) => {
         // The words by error code come with the views after Pay (and English's rest); until then
         // the shop's own errors, which the first paint has.
-        locale.loadAll();
         const key = this.#views.get('payment')?.payerMessageKey(code);
-        if (key && locale.has(key)) return translate(key);
-        if (code === 'network_error') return translate('errorNetwork');
-        return translate(code === 'timeout' ? 'errorTimeout' : 'errorServer');
+        return translate(
+          key && locale.complete
+            ? key
+            : code === 'network_error'
+              ? 'errorNetwork'
+              : code === 'timeout'
+                ? 'errorTimeout'
+                : 'errorServer',
+        );
       },
       views: this.#views,
       bankName:
@@ -295,6 +300,14 @@ export class PayByBank extends LitElement {
       onOpenWindow: () => this.#store.openBankWindowAgain(),
       onPayOnThisDevice: () => this.#store.payOnThisDevice(),
     });
+  }
+
+  /** A lazily loaded chunk's own styles join the element's when it arrives. */
+  #adoptStyles(views: { styles?: CSSResult }) {
+    const sheet = views.styles?.styleSheet;
+    const root = this.renderRoot;
+    if (sheet && root instanceof ShadowRoot)
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** The QR code's countdown comes with the QR chunk: a controller from the first QR code on. */

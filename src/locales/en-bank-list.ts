@@ -11,12 +11,6 @@ export const enBankList = {
   bankListLabel: 'Banks',
   bankCountOne: '1 bank',
   bankCountOther: '{count} banks',
-  // The other CLDR plural categories (Intl.PluralRules#select): English never picks them, other
-  // languages do (Polish "few"/"many", Arabic "zero"/"two"...), so every catalog words all six.
-  bankCountZero: '{count} banks',
-  bankCountTwo: '{count} banks',
-  bankCountFew: '{count} banks',
-  bankCountMany: '{count} banks',
   noMatch: 'No bank matches “{query}”.',
   noBanks: 'No banks are available here yet.',
   popular: 'Popular',
@@ -25,6 +19,12 @@ export const enBankList = {
   payWithBank: 'Pay {amount} with {bank}',
   continueWithBank: 'Continue with {bank}',
   chooseBank: 'Choose your bank to pay',
+  // Shown on the bank list once the payer presses Pay, or with more than 100 banks, and right
+  // after Pay: the payer may get there before the rest of English has arrived.
+  fieldRequired: 'Enter your {label}.',
+  fieldInvalid: 'Check your {label}: it is not in the expected format.',
+  moreResults: 'Showing {shown} of {total}. Type to narrow the list.',
+  creating: 'Preparing your payment…',
   loadingBanks: 'Loading banks…',
   statusWaiting: 'Waiting for confirmation from your bank…',
   errorTitle: 'Something went wrong',

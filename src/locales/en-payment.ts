@@ -3,11 +3,13 @@
  * failed. A lazily loaded chunk, fetched while the bank list is shown.
  */
 export const enPayment = {
-  // Shown on the bank list only once the payer presses Pay, or with more than 100 banks.
-  fieldRequired: 'Enter your {label}.',
-  fieldInvalid: 'Check your {label}: it is not in the expected format.',
-  moreResults: 'Showing {shown} of {total}. Type to narrow the list.',
-  creating: 'Preparing your payment…',
+  // The other CLDR plural categories (Intl.PluralRules#select): English never picks them, so they
+  // stay out of the first paint; other languages do (Polish "few"/"many", Arabic "zero"/"two"...),
+  // so every catalog words all six.
+  bankCountZero: '{count} banks',
+  bankCountTwo: '{count} banks',
+  bankCountFew: '{count} banks',
+  bankCountMany: '{count} banks',
   redirecting: 'Taking you to {bank}…',
   statusAuthorised: 'Your bank approved the payment. Finishing up…',
   statusProcessing: 'Your payment is being processed…',

@@ -3,7 +3,6 @@ import { createTranslator, langAncestors, matchLocale, requestedLocales } from '
 import type {
   Catalog,
   LocaleMatch,
-  MessageKey,
   PayByBankStrings,
   SupportedLocale,
   Translate,
@@ -88,11 +87,6 @@ export class LocaleController implements ReactiveController {
   /** Fetches the words after Pay, if they are not here: called while the bank list is shown. */
   loadAll(): void {
     if (this.#words === enBankList) void this.#load('en');
-  }
-
-  /** Whether the words shown have this key: English's first part lacks those after Pay. */
-  has(key: MessageKey): boolean {
-    return this.#words !== undefined && key in this.#words;
   }
 
   get translate(): Translate {
