@@ -129,7 +129,7 @@ export function chooseView(model: ChooseViewModel, actions: ChooseViewActions) {
           type="search"
           autocomplete="off"
           placeholder=${translate('searchPlaceholder')}
-          aria-controls=${listId}
+          aria-controls=${model.visibleBanks.length ? listId : nothing}
           aria-describedby="${idPrefix}-summary"
           .value=${state.query}
           ?disabled=${model.disabled}
