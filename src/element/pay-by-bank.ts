@@ -269,15 +269,9 @@ export class PayByBank extends LitElement {
         // The words by error code come with the views after Pay (and English's rest); until then
         // the shop's own errors, which the first paint has.
         const key = this.#views.get('payment')?.payerMessageKey(code);
-        return translate(
-          key && locale.complete
-            ? key
-            : code === 'network_error'
-              ? 'errorNetwork'
-              : code === 'timeout'
-                ? 'errorTimeout'
-                : 'errorServer',
-        );
+        if (key && locale.complete) return translate(key);
+        if (code === 'network_error') return translate('errorNetwork');
+        return translate(code === 'timeout' ? 'errorTimeout' : 'errorServer');
       },
       views: this.#views,
       bankName:
