@@ -84,6 +84,7 @@ function payerFields(model: ChooseViewModel, actions: ChooseViewActions) {
       <input
         id=${id}
         name=${field.name}
+        dir="auto"
         autocomplete="off"
         required
         .value=${model.state.payer[field.name] ?? ''}
