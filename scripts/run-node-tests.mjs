@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 const roots = [
   'test/server',
   'test/sandbox',
+  'test/locales',
   'test/e2e',
   'test/ssr',
   'test/examples',
