@@ -11,6 +11,7 @@ const roots = [
   'test/ssr',
   'test/examples',
   'test/package',
+  'test/locales',
 ];
 
 function findTests(dir) {

@@ -7,6 +7,12 @@ export const en = {
   bankListLabel: 'Banks',
   bankCountOne: '1 bank',
   bankCountOther: '{count} banks',
+  // The other CLDR plural categories (Intl.PluralRules#select): English never picks them, other
+  // languages do (Polish "few"/"many", Arabic "zero"/"two"...), so every catalog words all six.
+  bankCountZero: '{count} banks',
+  bankCountTwo: '{count} banks',
+  bankCountFew: '{count} banks',
+  bankCountMany: '{count} banks',
   noMatch: 'No bank matches “{query}”.',
   noBanks: 'No banks are available here yet.',
   moreResults: 'Showing {shown} of {total}. Type to narrow the list.',
@@ -64,6 +70,41 @@ export const en = {
   startAgain: 'Start again',
   chooseAnotherBank: 'Choose another bank',
   logoAlt: '',
+  // Why a payment failed or could not start, one per payer-visible error code (see message-keys.ts).
+  // The payer reads these, never the developer's `message`, which goes to the console.
+  reasonInsufficientFunds: 'There is not enough money in the account for this payment.',
+  reasonAmountLimitExceeded:
+    'The amount is above your bank’s limit for this payment. You may be able to change the limit in your banking app.',
+  reasonDuplicatePayment: 'This payment has already been made. Please do not pay again.',
+  reasonAccountClosed: 'This account is closed. Choose another account or bank.',
+  reasonAccountBlocked: 'This account is blocked. Contact your bank or choose another account.',
+  reasonTransactionForbidden: 'Your bank does not allow this payment from this account.',
+  reasonPaymentDeclined: 'Your bank declined the payment.',
+  reasonAuthenticationFailed: 'Your bank could not confirm it was you, so nothing was paid.',
+  reasonBankUnavailable:
+    'Your bank is not available right now. Please try again later or choose another bank.',
+  reasonProviderUnavailable:
+    'The payment service is not available right now. Please try again in a moment.',
+  reasonProviderError:
+    'The payment service could not start this payment. Please try again or choose another bank.',
+  reasonMalformedResponse: 'The shop sent an answer we could not read. Please try again.',
+  reasonInvalidPayerInput: 'Some details are missing or incorrect. Check them and try again.',
+  reasonUnknownCheckout:
+    'This checkout is no longer available. Go back to the shop and start again.',
+  reasonUnknownPayment: 'We could not find this payment. Go back to the shop to check your order.',
+  reasonPaymentInProgress:
+    'This payment is already being started. Wait a moment before you try again.',
+  reasonTooManyAttempts: 'Too many attempts. Wait a moment, then try again.',
+  reasonInvalidReturn:
+    'We could not confirm your return from the bank. Check your order with the shop before paying again.',
+  reasonBillAlreadyPaid: 'This bill has already been paid. Please do not pay it again.',
+  reasonNoBillDue: 'There is no bill due for these details right now.',
+  reasonInvalidBillDetails: 'The biller did not recognize these details. Check them and try again.',
+  reasonBillerUnavailable: 'The biller is not available right now. Please try again later.',
+  reasonBillAmountMismatch:
+    'The amount does not match the bill. Go back to the shop and start again.',
+  reasonGeneric:
+    'The payment could not be completed. Please try again or choose another way to pay.',
 };
 
 export type MessageKey = keyof typeof en;
