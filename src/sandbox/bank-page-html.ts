@@ -170,7 +170,7 @@ h1{font-size:1.4rem}
 .summary{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}.summary dd{margin:0}
 .amount{font-weight:700}
 fieldset{border:1px solid GrayText;border-radius:8px;margin:1rem 0}
-.account label{cursor:pointer}.iban{display:block;font-size:.85rem;color:GrayText;direction:ltr;text-align:start;unicode-bidi:isolate}
+.account label{cursor:pointer}.iban{display:block;font-size:.85rem;color:GrayText;direction:ltr;text-align:match-parent;unicode-bidi:isolate}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem}
 button{font:inherit;padding:.6rem 1rem;border-radius:8px;border:1px solid GrayText;background:ButtonFace;color:ButtonText;cursor:pointer}
 button.primary{background:#0a5c36;color:#fff;border-color:#0a5c36}
