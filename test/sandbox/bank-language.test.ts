@@ -4,6 +4,7 @@ import { en, type BankTexts } from '../../src/sandbox/bank-language/bank-texts.j
 import { BANK_TEXTS } from '../../src/sandbox/bank-language/catalogs.js';
 import { matchBankLocale } from '../../src/sandbox/bank-language/page-language.js';
 import { SANDBOX_DEFAULTS } from '../../src/sandbox/index.js';
+import { UPI_TEXTS } from '../../src/sandbox/providers/cashfree/upi-texts.js';
 import { localeDirection, SUPPORTED_LOCALES } from '../../src/locales/index.js';
 import { startSandbox, type RunningSandbox } from '../server/support/sandbox-fixture.js';
 
@@ -62,6 +63,18 @@ describe('the bank pages’ catalog', () => {
         for (const key of ['heading', 'approve', 'cancel', 'pending', 'payFrom'] as const)
           assert.notEqual(texts[key], en[key], `${tag}.${key} is still English`);
       }
+    }
+  });
+
+  it('has the UPI app’s texts in every locale too, with English’s placeholders', () => {
+    assert.deepEqual(Object.keys(UPI_TEXTS).sort(), [...SUPPORTED_LOCALES].sort());
+    const english = UPI_TEXTS.en;
+    for (const [tag, texts] of Object.entries(UPI_TEXTS)) {
+      for (const [key, text] of Object.entries(texts) as [keyof typeof english, string][]) {
+        assert.ok(text.trim().length > 0, `${tag}.${key} is empty`);
+        assert.deepEqual(placeholders(text), placeholders(english[key]), `${tag}.${key}`);
+      }
+      if (!tag.startsWith('en')) assert.notEqual(texts.approve, english.approve, tag);
     }
   });
 
@@ -141,6 +154,23 @@ describe('the bank pages speak the payer’s language', () => {
     const answer = await response.text();
     assert.match(answer, /<html lang="pl">/);
     assert.match(answer, /role="alert">Wybierz rachunek, z którego płacisz\.</);
+  });
+
+  it('opens the payer’s UPI app in their phone’s language', async () => {
+    const app = await fetch(`${running.url}/cashfree/upi`, {
+      headers: { 'accept-language': 'hi-IN' },
+    });
+    const html = await app.text();
+    assert.match(html, /<html lang="hi">/);
+    assert.match(html, /<h1>UPI: भुगतान अनुरोध<\/h1>/);
+    assert.match(html, /कोई भुगतान अनुरोध प्रतीक्षा में नहीं है।/);
+    const refused = await fetch(`${running.url}/cashfree/upi`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ar' },
+      body: new URLSearchParams({ transaction_ref_id: 'nope', decision: 'approve' }),
+    });
+    assert.equal(refused.status, 404);
+    assert.match(await refused.text(), /<html lang="ar" dir="rtl">[\s\S]*<h1>طلب غير معروف<\/h1>/);
   });
 
   it('words an unknown link in the payer’s language', async () => {
