@@ -19,6 +19,7 @@ import {
   type ResolvedCheckout,
 } from '../src/server/index.js';
 import { SANDBOX_DEFAULTS, type SandboxOptions } from '../src/sandbox/index.js';
+import { SUPPORTED_LOCALES } from '../src/locales/index.js';
 import { closeOnSignals, startDemoKit } from './demo-kit.js';
 import { externalSandbox, inProcessSandbox, type SandboxLink } from './sandbox-link.js';
 
@@ -35,6 +36,8 @@ export const KIT_PATH = '/api/pay-by-bank';
 export const SANDBOX_PATH = '/sandbox';
 /** The demo's own control of the sandbox (`GET` reads, `POST { outcome }` sets); not part of the kit. */
 export const SANDBOX_CONTROL_PATH = '/sandbox-control';
+/** `GET`: the locales the element speaks, for the demo's language menu (`{ locales: [...] }`). */
+export const DEMO_LOCALES_PATH = '/demo-locales';
 
 /**
  * What the demo's "sandbox outcome" control can ask for. `ask` leaves the decision to the payer at the
@@ -222,6 +225,13 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): DemoM
     const url = new URL(req.url ?? '/', 'http://demo.invalid');
     if (url.pathname === SANDBOX_CONTROL_PATH) {
       control(req, res);
+      return;
+    }
+    if (url.pathname === DEMO_LOCALES_PATH && req.method === 'GET') {
+      // The element's own list (src/locales/index.ts), so that the menu never drifts from it.
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify({ locales: SUPPORTED_LOCALES }));
       return;
     }
     const underKit = url.pathname === KIT_PATH || url.pathname.startsWith(`${KIT_PATH}/`);

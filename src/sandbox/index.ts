@@ -85,7 +85,7 @@ const SIMULATORS: readonly SimulatorFactory[] = [
  *
  * Routes below `basePath` (default `/sandbox`):
  * - `/mastercard/v1/…`: Open Finance Europe payment initiation; `/mastercard/start/payment?startToken=`
- * - `/aiia/v2/payments/accept…`, `/aiia/v1/providers`: Aiia Pay; `/aiia/authorize?token=`
+ * - `/aiia/v2/payments/accept…`, `/aiia/v1/providers`: Aiia Pay; `/aiia/authorize?token=&culture=`
  * - `POST /bank/authorize` (form: token, decision=approve|reject|cancel|pending, account, bank?)
  * - `/obc/openbanking/sandbox/connect/api/payments/{domestic|sepa}-credit-transfers[/consents|/payment-status]`:
  *   Open Banking Connect; its bank at `GET|POST /obc/bank/authorize` (form adds reason=AM04…)

@@ -2,11 +2,12 @@ import type { ApiContext } from '../../api-context.js';
 import { showAuthorizePage } from '../../bank-pages.js';
 import type { SandboxSimulator } from '../../simulator.js';
 import { aiiaApi } from './api.js';
+import { aiiaCultureOf } from './culture.js';
 import { aiiaLifecycle } from './lifecycle.js';
 
 /**
  * Aiia Pay: its API below `/aiia/v2/payments/accept…` and `/aiia/v1/providers`, and the bank's SCA page at
- * `GET /aiia/authorize?token=` (the decision is posted to the shared `/bank/authorize`).
+ * `GET /aiia/authorize?token=&culture=` (the decision is posted to the shared `/bank/authorize`).
  */
 export function aiiaSimulator(context: ApiContext): SandboxSimulator {
   context.engine.register(
@@ -28,8 +29,15 @@ export function aiiaSimulator(context: ApiContext): SandboxSimulator {
       {
         method: 'GET',
         path: /^\/aiia\/authorize$/,
-        handle: (request) =>
-          showAuthorizePage(context, request, new URL(request.url).searchParams.get('token')),
+        handle: (request) => {
+          const url = new URL(request.url);
+          return showAuthorizePage(
+            context,
+            request,
+            url.searchParams.get('token'),
+            aiiaCultureOf(url),
+          );
+        },
       },
     ],
     faultBody: (status) => ({
