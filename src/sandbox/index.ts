@@ -25,6 +25,8 @@ export type {
   SandboxKnobs,
   SandboxOutcome,
   SandboxFaults,
+  SandboxApiCall,
+  SandboxApiProvider,
   SandboxWebhookOptions,
   SandboxBill,
   SandboxSchemaOptions,
@@ -47,7 +49,7 @@ export interface Sandbox {
   readonly basePath: string;
   /** Serves the sandbox on 127.0.0.1 (default: an ephemeral port). */
   listen(port?: number): Promise<ListeningServer>;
-  /** Changes knobs while running: outcome, latency, faults, duplicate or out-of-order webhooks. */
+  /** Changes knobs while running: outcome, latency, faults, duplicate, out-of-order or late webhooks. */
   configure(knobs: SandboxKnobs): void;
   /** Sends held-back webhooks and waits until every delivery is done. */
   flushWebhooks(): Promise<void>;
@@ -136,8 +138,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           ? {
               ...route,
               handle: async (request: Request, match: RegExpExecArray) =>
-                (await injectFaults(knobs, random, simulator.faultBody)) ??
-                (await route.handle(request, match)),
+                (await injectFaults(knobs, random, simulator.faultBody, {
+                  provider: simulator.name,
+                  call: route.api?.(match),
+                })) ?? (await route.handle(request, match)),
             }
           : route,
       ),
