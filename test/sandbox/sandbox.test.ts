@@ -352,6 +352,13 @@ describe('createSandbox', () => {
       const made = await accept();
       assert.equal(made.status, 200);
       const { paymentId } = (await made.json()) as { paymentId: string };
+      assert.equal(
+        sandbox.succeeded('aiia', 'create'),
+        1,
+        'one payment made, the fault not counted',
+      );
+      assert.equal(sandbox.succeeded('aiia', 'banks'), 1);
+      assert.equal(sandbox.succeeded('mastercard', 'banks'), 1);
       sandbox.configure({ faults: { errorRate: 1, provider: 'aiia', call: 'status' } });
       assert.equal((await banks(`/aiia/v2/payments/accept/${paymentId}`, AIIA)).status, 500);
       assert.equal((await banks('/aiia/v1/providers', AIIA)).status, 200);
