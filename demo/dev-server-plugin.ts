@@ -88,6 +88,8 @@ export interface DemoMiddlewareOptions {
   publicBaseUrl?: string | (() => string | undefined);
   /** Default: the kit's own (2 s). */
   refreshIntervalMs?: number;
+  /** The adapters' `timeoutMs` for each provider call. Default: the adapters' own (10 s). */
+  providerTimeoutMs?: number;
   /** The kits' `rateLimit`. Default: the kit's own limits. */
   rateLimit?: PayByBankHandlerOptions['rateLimit'];
 }
@@ -189,7 +191,7 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): DemoM
     for (const name of DEMO_PROVIDERS) startKit(name, publicBaseUrl);
   };
   const startKit = (name: DemoProvider, base: string) => {
-    const provider = demoProvider(name, sandbox);
+    const provider = demoProvider(name, sandbox, options.providerTimeoutMs);
     const kit = createPayByBankHandler({
       provider,
       store,
@@ -390,8 +392,13 @@ function withDemoOutcome(
 }
 
 /** Each provider's adapter, pointed at the sandbox with its default credentials. */
-function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider {
+function demoProvider(
+  name: DemoProvider,
+  sandbox: SandboxLink,
+  timeoutMs?: number,
+): PaymentProvider {
   const { baseUrl: sandboxBase, fetch } = sandbox;
+  const common = { fetch, ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
   switch (name) {
     case 'aiia-pay':
       return aiiaPay({
@@ -400,7 +407,7 @@ function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider
         clientSecret: SANDBOX_DEFAULTS.aiia.clientSecret,
         destinationId: SANDBOX_DEFAULTS.aiia.destinationId,
         webhookSecret: SANDBOX_DEFAULTS.aiia.webhookSecret,
-        fetch,
+        ...common,
       });
     case 'mastercard-open-finance':
       return mastercardOpenFinance({
@@ -408,7 +415,7 @@ function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider
         clientId: SANDBOX_DEFAULTS.mastercard.clientId,
         clientSecret: SANDBOX_DEFAULTS.mastercard.clientSecret,
         destination: { iban: { ibanNumber: 'DE89370400440532013000' }, name: 'Demo Shop GmbH' },
-        fetch,
+        ...common,
       });
     case 'open-banking-connect':
       return openBankingConnect({
@@ -423,7 +430,7 @@ function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider
         },
         // SEPA needs the payer's name; the demo shop knows its customer.
         debtorName: () => 'Demo Customer',
-        fetch,
+        ...common,
       });
     case 'cashfree-bbps':
       return cashfreeBbps({
@@ -434,7 +441,7 @@ function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider
         webhookSecret: SANDBOX_DEFAULTS.cashfree.webhookSecret,
         // The sandbox biller answers at once: poll sooner than the real 5 s, 15 s, 30 s… schedule.
         billFetchScheduleMs: [200, 1000, 3000],
-        fetch,
+        ...common,
       });
   }
 }

@@ -23,7 +23,14 @@ export function aiiaSimulator(context: ApiContext): SandboxSimulator {
       {
         method: 'ANY',
         path: /^\/aiia(\/v.*)$/,
-        api: true,
+        api: ([, path = '']) =>
+          path === '/v1/providers'
+            ? 'banks'
+            : path === '/v2/payments/accept'
+              ? 'create'
+              : /^\/v2\/payments\/accept\/[^/]+$/.test(path)
+                ? 'status'
+                : undefined,
         handle: (request, match) => aiiaApi(context, request, match[1] ?? ''),
       },
       {
