@@ -6,6 +6,7 @@ import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js'
 import { linkOf, paymentOf } from './checkout-state.js';
 import type { Attempt, CheckoutState, PaymentSnapshot } from './checkout-state.js';
 import { isPastExpiry } from './expiry.js';
+import { protocolLocale } from './protocol-locale.js';
 // The merchant client's payment calls, which it imports lazily: loaded with the session, ready by Pay.
 import './merchant-payments.js';
 import type { HandOff, HandOffContext } from './flows/hand-off.js';
@@ -258,7 +259,7 @@ export function createPaymentSession(context: SessionContext) {
           checkout: setup().checkout,
           returnUrl: setup().returnUrl,
           flow: current.flow,
-          locale: setup().locale,
+          locale: protocolLocale(setup().locale),
           payer: Object.keys(current.payer).length ? current.payer : undefined,
         },
         current.idempotencyKey,

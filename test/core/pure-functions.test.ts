@@ -6,6 +6,7 @@ import { parseSettings } from '../../src/core/config.js';
 import { describeProblem } from '../../src/core/config-problems.js';
 import { countBanks, createTranslator, resolveLocale } from '../../src/core/i18n.js';
 import { formatMoney, isCurrencyCode, isDecimalAmount } from '../../src/core/money.js';
+import { protocolLocale } from '../../src/core/protocol-locale.js';
 import { canAdvance, isPaymentStatus, isTerminal } from '../../src/core/status.js';
 import { foldForSearch, initials } from '../../src/core/text.js';
 import { isSafeAuthorizationUrl, isSafeImageUrl } from '../../src/core/url-safety.js';
@@ -22,6 +23,28 @@ describe('text', () => {
     expect(initials('ING')).to.equal('I');
     expect(initials('Bank of the North')).to.equal('BN');
     expect(initials('')).to.equal('?');
+  });
+});
+
+describe('protocol locale', () => {
+  // The kit's create validation: language, then subtags of 2 to 8 letters or digits, at most 35 long.
+  const accepted = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+  it('keeps language, script and region, and drops what a bank cannot use', () => {
+    expect(protocolLocale('de')).to.equal('de');
+    expect(protocolLocale('pt-BR')).to.equal('pt-BR');
+    expect(protocolLocale('zh-Hans-CN')).to.equal('zh-Hans-CN');
+    expect(protocolLocale('de-DE-u-co-phonebk-nu-latn')).to.equal('de-DE');
+    expect(protocolLocale('en-GB-x-private-use-tag-that-runs-on')).to.equal('en-GB');
+  });
+  it('leaves out a tag that is no language tag, never failing the payment', () => {
+    expect(protocolLocale('not a tag')).to.equal(undefined);
+    expect(protocolLocale('')).to.equal(undefined);
+  });
+  it('answers only tags the kit accepts', () => {
+    for (const tag of ['de-DE-u-nu-latn', 'sr-Latn-RS', 'es-419', 'hi-IN-u-ca-indian']) {
+      const sent = protocolLocale(tag) ?? '';
+      expect(sent.length <= 35 && accepted.test(sent), `${tag} -> ${sent}`).to.equal(true);
+    }
   });
 });
 
