@@ -9,6 +9,7 @@ import {
   type DemoMiddleware,
   type DemoMiddlewareOptions,
 } from './dev-server-plugin.js';
+import { withTestHooks } from './test-hooks.js';
 
 /** Where `npm start` and `npm run serve` keep payments unless `PAY_BY_BANK_DB` says otherwise. */
 export const DEFAULT_DEMO_DATABASE = '.pay-by-bank/payments.db';
@@ -139,7 +140,7 @@ export async function startDemoKit(
   options: DemoMiddlewareOptions = {},
   environment: DemoEnvironment = demoEnvironment(),
 ): Promise<{ middleware: DemoMiddleware; environment: DemoEnvironment; close(): Promise<void> }> {
-  const store = await openDemoStore(environment.database, environment.databaseUrl);
+  const store = withTestHooks(await openDemoStore(environment.database, environment.databaseUrl));
   const middleware = createDemoMiddleware({
     store,
     onStatusChange: demoCompletionHook(environment.hookLog),

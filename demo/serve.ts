@@ -28,7 +28,8 @@ closeOnSignals(async () => {
   });
   await kit.close();
 });
-server.listen(port, () => {
+// A deep accept queue: a burst of long-polls waits in it instead of being reset (npm run bench:scale).
+server.listen({ port, backlog: 4096 }, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   const { sandboxUrl } = kit.environment;

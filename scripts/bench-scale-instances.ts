@@ -1,8 +1,6 @@
 // The instance-level figures of `npm run bench:scale`: two `npm run serve` processes (A and B) on one
 // PostgreSQL database over one `npm run sandbox` process, measured over HTTP on loopback.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import pg from 'pg';
 import type { CreatePaymentResponse } from '../src/core/protocol.js';
 import { silentLogger } from '../src/server/logger.js';
@@ -13,19 +11,18 @@ import {
   startMerchantProcess,
   startSandboxProcess,
 } from '../test/server/support/processes.js';
+import { measureHeldPolls, type HeldFigures } from './bench-held-polls.js';
 
 const ORIGIN = 'http://localhost:5173';
 
 export interface InstanceFigures {
   wakeUp: number[];
-  held: { asked: number; reached: number; bytesPerRequest: number };
+  held: HeldFigures;
   creates: { perSecond: number; latencies: number[] };
 }
 
-function rssBytes(pid: number): number {
-  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(line?.[1] ?? 0) * 1024;
-}
+/** How long each held long-poll waits: the longest the protocol allows. */
+const HELD_WAIT_SECONDS = 25;
 
 async function create(endpoint: string, checkout = 'order-123'): Promise<CreatePaymentResponse> {
   const response = await fetch(`${endpoint}/payments`, {
@@ -106,30 +103,14 @@ export async function measureInstances(
 
     // Held long-polls: as many as B holds at once, each its own connection.
     const waiting = await create(a.endpoint);
-    const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
-    const url = new URL(`${b.endpoint}/payments/${waiting.paymentId}?wait=25&since=created`);
-    const rssBefore = rssBytes(b.child.pid ?? 0);
-    let reached = 0;
-    let failed = 0;
-    const open: ReturnType<typeof request>[] = [];
-    for (let index = 0; index < options.held; index += 1) {
-      const held = request(url, { agent }, (response) => response.resume());
-      held.on('error', () => (failed += 1));
-      held.end();
-      open.push(held);
-      if (index % 500 === 499) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    // Held means B read the payment and is waiting: its memory settles once they all are.
-    let rssHeld = rssBefore;
-    for (let settle = 0; settle < 40; settle += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      const now = rssBytes(b.child.pid ?? 0);
-      if (Math.abs(now - rssHeld) < 256 * 1024 && settle > 8) break;
-      rssHeld = Math.max(rssHeld, now);
-    }
-    reached = options.held - failed;
-    for (const held of open) held.destroy();
-    agent.destroy();
+    const held = await measureHeldPolls(
+      b.child.pid ?? 0,
+      new URL(
+        `${b.endpoint}/payments/${waiting.paymentId}?wait=${HELD_WAIT_SECONDS}&since=created`,
+      ),
+      options.held,
+      HELD_WAIT_SECONDS,
+    );
 
     // Creates across both instances, `inFlight` at a time, half to each.
     const latencies: number[] = [];
@@ -149,11 +130,7 @@ export async function measureInstances(
     const perSecond = (options.creates / (performance.now() - started)) * 1000;
     return {
       wakeUp,
-      held: {
-        asked: options.held,
-        reached,
-        bytesPerRequest: reached > 0 ? (rssHeld - rssBefore) / reached : 0,
-      },
+      held,
       creates: { perSecond, latencies },
     };
   } finally {

@@ -189,10 +189,11 @@ try {
         'per s': Math.round(instances.creates.perSecond),
       },
     ]);
-    const { asked, reached, bytesPerRequest } = instances.held;
+    const { asked, held, lost, openAtOnce, bytesPerRequest, fileLimit } = instances.held;
     console.log(
-      `long-polls held by B at once: ${reached} of ${asked} asked, ${(bytesPerRequest / 1024).toFixed(1)} KiB of B's memory (RSS) per held request`,
+      `long-polls on B: ${asked} asked, ${openAtOnce} open at B at once (its file limit ${fileLimit}), ${held} answered at their deadline; ${(bytesPerRequest / 1024).toFixed(1)} KiB of B's memory (RSS) per open request`,
     );
+    if (held < asked) console.log('not held:', lost);
   } finally {
     await a.close?.();
     await b.close?.();

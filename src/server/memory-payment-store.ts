@@ -189,14 +189,13 @@ export function createMemoryPaymentStore(options: MemoryPaymentStoreOptions = {}
     async recordIdempotencyAttempt(key, attempt) {
       const entry = idempotency.get(key);
       if (!entry || entry.paymentId !== undefined) return;
-      const providerPaymentId =
-        attempt.providerPaymentId ??
-        (entry.attempt?.paymentId === attempt.paymentId
-          ? entry.attempt.providerPaymentId
-          : undefined);
+      const same = entry.attempt?.paymentId === attempt.paymentId ? entry.attempt : undefined;
+      const providerPaymentId = attempt.providerPaymentId ?? same?.providerPaymentId;
+      const payment = attempt.payment ?? same?.payment;
       entry.attempt = {
         paymentId: attempt.paymentId,
         ...(providerPaymentId !== undefined ? { providerPaymentId } : {}),
+        ...(payment !== undefined ? { payment: copy(payment) } : {}),
       };
       if (entry.leaseMs !== undefined) entry.leaseUntil = now().getTime() + entry.leaseMs;
     },

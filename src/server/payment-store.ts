@@ -120,6 +120,12 @@ export interface IdempotencyAttempt {
   paymentId: string;
   /** The provider's id, once the provider answered. */
   providerPaymentId?: string;
+  /**
+   * The payment as the holder was about to store it, recorded in the same write as the provider's id
+   * once the provider answered: a takeover stores it as it is, so that the provider payment the dead
+   * holder made is the one the payer gets (docs/architecture.md, "Where payments live").
+   */
+  payment?: StoredPayment;
 }
 
 export type IdempotencyClaim =
@@ -200,7 +206,8 @@ export interface PaymentStore {
   ): Promise<IdempotencyClaim>;
   /**
    * Records what the holder is about to create (its payment id) and, once the provider answered, the
-   * provider's id; merges with what was recorded, and renews the lease.
+   * provider's id and the payment to store; merges with what was recorded for the same payment id
+   * (a record without them keeps them), and renews the lease.
    */
   recordIdempotencyAttempt(key: string, attempt: IdempotencyAttempt): Promise<void>;
   completeIdempotencyKey(key: string, paymentId: string): Promise<void>;

@@ -3,9 +3,9 @@ import type { HandlerContext } from '../context.js';
 import { fingerprint, readIdempotencyKey } from '../idempotency.js';
 import { jsonResponse } from '../json-response.js';
 import { newPaymentId } from '../payment-id.js';
-import type { IdempotencyAttempt, StoredPayment } from '../payment-store.js';
+import type { StoredPayment } from '../payment-store.js';
 import { ProblemError } from '../problem.js';
-import type { ResolvedCheckout } from '../provider.js';
+import type { ProviderPaymentCreated, ResolvedCheckout } from '../provider.js';
 import type { SummaryAnswer } from '../summary.js';
 import { readJsonBody } from '../request-body.js';
 import { checkReturnUrl } from '../return-url.js';
@@ -13,6 +13,7 @@ import { publicOrigin, returnRouteUrl } from '../public-urls.js';
 import { validateCreateRequest } from '../validate-create-request.js';
 import type { KitRequest } from '../kit-request.js';
 import type { KitAnswer } from '../kit-answer.js';
+import { adoptAttempt, insertOnce } from './adopt-attempt.js';
 
 const BODY_LIMIT = 16 * 1024;
 
@@ -80,15 +81,16 @@ async function createOnce(
   const adopted = claim.takeover ? await adoptAttempt(context, key, claim.attempt) : undefined;
   if (adopted) return { fingerprint: print, response: toCreateResponse(adopted), replayed: true };
 
-  let providerCalled = false;
+  let answered = false;
   try {
     const checkout = await resolveCheckout(context, body.checkout, request);
     await checkBank(context, body.bankId);
-    const paymentId = newPaymentId();
+    // A holder that died before the provider's answer was recorded leaves only its payment id: the new
+    // attempt reuses it, so the provider gets the same reference (docs/protocol.md, "A create cut short").
+    const paymentId = claim.attempt?.paymentId ?? newPaymentId();
     // Recorded before the provider is called, and again with its answer, so that a retry taking over
     // from a holder that died finds the payment it made (docs/architecture.md, "Where payments live").
     await store.recordIdempotencyAttempt(key, { paymentId });
-    providerCalled = true;
     const created = await context.provider.createPayment({
       paymentId,
       bankId: body.bankId,
@@ -98,48 +100,29 @@ async function createOnce(
       ...(body.locale ? { locale: body.locale } : {}),
       ...(body.payer ? { payer: body.payer } : {}),
     });
+    const payment = newPaymentRecord(context, { paymentId, body, checkout, returnUrl, created });
     await store.recordIdempotencyAttempt(key, {
       paymentId,
       providerPaymentId: created.providerPaymentId,
+      payment,
     });
-    const now = context.now().toISOString();
-    const payment: StoredPayment = {
-      id: paymentId,
-      provider: context.provider.name,
-      providerPaymentId: created.providerPaymentId,
-      status: created.status,
-      providerStatus: created.rawStatus,
-      amount: checkout.amount,
-      reference: checkout.reference,
-      bankId: body.bankId,
-      flow: body.flow,
-      returnUrl,
-      createdAt: now,
-      updatedAt: now,
-      checkedAt: now,
-    };
-    if (body.checkout !== undefined) payment.checkout = body.checkout;
-    if (created.authorizationUrl) payment.authorizationUrl = created.authorizationUrl;
-    if (created.expiresAt) payment.expiresAt = created.expiresAt;
-    if (created.reason) payment.providerReason = created.reason;
-    if (created.error) payment.error = created.error;
-    if (created.providerData) payment.providerData = { ...created.providerData };
-    if (checkout.summary?.length) payment.summary = checkout.summary;
-    await store.insert(payment);
-    context.statusStored();
+    answered = true;
+    const stored = await insertOnce(context, payment);
     await store.completeIdempotencyKey(key, paymentId);
     context.logger.info('payment created', {
       paymentId,
-      provider: payment.provider,
-      status: payment.status,
+      provider: stored.provider,
+      status: stored.status,
     });
-    return { fingerprint: print, response: toCreateResponse(payment), replayed: false };
+    return { fingerprint: print, response: toCreateResponse(stored), replayed: stored !== payment };
   } catch (error) {
+    // Once the provider's answer is recorded, the key keeps it: a retry past the lease adopts that
+    // provider payment rather than making a second one.
+    if (answered) throw error;
     // Nothing was stored: a retry with this key starts afresh. The handler words the problem. When the
     // store itself failed, freeing the key may fail too; its lease then frees it.
     await store.releaseIdempotencyKey(key).catch((releaseError: unknown) => {
       context.logger.warn('the Idempotency-Key could not be freed; its lease will free it', {
-        providerCalled,
         error: releaseError instanceof Error ? releaseError.name : typeof releaseError,
       });
     });
@@ -147,30 +130,42 @@ async function createOnce(
   }
 }
 
-/**
- * A takeover finds what the dead holder recorded. Its payment, when it was stored before the holder
- * died, is this request's answer. A provider payment whose answer never reached the store cannot be
- * handed out (its bank link is lost): it expires unpaid at the provider, and this request makes a new one.
- */
-async function adoptAttempt(
+/** The payment as the kit stores it, from the request and the provider's answer. */
+function newPaymentRecord(
   context: HandlerContext,
-  key: string,
-  attempt: IdempotencyAttempt | undefined,
-): Promise<StoredPayment | undefined> {
-  if (!attempt) return undefined;
-  const stored = await context.store.get(attempt.paymentId);
-  if (stored) {
-    await context.store.completeIdempotencyKey(key, stored.id);
-    context.logger.info('payment adopted from an abandoned attempt', { paymentId: stored.id });
-    return stored;
-  }
-  if (attempt.providerPaymentId !== undefined) {
-    context.logger.warn('an abandoned attempt left a provider payment that was never handed out', {
-      provider: context.provider.name,
-      providerPaymentId: attempt.providerPaymentId,
-    });
-  }
-  return undefined;
+  input: {
+    paymentId: string;
+    body: CreatePaymentRequest;
+    checkout: ResolvedCheckout;
+    returnUrl: string;
+    created: ProviderPaymentCreated;
+  },
+): StoredPayment {
+  const { paymentId, body, checkout, returnUrl, created } = input;
+  const now = context.now().toISOString();
+  const payment: StoredPayment = {
+    id: paymentId,
+    provider: context.provider.name,
+    providerPaymentId: created.providerPaymentId,
+    status: created.status,
+    providerStatus: created.rawStatus,
+    amount: checkout.amount,
+    reference: checkout.reference,
+    bankId: body.bankId,
+    flow: body.flow,
+    returnUrl,
+    createdAt: now,
+    updatedAt: now,
+    checkedAt: now,
+  };
+  if (body.checkout !== undefined) payment.checkout = body.checkout;
+  if (created.authorizationUrl) payment.authorizationUrl = created.authorizationUrl;
+  if (created.expiresAt) payment.expiresAt = created.expiresAt;
+  if (created.reason) payment.providerReason = created.reason;
+  if (created.error) payment.error = created.error;
+  if (created.providerData) payment.providerData = { ...created.providerData };
+  if (checkout.summary?.length) payment.summary = checkout.summary;
+  return payment;
 }
 
 /** The bank must be one the provider lists, and not marked unavailable: otherwise no provider call. */

@@ -24,10 +24,17 @@ export async function readPaymentStatus(
   const waitSeconds = parseWait(url.searchParams.get('wait'));
   const since = parseSince(url.searchParams.get('since'));
 
-  let payment = await findPayment(context, paymentId);
-  payment = await refreshStatus(context, payment);
-  if (waitSeconds > 0 && since !== undefined) {
-    payment = await waitForChange(context, payment, since, waitSeconds, request.signal);
+  const payment = await refreshStatus(context, await findPayment(context, paymentId));
+  if (waitSeconds > 0 && payment.status === since && !isTerminal(payment.status)) {
+    // Returned, not awaited: this frame (the request, the payment read) is let go while the wait
+    // holds only what it needs (docs/architecture.md, "Many instances").
+    return answerOnChange(
+      context,
+      payment.id,
+      since,
+      Date.now() + waitSeconds * 1000,
+      request.signal,
+    );
   }
   return statusAnswer(payment);
 }
@@ -44,51 +51,67 @@ function statusAnswer(payment: StoredPayment): KitAnswer {
   return answer;
 }
 
-const reads = new WeakMap<HandlerContext, Map<string, Promise<StoredPayment | undefined>>>();
+const reads = new WeakMap<HandlerContext, Map<string, Promise<StoredPayment>>>();
 
 /** One store read per payment at a time, however many woken waiters ask for it. */
-function sharedRead(
-  context: HandlerContext,
-  paymentId: string,
-): Promise<StoredPayment | undefined> {
-  const running = reads.get(context) ?? new Map<string, Promise<StoredPayment | undefined>>();
+function sharedRead(context: HandlerContext, paymentId: string): Promise<StoredPayment> {
+  const running = reads.get(context) ?? new Map<string, Promise<StoredPayment>>();
   reads.set(context, running);
   let read = running.get(paymentId);
   if (!read) {
-    read = context.store.get(paymentId).finally(() => running.delete(paymentId));
+    read = findPayment(context, paymentId).finally(() => running.delete(paymentId));
     running.set(paymentId, read);
   }
   return read;
 }
 
-async function waitForChange(
+/**
+ * Waits for a change of the payment's status from `since`, re-reading it after each wake-up (a change,
+ * the next refresh, the deadline), and answers it once it moved or the time is up. Bounded by the
+ * deadline. A request whose client went away is answered without another read: nobody reads it.
+ */
+async function answerOnChange(
   context: HandlerContext,
-  start: StoredPayment,
+  paymentId: string,
   since: PaymentStatus,
-  waitSeconds: number,
+  deadline: number,
   signal: AbortSignal,
-): Promise<StoredPayment> {
-  const deadline = Date.now() + waitSeconds * 1000;
-  let payment = start;
-  let unavailable: StoreUnavailableError | undefined;
-  // Bounded by the deadline: each turn waits for a change, the next refresh, or the end.
-  while (payment.status === since && !isTerminal(payment.status) && !signal.aborted) {
+): Promise<KitAnswer> {
+  for (;;) {
     const remaining = deadline - Date.now();
-    if (remaining <= 0) break;
-    await context.watchers.next(payment.id, Math.min(remaining, context.refreshIntervalMs), signal);
+    if (remaining > 0)
+      await context.watchers.next(
+        paymentId,
+        Math.min(remaining, context.refreshIntervalMs),
+        signal,
+      );
+    if (signal.aborted) return { status: CLIENT_CLOSED_REQUEST, headers: {}, body: null };
+    const final = Date.now() >= deadline;
     try {
-      payment = (await sharedRead(context, payment.id)) ?? payment;
-      if (payment.status === since) payment = await refreshStatus(context, payment);
-      unavailable = undefined;
+      const answer = await lookAgain(context, paymentId, since, final);
+      if (answer) return answer;
     } catch (error) {
       // A database that went away during the wait may be back before the deadline: the store's feed
       // wakes every waiter to re-read once it is (docs/architecture.md, "Many instances").
-      if (!(error instanceof StoreUnavailableError)) throw error;
-      unavailable = error;
+      if (!(error instanceof StoreUnavailableError) || final) throw error;
     }
   }
-  if (unavailable) throw unavailable;
-  return payment;
+}
+
+/** nginx's "client closed request": the answer to a request whose client went away, never read. */
+const CLIENT_CLOSED_REQUEST = 499;
+
+/** One re-read after a wake-up: the answer when the status moved or this is the last look. */
+async function lookAgain(
+  context: HandlerContext,
+  paymentId: string,
+  since: PaymentStatus,
+  final: boolean,
+): Promise<KitAnswer | undefined> {
+  let payment = await sharedRead(context, paymentId);
+  if (payment.status === since) payment = await refreshStatus(context, payment);
+  if (payment.status !== since || isTerminal(payment.status) || final) return statusAnswer(payment);
+  return undefined;
 }
 
 export async function findPayment(

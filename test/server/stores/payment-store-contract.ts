@@ -476,6 +476,38 @@ export function runPaymentStoreContract(name: string, createStore: CreateContrac
         });
       });
 
+      it('hands a takeover the payment the dead holder was about to store, whole', async () => {
+        const payments = await store();
+        const payment = samplePayment({
+          id: 'pay_answered',
+          providerData: { consent: 'c-1' },
+          summary: [{ label: 'Order', value: '#1' }],
+        });
+        await payments.claimIdempotencyKey('k', 'f', { leaseMs: 1000 });
+        await payments.recordIdempotencyAttempt('k', { paymentId: payment.id });
+        await payments.recordIdempotencyAttempt('k', {
+          paymentId: payment.id,
+          providerPaymentId: payment.providerPaymentId,
+          payment,
+        });
+        // A later record without the payment (the same attempt) keeps it.
+        await payments.recordIdempotencyAttempt('k', { paymentId: payment.id });
+        clock.advance(1000);
+        assert.deepEqual(await payments.claimIdempotencyKey('k', 'f'), {
+          outcome: 'claimed',
+          takeover: true,
+          attempt: { paymentId: payment.id, providerPaymentId: payment.providerPaymentId, payment },
+        });
+        // A new attempt under the key drops what the earlier one recorded.
+        await payments.recordIdempotencyAttempt('k', { paymentId: 'pay_next' });
+        clock.advance(1000);
+        assert.deepEqual(await payments.claimIdempotencyKey('k', 'f'), {
+          outcome: 'claimed',
+          takeover: true,
+          attempt: { paymentId: 'pay_next' },
+        });
+      });
+
       it('never takes over a claim made without a lease, nor a completed one', async () => {
         const payments = await store();
         await payments.claimIdempotencyKey('held', 'f');

@@ -59,7 +59,7 @@ describe(
       const stores = await Promise.all([open(schema), open(schema), open(schema)]);
       assert.equal(stores.length, 3);
       const { rows } = await admin.query(`SELECT version FROM ${schema}.schema_migrations`);
-      assert.deepEqual(rows, [{ version: 1 }]);
+      assert.deepEqual(rows, [{ version: 1 }, { version: 2 }]);
       const payment = samplePayment();
       await stores[0]?.insert(payment);
       assert.equal((await stores[2]?.get(payment.id))?.id, payment.id);

@@ -10,6 +10,7 @@ import { loadPgDriver, type PgClientConfig, type PgPool, type PgPoolClient } fro
 import { duplicateErrorOf, storeErrorOf } from './errors.js';
 import {
   asStored,
+  attemptOf,
   deliveryOf,
   historyEntryOf,
   historyValues,
@@ -257,18 +258,8 @@ export async function createPostgresPaymentStore(
             expiresAt,
           ]);
           if (taken) {
-            const attempt =
-              taken.attempt_payment_id === null
-                ? {}
-                : {
-                    attempt: {
-                      paymentId: taken.attempt_payment_id,
-                      ...(taken.attempt_provider_payment_id === null
-                        ? {}
-                        : { providerPaymentId: taken.attempt_provider_payment_id }),
-                    },
-                  };
-            return { outcome: 'claimed', takeover: true, ...attempt };
+            const attempt = attemptOf(taken);
+            return { outcome: 'claimed', takeover: true, ...(attempt ? { attempt } : {}) };
           }
           const [held] = await rows<IdempotencyRow>(sql.getKey, [key, time]);
           if (held)
@@ -287,6 +278,7 @@ export async function createPostgresPaymentStore(
           attempt.paymentId,
           attempt.providerPaymentId ?? null,
           now(),
+          attempt.payment ? JSON.stringify(attempt.payment) : null,
         ]),
       );
     },

@@ -1,5 +1,6 @@
 import type { PaymentStatus } from '../../../core/status.js';
 import type {
+  IdempotencyAttempt,
   PaymentHistoryEntry,
   StatusChangeDelivery,
   StatusChangeSource,
@@ -44,6 +45,19 @@ export interface IdempotencyRow {
   payment_id: string | null;
   attempt_payment_id: string | null;
   attempt_provider_payment_id: string | null;
+  attempt_payment: StoredPayment | null;
+}
+
+/** What the holder of a key recorded (`recordIdempotencyAttempt`), if anything. */
+export function attemptOf(row: IdempotencyRow): IdempotencyAttempt | undefined {
+  if (row.attempt_payment_id === null) return undefined;
+  return {
+    paymentId: row.attempt_payment_id,
+    ...(row.attempt_provider_payment_id === null
+      ? {}
+      : { providerPaymentId: row.attempt_provider_payment_id }),
+    ...(row.attempt_payment === null ? {} : { payment: row.attempt_payment }),
+  };
 }
 
 /** The indexed columns of a payment, checked so that a bad timestamp fails before it is stored. */

@@ -93,6 +93,10 @@ const MIGRATIONS: readonly ((s: string) => string)[] = [
   );
   CREATE INDEX webhook_events_expiry ON ${s}.webhook_events (expires_at);
   `,
+  // The payment a claim holder was about to store once the provider answered, for a takeover to adopt.
+  (s) => `
+  ALTER TABLE ${s}.idempotency_keys ADD COLUMN attempt_payment jsonb;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -85,7 +85,7 @@ export function statementsFor(s: string) {
       INSERT INTO ${s}.idempotency_keys AS k (key, fingerprint, lease_ms, lease_until, expires_at)
         VALUES ($1, $2, $3, $4, $5)
       ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, payment_id = NULL,
-          attempt_payment_id = NULL, attempt_provider_payment_id = NULL,
+          attempt_payment_id = NULL, attempt_provider_payment_id = NULL, attempt_payment = NULL,
           lease_ms = excluded.lease_ms, lease_until = excluded.lease_until,
           expires_at = excluded.expires_at
         WHERE k.expires_at <= $6
@@ -99,13 +99,17 @@ export function statementsFor(s: string) {
           expires_at = $5
         WHERE key = $1 AND fingerprint = $2 AND payment_id IS NULL
           AND lease_until IS NOT NULL AND lease_until <= $4
-      RETURNING attempt_payment_id, attempt_provider_payment_id`,
+      RETURNING attempt_payment_id, attempt_provider_payment_id, attempt_payment`,
     getKey: `SELECT fingerprint, payment_id FROM ${s}.idempotency_keys
       WHERE key = $1 AND expires_at > $2`,
     recordAttempt: `UPDATE ${s}.idempotency_keys SET
         attempt_provider_payment_id = CASE
           WHEN $3::text IS NOT NULL THEN $3::text
           WHEN attempt_payment_id IS NOT DISTINCT FROM $2 THEN attempt_provider_payment_id
+          ELSE NULL END,
+        attempt_payment = CASE
+          WHEN $5::jsonb IS NOT NULL THEN $5::jsonb
+          WHEN attempt_payment_id IS NOT DISTINCT FROM $2 THEN attempt_payment
           ELSE NULL END,
         attempt_payment_id = $2,
         lease_until = CASE WHEN lease_ms IS NULL THEN lease_until

@@ -1,5 +1,6 @@
 import type { PaymentStatus } from '../../../core/status.js';
 import type {
+  IdempotencyAttempt,
   PaymentHistoryEntry,
   StatusChangeDelivery,
   StatusChangeSource,
@@ -42,8 +43,23 @@ export interface IdempotencyRow {
   payment_id: string | null;
   attempt_payment_id: string | null;
   attempt_provider_payment_id: string | null;
+  attempt_payment: string | null;
   lease_ms: number | null;
   lease_until_ms: number | null;
+}
+
+/** What the holder of a key recorded (`recordIdempotencyAttempt`), if anything. */
+export function attemptOf(row: IdempotencyRow): IdempotencyAttempt | undefined {
+  if (row.attempt_payment_id === null) return undefined;
+  return {
+    paymentId: row.attempt_payment_id,
+    ...(row.attempt_provider_payment_id === null
+      ? {}
+      : { providerPaymentId: row.attempt_provider_payment_id }),
+    ...(row.attempt_payment === null
+      ? {}
+      : { payment: JSON.parse(row.attempt_payment) as StoredPayment }),
+  };
 }
 
 export function paymentOf(row: PaymentRow): StoredPayment {

@@ -81,6 +81,10 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE payments ADD COLUMN reconcile_lease_until_ms INTEGER NOT NULL DEFAULT 0;
   `,
+  // The payment a claim holder was about to store once the provider answered, for a takeover to adopt.
+  `
+  ALTER TABLE idempotency_keys ADD COLUMN attempt_payment TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

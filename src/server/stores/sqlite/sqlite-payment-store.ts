@@ -11,6 +11,7 @@ import { assertStatusMovesForward, DEFAULT_CHANGE_META, statusChange } from '../
 import { openConnection, type Connection } from './connection.js';
 import { sqliteCode, storeErrorOf } from './errors.js';
 import {
+  attemptOf,
   deliveryOf,
   historyColumns,
   historyEntryOf,
@@ -197,18 +198,8 @@ export function createSqlitePaymentStore(options: SqlitePaymentStoreOptions): Pa
             lease_until_ms: time + leaseMs,
             expires_at_ms: time + idempotencyTtlMs,
           });
-          const attempt =
-            row.attempt_payment_id === null
-              ? {}
-              : {
-                  attempt: {
-                    paymentId: row.attempt_payment_id,
-                    ...(row.attempt_provider_payment_id === null
-                      ? {}
-                      : { providerPaymentId: row.attempt_provider_payment_id }),
-                  },
-                };
-          return { outcome: 'claimed', takeover: true, ...attempt };
+          const attempt = attemptOf(row);
+          return { outcome: 'claimed', takeover: true, ...(attempt ? { attempt } : {}) };
         }
         return {
           outcome: 'existing',
@@ -223,6 +214,7 @@ export function createSqlitePaymentStore(options: SqlitePaymentStoreOptions): Pa
           key,
           payment_id: attempt.paymentId,
           provider_payment_id: attempt.providerPaymentId ?? null,
+          payment: attempt.payment ? JSON.stringify(attempt.payment) : null,
           now: now().getTime(),
         }),
       );

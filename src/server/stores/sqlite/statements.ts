@@ -58,6 +58,10 @@ const SQL = {
            WHEN @provider_payment_id IS NOT NULL THEN @provider_payment_id
            WHEN attempt_payment_id IS @payment_id THEN attempt_provider_payment_id
            ELSE NULL END,
+         attempt_payment = CASE
+           WHEN @payment IS NOT NULL THEN @payment
+           WHEN attempt_payment_id IS @payment_id THEN attempt_payment
+           ELSE NULL END,
          attempt_payment_id = @payment_id,
          lease_until_ms = CASE WHEN lease_ms IS NULL THEN lease_until_ms ELSE @now + lease_ms END
        WHERE key = @key AND payment_id IS NULL`,
