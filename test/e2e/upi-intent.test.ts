@@ -20,7 +20,7 @@ describe('demo: BBPS bills by UPI intent and QR in Chromium', () => {
       await page.goto(`${demo.origin}/?checkout=bill-CUST-7`);
       await loggedEvent(page, 'pay-by-bank-ready');
       const element = page.locator('pay-by-bank');
-      await element.getByRole('option', { name: /UPI app or QR code/ }).click();
+      await element.getByRole('option', { name: 'UPI', exact: true }).click();
       await element.getByRole('button', { name: /^Pay ₹1,200\.00/ }).click();
       await element.getByRole('heading', { name: 'Scan with any UPI app' }).waitFor();
       await element.getByRole('img', { name: 'Scan with any UPI app' }).waitFor();
@@ -67,7 +67,7 @@ describe('demo: BBPS bills by UPI intent and QR in Chromium', () => {
       await page.goto(`${demo.origin}/?checkout=bill-CUST-8`);
       await loggedEvent(page, 'pay-by-bank-ready');
       const element = page.locator('pay-by-bank');
-      await element.getByRole('option', { name: /UPI app or QR code/ }).click();
+      await element.getByRole('option', { name: 'UPI', exact: true }).click();
       const app = context.waitForEvent('page');
       const redirect = loggedEvent(page, 'pay-by-bank-redirect');
       await element.getByRole('button', { name: /^Pay ₹/ }).click();

@@ -227,10 +227,8 @@ export function createCashfreeApi(
       return other?.billerId === fetched.billerId && other.customerRef === fetched.customerRef;
     };
     const open = [...state.payments.values()].filter(
-      (payment) => payment.status === 'processing' && sameBill(payment),
+      (payment) => payment.intent && payment.status === 'processing' && sameBill(payment),
     );
-    if (open.some((payment) => !payment.intent))
-      return badRequest('A payment of this bill is already processing');
     // A fresh link for the bill: the one it replaces can no longer be paid.
     for (const replaced of open) decide(replaced, 'failed', SUPERSEDED);
     // A validated bill (VALIDATE_AND_PAY) has no amount of its own: the payer chose it.

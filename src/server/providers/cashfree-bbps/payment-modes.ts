@@ -25,7 +25,7 @@ export const VPA_PATTERN = '[A-Za-z0-9][A-Za-z0-9._-]{1,255}@[A-Za-z][A-Za-z0-9]
  */
 export const UPI_INTENT_MODE: BbpsPaymentMode = {
   id: 'upi-intent',
-  name: 'UPI app or QR code',
+  name: 'UPI',
   paymentMode: 'UPI',
   upiIntent: true,
   information: () => [{ name: 'UPI_FLOW', value: 'INTENT' }],
