@@ -7,6 +7,7 @@ import type {
   CreatePaymentResponse,
   Money,
   PaymentError,
+  PaymentReceipt,
   PaymentStatusResponse,
 } from './protocol.js';
 import { MAX_WAIT_SECONDS } from './protocol.js';
@@ -45,12 +46,28 @@ export function parsePaymentStatusResponse(json: unknown): PaymentStatusResponse
     reference: optionalText(json.reference),
     updatedAt: optionalText(json.updatedAt),
     error: parsePaymentError(json.error),
+    ...(parseReceipt(json.receipt) ? { receipt: parseReceipt(json.receipt) } : {}),
+  };
+}
+
+/** A bill's receipt, all of it or none: a receipt missing its approval reference is not one. */
+function parseReceipt(value: unknown): PaymentReceipt | undefined {
+  if (!isObject(value)) return undefined;
+  const amount = parseMoney(value.amount);
+  const { biller, billNumber, approvalReference, paidAt } = value;
+  if (!amount || !isText(biller) || !isText(approvalReference) || !isText(paidAt)) return undefined;
+  return {
+    biller,
+    ...(isText(billNumber) ? { billNumber } : {}),
+    amount,
+    approvalReference,
+    paidAt,
   };
 }
 
 export function parseCreatePaymentResponse(json: unknown): CreatePaymentResponse {
   const payment = parsePaymentStatusResponse(json);
-  const { authorizationUrl, expiresAt } = json as Json;
+  const { authorizationUrl, expiresAt, handOff, qrPayload } = json as Json;
   if (authorizationUrl !== undefined && !isText(authorizationUrl)) {
     throw malformed('an authorization URL that is not a string');
   }
@@ -59,6 +76,9 @@ export function parseCreatePaymentResponse(json: unknown): CreatePaymentResponse
     authorizationUrl,
     expiresAt: optionalText(expiresAt),
     summary: parseSummary((json as Json).summary),
+    // Only the one known hand-off; anything else is ignored, so its link is held to https.
+    ...(handOff === 'upi_intent' ? { handOff } : {}),
+    ...(isText(qrPayload) ? { qrPayload } : {}),
   };
 }
 

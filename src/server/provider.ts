@@ -1,4 +1,11 @@
-import type { Bank, Money, Flow, PaymentError } from '../core/protocol.js';
+import type {
+  Bank,
+  Money,
+  Flow,
+  HandOffKind,
+  PaymentError,
+  PaymentReceipt,
+} from '../core/protocol.js';
 import type { PaymentStatus } from '../core/status.js';
 
 /** One line of what the payer is about to pay (a bill's due date, an order's items), shown before paying. */
@@ -35,6 +42,8 @@ export interface ProviderStatus {
   error?: PaymentError;
   /** Merged into the payment's provider data, whether or not the status moves. */
   providerData?: ProviderData;
+  /** A completed bill payment's receipt, shown to the payer and kept with the payment. */
+  receipt?: PaymentReceipt;
 }
 
 export interface CreateProviderPaymentInput {
@@ -53,6 +62,10 @@ export interface ProviderPaymentCreated extends ProviderStatus {
   providerPaymentId: string;
   authorizationUrl?: string;
   expiresAt?: string;
+  /** `upi_intent`: `authorizationUrl` opens the payer's UPI app (docs/protocol.md). */
+  handOff?: HandOffKind;
+  /** What a QR code shows when it is not `authorizationUrl`. */
+  qrPayload?: string;
 }
 
 /** What the kit knows of a payment when it asks the provider about it. */

@@ -14,7 +14,16 @@ import {
 import { PROVIDER_FIXTURES } from './support/provider-fixtures.js';
 import { startSandbox, type RunningSandbox } from './support/sandbox-fixture.js';
 
-const STATUS_FIELDS = new Set(['paymentId', 'status', 'amount', 'reference', 'updatedAt', 'error']);
+// `receipt`: a completed bill payment's receipt (docs/protocol.md), additive and payer-safe.
+const STATUS_FIELDS = new Set([
+  'paymentId',
+  'status',
+  'amount',
+  'reference',
+  'updatedAt',
+  'error',
+  'receipt',
+]);
 
 async function expectProblem(response: Response, status: number, code: string): Promise<Problem> {
   assert.equal(response.status, status, `expected ${status} ${code}`);

@@ -79,6 +79,7 @@ export function statusChanged(state: CheckoutState, answer: PaymentStatusRespons
     amount: answer.amount ?? current.amount,
     reference: answer.reference ?? current.reference,
     error: answer.error ?? current.error,
+    ...(answer.receipt ? { receipt: answer.receipt } : {}),
   };
   const payerDone = !WAITING_FOR_PAYER.has(payment.status);
   const view = payerDone && HAND_OFF_VIEWS.has(state.view) ? 'tracking' : state.view;

@@ -116,6 +116,8 @@ async function createOnce(
     if (body.checkout !== undefined) payment.checkout = body.checkout;
     if (created.authorizationUrl) payment.authorizationUrl = created.authorizationUrl;
     if (created.expiresAt) payment.expiresAt = created.expiresAt;
+    if (created.handOff) payment.handOff = created.handOff;
+    if (created.qrPayload) payment.qrPayload = created.qrPayload;
     if (created.reason) payment.providerReason = created.reason;
     if (created.error) payment.error = created.error;
     if (created.providerData) payment.providerData = { ...created.providerData };
@@ -243,6 +245,8 @@ function toCreateResponse(payment: StoredPayment): CreatePaymentResponse & Summa
     paymentId: payment.id,
     ...(payment.authorizationUrl ? { authorizationUrl: payment.authorizationUrl } : {}),
     ...(payment.expiresAt ? { expiresAt: payment.expiresAt } : {}),
+    ...(payment.handOff ? { handOff: payment.handOff } : {}),
+    ...(payment.qrPayload ? { qrPayload: payment.qrPayload } : {}),
     status: payment.status,
     amount: payment.amount,
     reference: payment.reference,

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { cashfreeBbps, type CashfreeBbpsProvider } from '../../src/server/index.js';
+import { startKit, type RunningKit } from './support/kit-fixture.js';
+import { createBody, createPayment, getStatus } from './support/merchant-client.js';
+import { billCheckoutResolver } from './support/providers.js';
+import { SANDBOX_DEFAULTS, startSandbox, type RunningSandbox } from './support/sandbox-fixture.js';
+
+const PAYEE = { vpa: 'bbps.collect@cashfree', name: 'Sandbox BBPS & Co' };
+
+function intentProvider(sandboxUrl: string, extra: Record<string, unknown> = {}) {
+  return cashfreeBbps({
+    baseUrl: `${sandboxUrl}/cashfree`,
+    clientId: SANDBOX_DEFAULTS.cashfree.clientId,
+    clientSecret: SANDBOX_DEFAULTS.cashfree.clientSecret,
+    agentId: SANDBOX_DEFAULTS.cashfree.agentId,
+    webhookSecret: SANDBOX_DEFAULTS.cashfree.webhookSecret,
+    upiPayee: PAYEE,
+    upiAppUrl: `${sandboxUrl}/cashfree/upi/pay`,
+    sleep: async () => {},
+    timeoutMs: 3000,
+    ...extra,
+  });
+}
+
+async function payInUpiApp(
+  pageUrl: string,
+  decision: 'approve' | 'decline' | 'pending',
+  pin = '1234',
+): Promise<Response> {
+  const url = new URL(pageUrl);
+  const shown = await fetch(url);
+  assert.equal(shown.status, 200, 'the UPI app shows the request');
+  const form = new URLSearchParams(url.search);
+  form.set('decision', decision);
+  form.set('pin', pin);
+  return fetch(`${url.origin}${url.pathname}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
+}
+
+async function statusUntil(endpoint: string, paymentId: string, want: string) {
+  for (let i = 0; i < 50; i += 1) {
+    const answer = await getStatus(endpoint, paymentId);
+    if (answer.status === want) return answer;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`payment never became ${want}`);
+}
+
+describe('cashfreeBbps: UPI intent and QR', () => {
+  let sandbox: RunningSandbox;
+  let kit: RunningKit;
+  let provider: CashfreeBbpsProvider;
+
+  before(async () => {
+    sandbox = await startSandbox({
+      cashfree: { bills: { 'CUST-42': { amountPaise: '123450', billNumber: 'BN-42' } } },
+    });
+    provider = intentProvider(sandbox.url);
+    kit = await startKit(provider, { resolveCheckout: billCheckoutResolver(provider) });
+  });
+  after(async () => {
+    await kit.close();
+    await sandbox.close();
+  });
+
+  it('offers intent and Internet Banking, and no UPI ID field unless collect is turned on', async () => {
+    const banks = await provider.listBanks('IN');
+    assert.deepEqual(
+      banks.map((bank) => bank.id),
+      ['upi-intent', 'netbanking'],
+    );
+    assert.equal(banks[0]?.fields, undefined);
+    const withCollect = intentProvider(sandbox.url, { upiCollect: true });
+    const ids = (await withCollect.listBanks('IN')).map((bank) => bank.id);
+    assert.deepEqual(ids, ['upi-intent', 'upi', 'netbanking']);
+  });
+
+  it('refuses intent without a payee', () => {
+    assert.throws(
+      () => intentProvider(sandbox.url, { upiPayee: { vpa: 'no-handle', name: 'X' } }),
+      /upiPayee/,
+    );
+  });
+
+  it('answers a upi://pay link with every field, an https app page, and pays with a PIN', async () => {
+    const created = await createPayment(
+      kit.endpoint,
+      createBody({ bankId: 'upi-intent', checkout: 'bill-CUST-42', flow: 'qr' }),
+    );
+    assert.equal(created.handOff, 'upi_intent');
+    assert.equal(created.status, 'awaiting_authorisation');
+    assert.ok(created.expiresAt);
+    const link = new URL(created.qrPayload ?? '');
+    assert.equal(link.protocol, 'upi:');
+    assert.ok(created.qrPayload?.startsWith('upi://pay?'));
+    assert.equal(link.searchParams.get('pa'), PAYEE.vpa);
+    assert.equal(link.searchParams.get('pn'), PAYEE.name);
+    assert.equal(link.searchParams.get('am'), '1234.50');
+    assert.equal(link.searchParams.get('cu'), 'INR');
+    assert.match(link.searchParams.get('tr') ?? '', /^OU01[0-9A-Z]{16}$/);
+    assert.equal(link.searchParams.get('tn'), 'Bill BN-42');
+    assert.ok(created.qrPayload?.includes('pn=Sandbox%20BBPS%20%26%20Co'), 'values URL-encoded');
+    const page = new URL(created.authorizationUrl ?? '');
+    assert.ok(page.pathname.endsWith('/cashfree/upi/pay'), page.pathname);
+    assert.equal(page.search, link.search, 'the sandbox page carries the same fields');
+
+    // A PIN of the wrong shape is refused and changes nothing.
+    const badPin = await payInUpiApp(page.href, 'approve', '12');
+    assert.equal(badPin.status, 400);
+    const pending = await payInUpiApp(page.href, 'pending');
+    assert.equal(pending.status, 200);
+    assert.equal(
+      (await getStatus(kit.endpoint, created.paymentId)).status,
+      'awaiting_authorisation',
+    );
+
+    const approved = await payInUpiApp(page.href, 'approve');
+    assert.equal(approved.status, 200);
+    const done = await statusUntil(kit.endpoint, created.paymentId, 'completed');
+    assert.ok(done.receipt, 'a completed bill payment answers its receipt');
+    assert.equal(done.receipt.biller, 'VODA00000MUM03');
+    assert.equal(done.receipt.billNumber, 'BN-42');
+    assert.deepEqual(done.receipt.amount, { value: '1234.50', currency: 'INR' });
+    assert.match(done.receipt.approvalReference, /^AB[0-9A-Z]{8}$/);
+    assert.ok(Number.isFinite(Date.parse(done.receipt.paidAt)));
+    const record = await kit.handler.getPayment(created.paymentId);
+    assert.equal(record?.receipt?.approvalReference, done.receipt.approvalReference);
+
+    // The bill is paid: the app refuses the link again.
+    assert.equal((await fetch(page)).status, 409);
+  });
+
+  it('a fresh link for the same bill replaces the old one, which can no longer be paid', async () => {
+    const body = () => createBody({ bankId: 'upi-intent', checkout: 'bill-CUST-77', flow: 'qr' });
+    const first = await createPayment(kit.endpoint, body());
+    const second = await createPayment(kit.endpoint, body());
+    assert.notEqual(first.qrPayload, second.qrPayload);
+    assert.equal((await fetch(first.authorizationUrl ?? '')).status, 409);
+    await statusUntil(kit.endpoint, first.paymentId, 'failed');
+    const declined = await payInUpiApp(second.authorizationUrl ?? '', 'decline');
+    assert.equal(declined.status, 200);
+    const failed = await statusUntil(kit.endpoint, second.paymentId, 'failed');
+    assert.equal(failed.receipt, undefined);
+  });
+
+  it('without the sandbox page, the link itself is the authorization URL', async () => {
+    const real = intentProvider(sandbox.url, { upiAppUrl: undefined });
+    const other = await startKit(real, { resolveCheckout: billCheckoutResolver(real) });
+    try {
+      const created = await createPayment(
+        other.endpoint,
+        createBody({ bankId: 'upi-intent', checkout: 'bill-CUST-88', flow: 'redirect' }),
+      );
+      assert.equal(created.handOff, 'upi_intent');
+      assert.ok(created.authorizationUrl?.startsWith('upi://pay?pa=bbps.collect%40cashfree&'));
+      assert.equal(created.authorizationUrl, created.qrPayload);
+    } finally {
+      await other.close();
+    }
+  });
+});
