@@ -30,7 +30,7 @@ import {
   trackingStarted,
 } from './transitions/payment.js';
 import { creationRetried } from './transitions/bank-choice.js';
-import { isSafeAuthorizationUrl } from './url-safety.js';
+import { isSafeAuthorizationUrl } from './authorization-url.js';
 
 /**
  * A payment from its creation (or its resumption on the return page) to its outcome: the hand-off to

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import '../support/setup.js';
-import { isSafeAuthorizationUrl, isUpiIntentLink } from '../../src/core/url-safety.js';
+import { isSafeAuthorizationUrl, isUpiIntentLink } from '../../src/core/authorization-url.js';
 
 const LINK = 'upi://pay?pa=bbps.collect%40cashfree&pn=Biller&am=1234.50&cu=INR&tr=OU01ABC&tn=Bill';
 
