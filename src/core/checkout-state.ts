@@ -18,6 +18,8 @@ export interface PaymentSnapshot {
   error?: PaymentError;
   /** A completed bill payment's receipt (BBPS). */
   receipt?: PaymentReceipt;
+  /** A bill payment: the biller who confirms it, so that a pending one says who will. */
+  biller?: string;
 }
 
 /** A merchant-server error the payer may retry; `operation` says what "Try again" repeats. */

@@ -47,6 +47,7 @@ export function parsePaymentStatusResponse(json: unknown): PaymentStatusResponse
     updatedAt: optionalText(json.updatedAt),
     error: parsePaymentError(json.error),
     ...(parseReceipt(json.receipt) ? { receipt: parseReceipt(json.receipt) } : {}),
+    ...(isText(json.biller) ? { biller: json.biller } : {}),
   };
 }
 

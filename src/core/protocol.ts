@@ -72,6 +72,8 @@ export interface CreatePaymentResponse {
   handOff?: HandOffKind;
   /** What a QR code of this payment shows when it is not `authorizationUrl`: the `upi://pay` link. */
   qrPayload?: string;
+  /** A bill payment: the biller who confirms it (BBPS); absent for other payments. */
+  biller?: string;
 }
 
 /** What the payer keeps of a bill paid through BBPS, as the BBPS rules want it on a receipt. */
@@ -102,6 +104,8 @@ export interface PaymentStatusResponse {
   error?: PaymentError;
   /** A completed bill payment's receipt (BBPS); additive, absent for other providers. */
   receipt?: PaymentReceipt;
+  /** A bill payment: the biller who confirms it (BBPS); absent for other payments. */
+  biller?: string;
 }
 
 /** RFC 9457 problem details, as every error of the protocol is answered. */

@@ -242,6 +242,7 @@ export class PayByBank extends LitElement {
     const state = this.#checkoutState.value;
     return checkoutView(state, {
       translate,
+      locale: this.#resolvedLocale,
       views: this.#views,
       bankName:
         state.banks.find((bank) => bank.id === state.selectedBankId)?.name ?? translate('yourBank'),

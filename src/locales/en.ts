@@ -64,6 +64,8 @@ export const en = {
   receiptBillNumber: 'Bill number',
   receiptReference: 'BBPS transaction reference',
   receiptDate: 'Date',
+  pendingBillReason:
+    '{biller} has not confirmed the bill payment yet and will confirm it. Do not pay this bill again.',
   payOnThisDevice: 'Pay on this device instead',
   handedBack: 'Done. You can close this window and go back to the shop.',
   yourBank: 'your bank',

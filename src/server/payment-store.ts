@@ -23,6 +23,8 @@ export interface StoredPayment {
   expiresAt?: string;
   handOff?: HandOffKind;
   qrPayload?: string;
+  /** A bill payment: the biller who confirms it. */
+  biller?: string;
   /** A completed bill payment's receipt (BBPS). */
   receipt?: PaymentReceipt;
   summary?: CheckoutSummaryItem[];

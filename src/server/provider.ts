@@ -66,6 +66,8 @@ export interface ProviderPaymentCreated extends ProviderStatus {
   handOff?: HandOffKind;
   /** What a QR code shows when it is not `authorizationUrl`. */
   qrPayload?: string;
+  /** A bill payment: the biller who confirms it, told to the payer (docs/protocol.md). */
+  biller?: string;
 }
 
 /** What the kit knows of a payment when it asks the provider about it. */

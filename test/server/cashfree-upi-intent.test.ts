@@ -5,6 +5,7 @@ import { startKit, type RunningKit } from './support/kit-fixture.js';
 import { createBody, createPayment, getStatus } from './support/merchant-client.js';
 import { billCheckoutResolver } from './support/providers.js';
 import { SANDBOX_DEFAULTS, startSandbox, type RunningSandbox } from './support/sandbox-fixture.js';
+import { upiIntentLink } from '../../src/server/providers/cashfree-bbps/upi-intent.js';
 
 const PAYEE = { vpa: 'bbps.collect@cashfree', name: 'Sandbox BBPS & Co' };
 
@@ -50,6 +51,50 @@ async function statusUntil(endpoint: string, paymentId: string, want: string) {
   throw new Error(`payment never became ${want}`);
 }
 
+describe('upiIntentLink: the NPCI linking fields', () => {
+  const payee = { vpa: 'bill.pay@okaxis', name: 'बिजली बोर्ड & Co' };
+  const link = (amountPaise: string, note = 'Bill 7') =>
+    upiIntentLink({ payee, amountPaise, transactionRef: 'OU01ABCDEF0123456789', note });
+
+  it('writes rupees with two decimals, INR, tr and tn, in that order', () => {
+    assert.equal(
+      link('120000'),
+      'upi://pay?pa=bill.pay@okaxis&pn=%E0%A4%AC%E0%A4%BF%E0%A4%9C%E0%A4%B2%E0%A5%80%20%E0%A4%AC%E0%A5%8B%E0%A4%B0%E0%A5%8D%E0%A4%A1%20%26%20Co&am=1200.00&cu=INR&tr=OU01ABCDEF0123456789&tn=Bill%207',
+    );
+    for (const [paise, rupees] of [
+      ['5', '0.05'],
+      ['100', '1.00'],
+      ['123450', '1234.50'],
+      ['9999999999', '99999999.99'],
+    ]) {
+      assert.equal(new URL(link(paise ?? '')).searchParams.get('am'), rupees, paise);
+    }
+  });
+
+  it('escapes what would break the link, and reads back as written', () => {
+    const tricky = link('100', 'a&b=c#d%e+f?g');
+    assert.ok(!tricky.includes('#'), tricky);
+    assert.ok(tricky.includes('tn=a%26b%3Dc%23d%25e%2Bf%3Fg'), tricky);
+    const fields = new URL(tricky).searchParams;
+    assert.equal(fields.get('tn'), 'a&b=c#d%e+f?g');
+    assert.equal(fields.get('pn'), payee.name);
+    assert.equal(fields.get('pa'), payee.vpa);
+    assert.equal([...fields.keys()].join(','), 'pa,pn,am,cu,tr,tn');
+  });
+
+  it('adds mc only for a payee with a merchant category code, and keeps tn to 50 characters', () => {
+    const withCode = upiIntentLink({
+      payee: { ...payee, merchantCode: '4900' },
+      amountPaise: '100',
+      transactionRef: 'OU01X',
+      note: 'x'.repeat(80),
+    });
+    const fields = new URL(withCode).searchParams;
+    assert.equal(fields.get('mc'), '4900');
+    assert.equal(fields.get('tn')?.length, 50);
+  });
+});
+
 describe('cashfreeBbps: UPI intent and QR', () => {
   let sandbox: RunningSandbox;
   let kit: RunningKit;
@@ -93,6 +138,7 @@ describe('cashfreeBbps: UPI intent and QR', () => {
     );
     assert.equal(created.handOff, 'upi_intent');
     assert.equal(created.status, 'awaiting_authorisation');
+    assert.equal(created.biller, 'VODA00000MUM03', 'a bill payment names its biller');
     assert.ok(created.expiresAt);
     const link = new URL(created.qrPayload ?? '');
     assert.equal(link.protocol, 'upi:');
@@ -122,6 +168,7 @@ describe('cashfreeBbps: UPI intent and QR', () => {
     assert.equal(approved.status, 200);
     const done = await statusUntil(kit.endpoint, created.paymentId, 'completed');
     assert.ok(done.receipt, 'a completed bill payment answers its receipt');
+    assert.equal(done.biller, 'VODA00000MUM03');
     assert.equal(done.receipt.biller, 'VODA00000MUM03');
     assert.equal(done.receipt.billNumber, 'BN-42');
     assert.deepEqual(done.receipt.amount, { value: '1234.50', currency: 'INR' });
@@ -156,7 +203,7 @@ describe('cashfreeBbps: UPI intent and QR', () => {
         createBody({ bankId: 'upi-intent', checkout: 'bill-CUST-88', flow: 'redirect' }),
       );
       assert.equal(created.handOff, 'upi_intent');
-      assert.ok(created.authorizationUrl?.startsWith('upi://pay?pa=bbps.collect%40cashfree&'));
+      assert.ok(created.authorizationUrl?.startsWith('upi://pay?pa=bbps.collect@cashfree&'));
       assert.equal(created.authorizationUrl, created.qrPayload);
     } finally {
       await other.close();

@@ -14,7 +14,7 @@ import {
 import { PROVIDER_FIXTURES } from './support/provider-fixtures.js';
 import { startSandbox, type RunningSandbox } from './support/sandbox-fixture.js';
 
-// `receipt`: a completed bill payment's receipt (docs/protocol.md), additive and payer-safe.
+// `receipt` and `biller`: a bill payment's receipt and biller (docs/protocol.md), additive and payer-safe.
 const STATUS_FIELDS = new Set([
   'paymentId',
   'status',
@@ -23,6 +23,7 @@ const STATUS_FIELDS = new Set([
   'updatedAt',
   'error',
   'receipt',
+  'biller',
 ]);
 
 async function expectProblem(response: Response, status: number, code: string): Promise<Problem> {

@@ -26,6 +26,9 @@ function reason(model: OutcomeViewModel): string | undefined {
     return displayAmount ? translate('successAmount', { amount: displayAmount }) : undefined;
   }
   if (outcome === 'failed' && payment?.error?.message) return payment.error.message;
+  // A bill still processing: the biller confirms it, and paying again would pay the bill twice.
+  if (outcome === 'pending' && payment?.biller)
+    return translate('pendingBillReason', { biller: payment.biller });
   return translate(TEXT[outcome].reason);
 }
 

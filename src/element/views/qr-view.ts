@@ -1,4 +1,4 @@
-import { html, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import type { Translate } from '../../core/i18n.js';
 import { qrMatrix } from '../qr-matrix.js';
 
@@ -48,8 +48,13 @@ export function qrView(model: QrViewModel) {
       ${svg`<rect width=${size} height=${size} fill="#fff"></rect><path d=${path} fill="#000"></path>`}
     </svg>
     ${timeLeft(secondsLeft, translate)}
-    <button class="secondary" type="button" @click=${model.onPayOnThisDevice}>
-      ${translate('payOnThisDevice')}
-    </button>
+    ${
+      // A computer has no UPI app to open the link: the payer scans it with their phone.
+      upi
+        ? nothing
+        : html`<button class="secondary" type="button" @click=${model.onPayOnThisDevice}>
+            ${translate('payOnThisDevice')}
+          </button>`
+    }
   </div>`;
 }

@@ -118,6 +118,7 @@ async function createOnce(
     if (created.expiresAt) payment.expiresAt = created.expiresAt;
     if (created.handOff) payment.handOff = created.handOff;
     if (created.qrPayload) payment.qrPayload = created.qrPayload;
+    if (created.biller) payment.biller = created.biller;
     if (created.reason) payment.providerReason = created.reason;
     if (created.error) payment.error = created.error;
     if (created.providerData) payment.providerData = { ...created.providerData };
@@ -247,6 +248,7 @@ function toCreateResponse(payment: StoredPayment): CreatePaymentResponse & Summa
     ...(payment.expiresAt ? { expiresAt: payment.expiresAt } : {}),
     ...(payment.handOff ? { handOff: payment.handOff } : {}),
     ...(payment.qrPayload ? { qrPayload: payment.qrPayload } : {}),
+    ...(payment.biller ? { biller: payment.biller } : {}),
     status: payment.status,
     amount: payment.amount,
     reference: payment.reference,

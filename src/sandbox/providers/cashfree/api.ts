@@ -226,14 +226,14 @@ export function createCashfreeApi(
       const other = state.fetches.get(payment.billFetchRefId);
       return other?.billerId === fetched.billerId && other.customerRef === fetched.customerRef;
     };
-    const open = [...state.payments.values()].filter(
-      (payment) => payment.intent && payment.status === 'processing' && sameBill(payment),
-    );
-    // A fresh link for the bill: the one it replaces can no longer be paid.
-    for (const replaced of open) decide(replaced, 'failed', SUPERSEDED);
     // A validated bill (VALIDATE_AND_PAY) has no amount of its own: the payer chose it.
     if (fetched.flow === 'FETCH_AND_PAY' && amt.amount !== fetched.bill.amountPaise)
       return badRequest('amount.amt.amount does not match the bill');
+    const open = [...state.payments.values()].filter(
+      (payment) => payment.intent && payment.status === 'processing' && sameBill(payment),
+    );
+    // A fresh link for the bill (a request that is valid): the one it replaces can no longer be paid.
+    for (const replaced of open) decide(replaced, 'failed', SUPERSEDED);
     if (!intent) fetched.paid = true;
     const transactionRefId = state.newTransactionRefId();
     const outcome = automatic(method.payment_mode, vpa);

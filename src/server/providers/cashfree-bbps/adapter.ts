@@ -134,6 +134,7 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
       };
       const acknowledged = {
         providerPaymentId: transactionRefId,
+        biller: providerData.biller ?? bill.billerId,
         rawStatus: stringField(data, 'status') ?? 'PROCESSING',
         providerData,
       };

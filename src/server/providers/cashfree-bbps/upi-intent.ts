@@ -21,9 +21,17 @@ export interface UpiIntentInput {
 }
 
 /**
+ * A value of the link, percent-encoded (RFC 3986): spaces as `%20`, which every UPI app reads, rather
+ * than `+`; `&`, `=`, `#`, `%` and non-ASCII escaped. `@` stays as it is, as in the specification's
+ * examples (`pa=name@handle`): it is allowed in a query.
+ */
+function encodeUpiValue(value: string): string {
+  return encodeURIComponent(value).replaceAll('%40', '@');
+}
+
+/**
  * A `upi://pay` link per NPCI's UPI linking specification: `pa`, `pn`, `am` (rupees, two decimals),
- * `cu=INR`, `tr`, `tn`, and `mc` when known; every value URL-encoded (spaces as `%20`, which every
- * UPI app reads, rather than `+`).
+ * `cu=INR`, `tr`, `tn`, and `mc` when known (docs/protocol.md, "Cashfree BBPS").
  */
 export function upiIntentLink({
   payee,
@@ -40,7 +48,7 @@ export function upiIntentLink({
     ['tn', note.slice(0, 50)],
     ...(payee.merchantCode ? ([['mc', payee.merchantCode]] as [string, string][]) : []),
   ];
-  return `upi://pay?${fields.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&')}`;
+  return `upi://pay?${fields.map(([name, value]) => `${name}=${encodeUpiValue(value)}`).join('&')}`;
 }
 
 /** The same fields on an https page: the sandbox's stand-in for the payer's UPI app. */
