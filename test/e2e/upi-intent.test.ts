@@ -60,7 +60,7 @@ describe('demo: BBPS bills by UPI intent and QR in Chromium', () => {
     }
   });
 
-  it('phone: the intent link opens the sandbox UPI app; declining fails the payment', async () => {
+  it('phone: the intent link opens the sandbox UPI app; left pending it waits, declined it fails', async () => {
     const context = await demo.browser.newContext({ hasTouch: true, isMobile: true });
     const page = await context.newPage();
     try {
@@ -74,6 +74,13 @@ describe('demo: BBPS bills by UPI intent and QR in Chromium', () => {
       const { authorizationUrl } = (await redirect) as { authorizationUrl: string };
       assert.match(authorizationUrl, /\/sandbox\/cashfree\/upi\/pay\?pa=/);
       const upiApp = await app;
+      await upiApp.getByRole('heading', { name: /^Pay ₹/ }).waitFor();
+      // Left pending: the shop's page keeps waiting for the app, offering nothing else to pay with.
+      await upiApp.getByRole('button', { name: 'Leave pending' }).click();
+      await upiApp.getByRole('heading', { name: 'Payment left pending' }).waitFor();
+      await element.getByText('Waiting for confirmation', { exact: false }).waitFor();
+      assert.equal(await element.getByRole('button', { name: /^Pay ₹/ }).count(), 0);
+      await upiApp.goBack();
       await upiApp.getByRole('button', { name: 'Decline' }).click();
       await upiApp.getByRole('heading', { name: 'Payment declined' }).waitFor();
       await loggedEvent(page, 'pay-by-bank-failure', 30_000);
