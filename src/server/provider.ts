@@ -24,6 +24,11 @@ export interface ResolvedCheckout {
   destination?: Record<string, unknown>;
   /** The bill or order, for the element to show before paying (banks and create answers). */
   summary?: CheckoutSummaryItem[];
+  /**
+   * Paid once, e.g. a bill: while a payment with this key is being paid, or once it is paid, the kit
+   * answers another create `409 checkout_being_paid` (docs/protocol.md).
+   */
+  payOnce?: string;
 }
 
 /**

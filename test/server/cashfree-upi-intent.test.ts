@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { cashfreeBbps, type CashfreeBbpsProvider } from '../../src/server/index.js';
 import { startKit, type RunningKit } from './support/kit-fixture.js';
-import { createBody, createPayment, getStatus } from './support/merchant-client.js';
+import {
+  createBody,
+  createPayment,
+  getStatus,
+  postPayment,
+  readProblem,
+} from './support/merchant-client.js';
 import { billCheckoutResolver } from './support/providers.js';
 import { SANDBOX_DEFAULTS, startSandbox, type RunningSandbox } from './support/sandbox-fixture.js';
 import { upiIntentLink } from '../../src/server/providers/cashfree-bbps/upi-intent.js';
@@ -192,6 +199,83 @@ describe('cashfreeBbps: UPI intent and QR', () => {
     assert.equal(declined.status, 200);
     const failed = await statusUntil(kit.endpoint, second.paymentId, 'failed');
     assert.equal(failed.receipt, undefined);
+  });
+
+  it('pays a bill once: no second payment while one is processing or once it is paid', async () => {
+    const collecting = intentProvider(sandbox.url, { upiCollect: true });
+    const other = await startKit(collecting, { resolveCheckout: billCheckoutResolver(collecting) });
+    const collect = (vpa: string) =>
+      createBody({ bankId: 'upi', checkout: 'bill-CUST-55', payer: { vpa } });
+    const refused = async (body: unknown, why: RegExp) => {
+      const response = await postPayment(other.endpoint, body);
+      assert.equal(response.status, 409);
+      const problem = await readProblem(response);
+      assert.equal(problem.code, 'checkout_being_paid');
+      assert.match(problem.detail ?? '', why);
+    };
+    try {
+      // A collect request is processing: neither another collect nor a UPI link may pay the bill.
+      const firstBody = collect('asha.one@okbank');
+      const firstKey = randomUUID();
+      const firstAnswer = await postPayment(other.endpoint, firstBody, firstKey);
+      assert.equal(firstAnswer.status, 201);
+      const first = (await firstAnswer.json()) as { paymentId: string; status: string };
+      assert.equal(first.status, 'processing');
+      await refused(collect('asha.two@okbank'), /is being paid/);
+      await refused(
+        createBody({ bankId: 'upi-intent', checkout: 'bill-CUST-55', flow: 'qr' }),
+        /is being paid/,
+      );
+      // The same attempt again (its Idempotency-Key) is still answered its own payment.
+      const replayed = await postPayment(other.endpoint, firstBody, firstKey);
+      assert.equal(replayed.status, 201);
+      assert.equal(((await replayed.json()) as { paymentId: string }).paymentId, first.paymentId);
+      // Another bill is not held up.
+      await createPayment(
+        other.endpoint,
+        createBody({ bankId: 'upi-intent', checkout: 'bill-CUST-56', flow: 'qr' }),
+      );
+
+      // Declined: the bill may be paid again, by a fresh QR code that gives way to the next one.
+      const page = await (
+        await fetch(`${sandbox.url}/cashfree/upi?vpa=${encodeURIComponent('asha.one@okbank')}`)
+      ).text();
+      const id = /name="transaction_ref_id" value="([^"]+)"/.exec(page)?.[1] ?? '';
+      await fetch(`${sandbox.url}/cashfree/upi`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ transaction_ref_id: id, decision: 'decline' }).toString(),
+      });
+      await statusUntil(other.endpoint, first.paymentId, 'failed');
+      const qr = () => createBody({ bankId: 'upi-intent', checkout: 'bill-CUST-55', flow: 'qr' });
+      const unpaid = await createPayment(other.endpoint, qr());
+      const fresh = await createPayment(other.endpoint, qr());
+      assert.notEqual(fresh.paymentId, unpaid.paymentId);
+      assert.equal((await payInUpiApp(fresh.authorizationUrl ?? '', 'approve')).status, 200);
+      await statusUntil(other.endpoint, fresh.paymentId, 'completed');
+      await refused(qr(), /already paid/);
+      await refused(collect('asha.four@okbank'), /already paid/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('of two creates of one bill at the same time, one pays and the other is refused', async () => {
+    const collecting = intentProvider(sandbox.url, { upiCollect: true });
+    const other = await startKit(collecting, { resolveCheckout: billCheckoutResolver(collecting) });
+    try {
+      const answers = await Promise.all(
+        ['ravi.one@okbank', 'ravi.two@okbank', 'ravi.three@okbank'].map((vpa) =>
+          postPayment(
+            other.endpoint,
+            createBody({ bankId: 'upi', checkout: 'bill-CUST-57', payer: { vpa } }),
+          ),
+        ),
+      );
+      assert.deepEqual(answers.map((answer) => answer.status).sort(), [201, 409, 409]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('without the sandbox page, the link itself is the authorization URL', async () => {

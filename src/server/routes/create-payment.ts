@@ -2,6 +2,7 @@ import type { CreatePaymentRequest, CreatePaymentResponse } from '../../core/pro
 import type { HandlerContext } from '../context.js';
 import { fingerprint, readIdempotencyKey } from '../idempotency.js';
 import { jsonResponse } from '../json-response.js';
+import { claimPayOnce } from '../pay-once.js';
 import { newPaymentId } from '../payment-id.js';
 import type { IdempotencyAttempt, StoredPayment } from '../payment-store.js';
 import { ProblemError } from '../problem.js';
@@ -76,9 +77,12 @@ async function createOnce(
   if (adopted) return { fingerprint: print, response: toCreateResponse(adopted), replayed: true };
 
   let providerCalled = false;
+  let payOnceKey: string | undefined;
   try {
     const checkout = await resolveCheckout(context, body.checkout, request);
     await checkBank(context, body.bankId);
+    if (checkout.payOnce)
+      payOnceKey = await claimPayOnce(store, checkout.payOnce, context.idempotencyLeaseMs);
     const paymentId = newPaymentId();
     // Recorded before the provider is called, and again with its answer, so that a retry taking over
     // from a holder that died finds the payment it made (docs/architecture.md, "Where payments live").
@@ -126,6 +130,7 @@ async function createOnce(
     await store.insert(payment);
     context.statusStored();
     await store.completeIdempotencyKey(key, paymentId);
+    if (payOnceKey) await store.completeIdempotencyKey(payOnceKey, paymentId);
     context.logger.info('payment created', {
       paymentId,
       provider: payment.provider,
@@ -141,6 +146,8 @@ async function createOnce(
         error: releaseError instanceof Error ? releaseError.name : typeof releaseError,
       });
     });
+    // No payment of the checkout was stored either: it may be paid by the next create.
+    if (payOnceKey) await store.releaseIdempotencyKey(payOnceKey).catch(() => undefined); // or its lease will
     throw error;
   }
 }

@@ -59,5 +59,7 @@ export function bbpsCheckout(bill: BbpsBill, reference?: string): ResolvedChecko
     description: `Bill payment to ${bill.billerId}`,
     destination: { bill } satisfies BbpsBillDestination,
     summary,
+    // A bill is paid once: the biller and the customer's parameters name it across bill fetches.
+    payOnce: `bbps:${bill.billerId}:${JSON.stringify(Object.entries(bill.customerParams).sort())}`,
   };
 }
