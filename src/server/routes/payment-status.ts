@@ -8,6 +8,8 @@ import { ProblemError } from '../problem.js';
 import { StoreUnavailableError } from '../store-errors.js';
 import { refreshStatus } from '../refresh-status.js';
 import { toStatusResponse } from '../status-view.js';
+import { urlOf, type KitRequest } from '../kit-request.js';
+import type { KitAnswer } from '../kit-answer.js';
 
 /**
  * `GET payments/{id}[?wait=N&since=STATUS]`: with `wait`, answers as soon as the status differs from
@@ -15,10 +17,10 @@ import { toStatusResponse } from '../status-view.js';
  */
 export async function readPaymentStatus(
   context: HandlerContext,
-  request: Request,
+  request: KitRequest,
   paymentId: string,
-): Promise<Response> {
-  const url = new URL(request.url);
+): Promise<KitAnswer> {
+  const url = urlOf(request);
   const waitSeconds = parseWait(url.searchParams.get('wait'));
   const since = parseSince(url.searchParams.get('since'));
 
