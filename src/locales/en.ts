@@ -65,7 +65,7 @@ export const en = {
   receiptReference: 'BBPS transaction reference',
   receiptDate: 'Date',
   pendingBillReason:
-    '{biller} has not confirmed the bill payment yet and will confirm it. Do not pay this bill again.',
+    '{biller} has not confirmed your bill payment yet. The biller will confirm it; do not pay this bill again.',
   payOnThisDevice: 'Pay on this device instead',
   handedBack: 'Done. You can close this window and go back to the shop.',
   yourBank: 'your bank',

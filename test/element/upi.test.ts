@@ -248,8 +248,8 @@ describe('outcome view of a bill payment', () => {
 
   it('still processing: says the biller will confirm, and offers no second payment', async () => {
     const view = await fixture<HTMLElement>(html`<div>${pending(BILLER)}</div>`);
-    expect(view.textContent).to.contain(`${BILLER} has not confirmed the bill payment yet`);
-    expect(view.textContent).to.contain('Do not pay this bill again.');
+    expect(view.textContent).to.contain(`${BILLER} has not confirmed your bill payment yet`);
+    expect(view.textContent).to.contain('The biller will confirm it; do not pay this bill again.');
     expect(view.querySelector('button')).to.equal(null);
     await expect(view).to.be.accessible();
   });
