@@ -1,7 +1,30 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { loggedEvent, useDemo } from './support/demo.js';
 import { decodeElementQr as decodeQr } from './support/qr.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core over the whole page, the element's shadow root included: each rule broken, and where. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: {
+        run: (...args: unknown[]) => Promise<{
+          violations: { id: string; nodes: { target: unknown }[] }[];
+        }>;
+      };
+    };
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map(
+      (violation) =>
+        `${violation.id} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
+    );
+  });
+}
 
 /**
  * A BBPS bill paid the way India pays: on a desktop a UPI QR code (decoded here, field by field),
@@ -13,9 +36,11 @@ describe('demo: BBPS bills by UPI intent and QR in Chromium', () => {
   it('desktop: a UPI QR code of the upi://pay link, paid in the UPI app with a PIN, and a receipt', async () => {
     const context = await demo.browser.newContext();
     const page = await context.newPage();
-    const phone = await (
-      await demo.browser.newContext({ hasTouch: true, isMobile: true })
-    ).newPage();
+    const phone =
+      await // bypassCSP: only for axe-core, which the sandbox's strict policy would refuse as a script.
+      (
+        await demo.browser.newContext({ hasTouch: true, isMobile: true, bypassCSP: true })
+      ).newPage();
     try {
       await page.goto(`${demo.origin}/?checkout=bill-CUST-7`);
       await loggedEvent(page, 'pay-by-bank-ready');
@@ -25,6 +50,7 @@ describe('demo: BBPS bills by UPI intent and QR in Chromium', () => {
       await element.getByRole('heading', { name: 'Scan with any UPI app' }).waitFor();
       await element.getByRole('img', { name: 'Scan with any UPI app' }).waitFor();
       await element.getByRole('timer').waitFor();
+      assert.deepEqual(await axeViolations(page), [], 'the UPI QR code view');
 
       const payload = await decodeQr(page);
       assert.ok(payload.startsWith('upi://pay?'), payload);
@@ -38,6 +64,7 @@ describe('demo: BBPS bills by UPI intent and QR in Chromium', () => {
 
       // The phone's UPI app: the sandbox's page with the same fields. Keyboard only.
       await phone.goto(`${demo.origin}/sandbox/cashfree/upi/pay${new URL(payload).search}`);
+      assert.deepEqual(await axeViolations(phone), [], 'the sandbox UPI app');
       await phone.getByLabel('UPI PIN').focus();
       await phone.keyboard.type('1234');
       await phone.keyboard.press('Enter');
@@ -54,6 +81,7 @@ describe('demo: BBPS bills by UPI intent and QR in Chromium', () => {
       await receipt.getByText(success.receipt.biller).waitFor();
       await receipt.getByText(/1,200\.00 paid/).waitFor();
       await receipt.getByText(success.receipt.billNumber ?? 'no bill number').waitFor();
+      assert.deepEqual(await axeViolations(page), [], 'the BBPS receipt');
     } finally {
       await phone.context().close();
       await context.close();

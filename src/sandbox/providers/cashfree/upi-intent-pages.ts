@@ -34,7 +34,7 @@ function page(base: string, query: URLSearchParams, error?: string): string {
     .join('\n');
   const alert = error ? `<p role="alert" id="pin-error">${e(error)}</p>` : '';
   const main = `<h1>Pay ₹${e(query.get('am') ?? '')}</h1>
-<p class="sandbox">Sandbox UPI app</p>
+<p>Sandbox UPI app</p>
 <dl class="summary">
 <dt>To</dt><dd>${e(query.get('pn') ?? '')} (${e(query.get('pa') ?? '')})</dd>
 <dt>Note</dt><dd>${e(query.get('tn') ?? '')}</dd>
