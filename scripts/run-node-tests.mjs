@@ -7,10 +7,12 @@ import { spawnSync } from 'node:child_process';
 const roots = [
   'test/server',
   'test/sandbox',
+  'test/locales',
   'test/e2e',
   'test/ssr',
   'test/examples',
   'test/package',
+  'test/locales',
 ];
 
 function findTests(dir) {

@@ -59,8 +59,7 @@ export const styles = css`
     gap: var(--_spacing);
   }
 
-  label,
-  .label {
+  label {
     display: block;
     font-weight: 600;
     margin-block-end: 4px;
@@ -202,21 +201,6 @@ export const styles = css`
     cursor: pointer;
   }
 
-  .secondary {
-    padding: 10px 16px;
-    font: inherit;
-    color: var(--_primary);
-    background: none;
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-
-  [part='qr'] {
-    justify-self: center;
-    inline-size: min(240px, 100%);
-  }
-
   [part='button'][disabled] {
     cursor: not-allowed;
     opacity: 0.6;
@@ -242,12 +226,7 @@ export const styles = css`
     margin: 0;
   }
 
-  .outcome-completed h2 {
-    color: var(--_success);
-  }
-
-  .outcome-failed h2,
-  [part='error'] h2 {
+  [part~='error'] h2 {
     color: var(--_danger);
   }
 
@@ -271,14 +250,5 @@ export const styles = css`
     to {
       transform: rotate(1turn);
     }
-  }
-
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

@@ -8,6 +8,8 @@ import { browserEffects } from '../../src/element/browser-effects.js';
 import type { BankWindow } from '../../src/core/bank-window.js';
 import type { Bank, PaymentReceipt } from '../../src/core/protocol.js';
 import { createTranslator } from '../../src/core/i18n.js';
+import { en } from '../../src/locales/en.js';
+import { hi } from '../../src/locales/hi.js';
 import { outcomeView } from '../../src/element/views/outcome-view.js';
 import type { PayByBank } from '../../src/element/pay-by-bank.js';
 
@@ -231,7 +233,7 @@ describe('<pay-by-bank> UPI on a phone: the intent link opens the UPI app', () =
 });
 
 describe('outcome view of a bill payment', () => {
-  const translate = createTranslator();
+  const translate = createTranslator(en);
   const pending = (biller?: string) =>
     outcomeView({
       outcome: 'pending',
@@ -258,5 +260,66 @@ describe('outcome view of a bill payment', () => {
     const view = await fixture<HTMLElement>(html`<div>${pending()}</div>`);
     expect(view.textContent).to.contain('Your bank has not confirmed the payment yet.');
     expect(view.textContent).not.to.contain('biller');
+  });
+});
+
+describe('<pay-by-bank> UPI in Hindi', () => {
+  let merchant: FakeMerchant;
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    merchant = upiMerchant();
+    sinon.stub(browserEffects, 'navigate');
+    sinon.stub(browserEffects, 'device').returns({ finePointer: true, framed: false });
+    sinon.stub(browserEffects, 'openBankWindow').returns(new FakeBankWindow());
+  });
+  afterEach(() => {
+    merchant.restore();
+    sinon.restore();
+  });
+
+  it('a QR code to scan with any UPI app, then the BBPS receipt, keyboard only and axe-clean', async () => {
+    merchant.options.expiresInMs = 300_000;
+    const element = await mountReady({ flow: 'popup', locale: 'hi' });
+    await payWithKeyboard(element);
+    const qr = await shown(element, '[part="qr"]');
+    expect(qr.getAttribute('aria-label')).to.equal('किसी भी UPI ऐप से स्कैन करें');
+    expect(query(element, '[part="status"] h2').textContent).to.equal('किसी भी UPI ऐप से स्कैन करें');
+    await shown(element, '[role="timer"]', 'कोड 4:');
+    await expect(element).to.be.accessible();
+
+    merchant.options.statuses = ['completed'];
+    await oneEvent(element, 'pay-by-bank-success');
+    const receipt = await shown(element, '[part="receipt"]', 'BBPS रसीद');
+    const rows = [...receipt.querySelectorAll('dt')].map(
+      (term) => `${term.textContent}: ${term.nextElementSibling?.textContent}`,
+    );
+    expect(rows.slice(0, 3)).to.deep.equal([
+      `बिलर: ${BILLER}`,
+      'बिल नंबर: BN-7',
+      'BBPS ट्रांज़ैक्शन रेफ़रेंस: AB12CD34EF',
+    ]);
+    expect(rows[3]).to.match(/^तारीख: .*2026/);
+    expect(receipt.textContent).to.contain('का भुगतान हो गया');
+    await expect(element).to.be.accessible();
+  });
+
+  it('a pending bill says, in Hindi, that the biller will confirm it', async () => {
+    const view = await fixture<HTMLElement>(
+      html`<div lang="hi">
+        ${outcomeView({
+          outcome: 'pending',
+          payment: { paymentId: 'pay_1', status: 'processing', biller: BILLER },
+          displayAmount: '₹1,200.00',
+          translate: createTranslator(hi),
+          locale: 'hi',
+          onStartAgain: () => expect.fail('a pending bill offers nothing to do'),
+        })}
+      </div>`,
+    );
+    expect(view.textContent).to.contain(`${BILLER} ने अभी तक आपके बिल भुगतान की पुष्टि नहीं की है।`);
+    expect(view.textContent).to.contain('यह बिल दोबारा न चुकाएँ।');
+    expect(view.querySelector('button')).to.equal(null);
+    await expect(view).to.be.accessible();
   });
 });

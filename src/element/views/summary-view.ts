@@ -1,7 +1,10 @@
 import { html, nothing } from 'lit';
 import type { SummaryLine } from '../../core/protocol.js';
 
-/** The bill or order being paid (customer, amount, due date...), as the merchant's server gave it. */
+/**
+ * The bill or order being paid (customer, amount, due date...), as the merchant's server gave it.
+ * Each value reads in its own direction: an invoice number stays left to right in Arabic.
+ */
 export function summaryView(lines: readonly SummaryLine[]) {
   if (lines.length === 0) return nothing;
   return html`<dl part="summary">
@@ -9,7 +12,7 @@ export function summaryView(lines: readonly SummaryLine[]) {
       (line) =>
         html`<div>
           <dt>${line.label}</dt>
-          <dd>${line.value}</dd>
+          <dd dir="auto">${line.value}</dd>
         </div>`,
     )}
   </dl>`;

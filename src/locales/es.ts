@@ -1,0 +1,121 @@
+import type { Catalog } from './en.js';
+
+/** Spanish (Spain; "tú", as Bizum and Spanish banks' apps address payers). */
+export const es: Catalog = {
+  title: 'Pagar con tu banco',
+  country: 'País',
+  searchLabel: 'Busca tu banco',
+  searchPlaceholder: 'Nombre del banco',
+  bankListLabel: 'Bancos',
+  bankCountOne: '{count} banco',
+  bankCountOther: '{count} bancos',
+  bankCountZero: '{count} bancos',
+  bankCountTwo: '{count} bancos',
+  bankCountFew: '{count} bancos',
+  bankCountMany: '{count} de bancos',
+  noMatch: 'Ningún banco coincide con «{query}».',
+  noBanks: 'Todavía no hay bancos disponibles aquí.',
+  moreResults: 'Se muestran {shown} de {total}. Escribe para acotar la lista.',
+  popular: 'Más usado',
+  degraded: 'Puede ir lento ahora mismo',
+  unavailable: 'No disponible en este momento',
+  payWithBank: 'Pagar {amount} con {bank}',
+  continueWithBank: 'Continuar con {bank}',
+  chooseBank: 'Elige tu banco para pagar',
+  fieldRequired: 'Introduce el dato «{label}».',
+  fieldInvalid: 'Revisa el dato «{label}»: el formato no es válido.',
+  loadingBanks: 'Cargando bancos…',
+  creating: 'Preparando tu pago…',
+  redirecting: 'Te llevamos a {bank}…',
+  statusWaiting: 'Esperando la confirmación de tu banco…',
+  statusAuthorised: 'Tu banco ha aprobado el pago. Terminando…',
+  statusProcessing: 'Estamos procesando tu pago…',
+  offline: 'No tienes conexión. Volveremos a comprobarlo cuando vuelvas a estar en línea.',
+  successTitle: 'Pago completado',
+  successAmount: 'Has pagado {amount}',
+  reference: 'Referencia: {reference}',
+  failedTitle: 'El pago ha fallado',
+  failedReason: 'Tu banco no ha aceptado el pago.',
+  cancelledTitle: 'Pago cancelado',
+  cancelledReason: 'El pago se ha cancelado y no se te ha cobrado nada.',
+  expiredTitle: 'El enlace ha caducado',
+  expiredReason: 'Se agotó el tiempo antes de que se aprobara el pago. Inténtalo de nuevo.',
+  pendingTitle: 'Pago aún no confirmado',
+  pendingReason:
+    'Tu banco todavía no ha confirmado el pago. La tienda te avisará cuando lo haga; no vuelvas a pagar.',
+  errorTitle: 'Algo ha ido mal',
+  errorNetwork: 'No hemos podido conectar con la tienda. Revisa tu conexión e inténtalo de nuevo.',
+  errorTimeout: 'La tienda ha tardado demasiado en responder. Inténtalo de nuevo.',
+  errorServer: 'La tienda no ha podido iniciar el pago. Inténtalo de nuevo.',
+  errorUnsafeLink: 'Hemos detenido este pago porque el enlace al banco no era seguro.',
+  configErrorTitle: 'El pago con banco no está disponible',
+  configErrorBody: 'Este método de pago no está bien configurado. Elige otra forma de pago.',
+  popupWaiting: 'Continúa en la ventana de {bank}',
+  popupHint:
+    'Hemos abierto tu banco en una ventana nueva. Aprueba el pago allí; esta página se actualizará sola.',
+  showBankWindow: 'Mostrar la ventana del banco',
+  popupBlocked: 'Tu navegador ha bloqueado la ventana del banco.',
+  continueToBank: 'Continuar a {bank}',
+  popupClosed: 'Se cerró la ventana del banco antes de aprobar el pago.',
+  reopenBankWindow: 'Volver a abrir la ventana del banco',
+  qrTitle: 'Escanea para pagar con el móvil',
+  qrHint: 'Apunta la cámara del móvil al código para abrir {bank} y aprobar el pago.',
+  qrAlt: 'Código QR para pagar con {bank} desde el móvil',
+  qrValidFor: 'Código válido durante {time}',
+  qrRenewing: 'Generando un código nuevo…',
+  upiQrTitle: 'Escanea con cualquier app de UPI',
+  upiQrHint: 'Aprueba con tu PIN de UPI.',
+  receiptTitle: 'Recibo BBPS',
+  receiptBiller: 'Emisor de la factura',
+  receiptBillNumber: 'Número de factura',
+  receiptReference: 'Referencia de la transacción BBPS',
+  receiptDate: 'Fecha',
+  pendingBillReason:
+    '{biller} aún no ha confirmado el pago de tu factura. El emisor lo confirmará; no vuelvas a pagar esta factura.',
+  payOnThisDevice: 'Pagar en este dispositivo',
+  handedBack: 'Listo. Puedes cerrar esta ventana y volver a la tienda.',
+  yourBank: 'tu banco',
+  tryAgain: 'Reintentar',
+  startAgain: 'Empezar de nuevo',
+  chooseAnotherBank: 'Elegir otro banco',
+  reasonInsufficientFunds: 'No hay saldo suficiente en la cuenta para este pago.',
+  reasonAmountLimitExceeded:
+    'El importe supera el límite de tu banco para este pago. Puede que puedas cambiar el límite en la app de tu banco.',
+  reasonDuplicatePayment: 'Este pago ya se ha realizado. No vuelvas a pagar.',
+  reasonAccountClosed: 'Esta cuenta está cerrada. Elige otra cuenta u otro banco.',
+  reasonAccountBlocked:
+    'Esta cuenta está bloqueada. Ponte en contacto con tu banco o elige otra cuenta.',
+  reasonTransactionForbidden: 'Tu banco no permite este pago desde esta cuenta.',
+  reasonPaymentDeclined: 'Tu banco ha rechazado el pago.',
+  reasonAuthenticationFailed:
+    'Tu banco no ha podido confirmar tu identidad, así que no se ha pagado nada.',
+  reasonBankUnavailable:
+    'Tu banco no está disponible en este momento. Inténtalo más tarde o elige otro banco.',
+  reasonProviderUnavailable:
+    'El servicio de pago no está disponible en este momento. Inténtalo de nuevo dentro de un momento.',
+  reasonProviderError:
+    'El servicio de pago no ha podido iniciar este pago. Inténtalo de nuevo o elige otro banco.',
+  reasonMalformedResponse:
+    'La tienda ha enviado una respuesta que no hemos podido leer. Inténtalo de nuevo.',
+  reasonInvalidPayerInput: 'Faltan datos o alguno es incorrecto. Revísalos e inténtalo de nuevo.',
+  reasonUnknownCheckout: 'Este pago ya no está disponible. Vuelve a la tienda y empieza de nuevo.',
+  reasonUnknownPayment:
+    'No hemos encontrado este pago. Vuelve a la tienda para comprobar tu pedido.',
+  reasonPaymentInProgress:
+    'Este pago ya se está iniciando. Espera un momento antes de volver a intentarlo.',
+  reasonTooManyAttempts: 'Demasiados intentos. Espera un momento y vuelve a intentarlo.',
+  reasonInvalidReturn:
+    'No hemos podido confirmar tu vuelta desde el banco. Comprueba tu pedido con la tienda antes de volver a pagar.',
+  reasonBillAlreadyPaid: 'Esta factura ya está pagada. No vuelvas a pagarla.',
+  reasonNoBillDue: 'Ahora mismo no hay ninguna factura pendiente con estos datos.',
+  reasonInvalidBillDetails:
+    'El emisor de la factura no reconoce estos datos. Revísalos e inténtalo de nuevo.',
+  reasonBillerUnavailable:
+    'El emisor de la factura no está disponible en este momento. Inténtalo más tarde.',
+  reasonBillAmountMismatch:
+    'El importe no coincide con la factura. Vuelve a la tienda y empieza de nuevo.',
+  reasonBillBeingPaid:
+    'Esta factura ya está pagada o su pago se está procesando. No la vuelvas a pagar.',
+  reasonGeneric:
+    'No se ha podido completar el pago. Inténtalo de nuevo o elige otra forma de pago.',
+};

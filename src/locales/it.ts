@@ -1,0 +1,121 @@
+import type { Catalog } from './en.js';
+
+/** Italian ("tu", as Italian banks' apps and Satispay address payers). */
+export const it: Catalog = {
+  title: 'Paga con la tua banca',
+  country: 'Paese',
+  searchLabel: 'Cerca la tua banca',
+  searchPlaceholder: 'Nome della banca',
+  bankListLabel: 'Banche',
+  bankCountOne: '{count} banca',
+  bankCountOther: '{count} banche',
+  bankCountZero: '{count} banche',
+  bankCountTwo: '{count} banche',
+  bankCountFew: '{count} banche',
+  bankCountMany: '{count} di banche',
+  noMatch: 'Nessuna banca corrisponde a “{query}”.',
+  noBanks: 'Qui non ci sono ancora banche disponibili.',
+  moreResults: 'Ne vedi {shown} su {total}. Scrivi per restringere l’elenco.',
+  popular: 'Più usata',
+  degraded: 'Potrebbe essere lenta al momento',
+  unavailable: 'Non disponibile al momento',
+  payWithBank: 'Paga {amount} con {bank}',
+  continueWithBank: 'Continua con {bank}',
+  chooseBank: 'Scegli la tua banca per pagare',
+  fieldRequired: 'Compila il campo “{label}”.',
+  fieldInvalid: 'Controlla il campo “{label}”: il formato non è corretto.',
+  loadingBanks: 'Caricamento delle banche…',
+  creating: 'Stiamo preparando il pagamento…',
+  redirecting: 'Ti stiamo portando su {bank}…',
+  statusWaiting: 'In attesa della conferma della tua banca…',
+  statusAuthorised: 'La tua banca ha autorizzato il pagamento. Stiamo completando…',
+  statusProcessing: 'Il pagamento è in elaborazione…',
+  offline: 'Sei offline. Controlleremo di nuovo appena tornerai online.',
+  successTitle: 'Pagamento completato',
+  successAmount: 'Hai pagato {amount}',
+  reference: 'Riferimento: {reference}',
+  failedTitle: 'Pagamento non riuscito',
+  failedReason: 'La tua banca non ha accettato il pagamento.',
+  cancelledTitle: 'Pagamento annullato',
+  cancelledReason: 'Il pagamento è stato annullato e non ti è stato addebitato nulla.',
+  expiredTitle: 'Il link è scaduto',
+  expiredReason: 'Il tempo per autorizzare il pagamento è scaduto. Riprova.',
+  pendingTitle: 'Pagamento non ancora confermato',
+  pendingReason:
+    'La tua banca non ha ancora confermato il pagamento. Il negozio ti avviserà appena succede: non pagare di nuovo.',
+  errorTitle: 'Si è verificato un problema',
+  errorNetwork: 'Non riusciamo a contattare il negozio. Controlla la connessione e riprova.',
+  errorTimeout: 'Il negozio ha impiegato troppo tempo a rispondere. Riprova.',
+  errorServer: 'Il negozio non è riuscito ad avviare il pagamento. Riprova.',
+  errorUnsafeLink: 'Abbiamo bloccato il pagamento perché il link alla banca non era sicuro.',
+  configErrorTitle: 'Il pagamento con banca non è disponibile',
+  configErrorBody:
+    'Questo metodo di pagamento non è configurato correttamente. Scegli un altro modo per pagare.',
+  popupWaiting: 'Continua nella finestra di {bank}',
+  popupHint:
+    'Abbiamo aperto la tua banca in una nuova finestra. Autorizza lì il pagamento: questa pagina si aggiorna da sola.',
+  showBankWindow: 'Mostra la finestra della banca',
+  popupBlocked: 'Il browser ha bloccato la finestra della banca.',
+  continueToBank: 'Continua su {bank}',
+  popupClosed: 'La finestra della banca è stata chiusa prima che il pagamento fosse autorizzato.',
+  reopenBankWindow: 'Riapri la finestra della banca',
+  qrTitle: 'Inquadra il codice per pagare con lo smartphone',
+  qrHint:
+    'Inquadra il codice con la fotocamera dello smartphone per aprire {bank} e autorizzare il pagamento.',
+  qrAlt: 'Codice QR per pagare con {bank} dallo smartphone',
+  qrValidFor: 'Codice valido per {time}',
+  qrRenewing: 'Generazione di un nuovo codice…',
+  upiQrTitle: 'Scansiona con qualsiasi app UPI',
+  upiQrHint: 'Conferma con il tuo PIN UPI.',
+  receiptTitle: 'Ricevuta BBPS',
+  receiptBiller: 'Emittente della bolletta',
+  receiptBillNumber: 'Numero della bolletta',
+  receiptReference: 'Riferimento della transazione BBPS',
+  receiptDate: 'Data',
+  pendingBillReason:
+    '{biller} non ha ancora confermato il pagamento della bolletta. Lo confermerà l’emittente; non pagare di nuovo questa bolletta.',
+  payOnThisDevice: 'Paga invece su questo dispositivo',
+  handedBack: 'Fatto. Puoi chiudere questa finestra e tornare al negozio.',
+  yourBank: 'la tua banca',
+  tryAgain: 'Riprova',
+  startAgain: 'Ricomincia',
+  chooseAnotherBank: 'Scegli un’altra banca',
+  reasonInsufficientFunds: 'Il saldo del conto non è sufficiente per questo pagamento.',
+  reasonAmountLimitExceeded:
+    'L’importo supera il limite della tua banca per questo pagamento. Potresti poterlo modificare dall’app della banca.',
+  reasonDuplicatePayment: 'Questo pagamento è già stato effettuato. Non pagare di nuovo.',
+  reasonAccountClosed: 'Questo conto è chiuso. Scegli un altro conto o un’altra banca.',
+  reasonAccountBlocked: 'Questo conto è bloccato. Contatta la tua banca o scegli un altro conto.',
+  reasonTransactionForbidden: 'La tua banca non consente questo pagamento da questo conto.',
+  reasonPaymentDeclined: 'La tua banca ha rifiutato il pagamento.',
+  reasonAuthenticationFailed:
+    'La tua banca non è riuscita a verificare la tua identità, quindi non è stato pagato nulla.',
+  reasonBankUnavailable:
+    'La tua banca non è disponibile al momento. Riprova più tardi o scegli un’altra banca.',
+  reasonProviderUnavailable:
+    'Il servizio di pagamento non è disponibile al momento. Riprova tra poco.',
+  reasonProviderError:
+    'Il servizio di pagamento non è riuscito ad avviare questo pagamento. Riprova o scegli un’altra banca.',
+  reasonMalformedResponse:
+    'Il negozio ha inviato una risposta che non riusciamo a leggere. Riprova.',
+  reasonInvalidPayerInput: 'Alcuni dati mancano o non sono corretti. Controllali e riprova.',
+  reasonUnknownCheckout: 'Questo pagamento non è più disponibile. Torna al negozio e ricomincia.',
+  reasonUnknownPayment: 'Non troviamo questo pagamento. Torna al negozio per controllare l’ordine.',
+  reasonPaymentInProgress:
+    'Questo pagamento è già in fase di avvio. Attendi un momento prima di riprovare.',
+  reasonTooManyAttempts: 'Troppi tentativi. Attendi un momento, poi riprova.',
+  reasonInvalidReturn:
+    'Non siamo riusciti a confermare il tuo ritorno dalla banca. Controlla l’ordine con il negozio prima di pagare di nuovo.',
+  reasonBillAlreadyPaid: 'Questa bolletta è già stata pagata. Non pagarla di nuovo.',
+  reasonNoBillDue: 'Al momento non ci sono bollette da pagare per questi dati.',
+  reasonInvalidBillDetails:
+    'L’emittente della bolletta non riconosce questi dati. Controllali e riprova.',
+  reasonBillerUnavailable:
+    'L’emittente della bolletta non è disponibile al momento. Riprova più tardi.',
+  reasonBillAmountMismatch:
+    'L’importo non corrisponde alla bolletta. Torna al negozio e ricomincia.',
+  reasonBillBeingPaid:
+    'Questa bolletta è già pagata o il suo pagamento è in corso di elaborazione. Non pagarla di nuovo.',
+  reasonGeneric:
+    'Non è stato possibile completare il pagamento. Riprova o scegli un altro modo per pagare.',
+};

@@ -1,0 +1,121 @@
+import type { Catalog } from './en.js';
+
+/** Lithuanian (polite "Jūs" imperative, as Lithuanian banks address payers). */
+export const lt: Catalog = {
+  title: 'Mokėjimas per banką',
+  country: 'Šalis',
+  searchLabel: 'Ieškokite savo banko',
+  searchPlaceholder: 'Banko pavadinimas',
+  bankListLabel: 'Bankai',
+  bankCountOne: '{count} bankas',
+  bankCountOther: '{count} bankų',
+  bankCountZero: '{count} bankų',
+  bankCountTwo: '{count} bankai',
+  bankCountFew: '{count} bankai',
+  bankCountMany: '{count} banko',
+  noMatch: 'Pagal „{query}“ nerasta nė vieno banko.',
+  noBanks: 'Čia kol kas nėra galimų bankų.',
+  moreResults: 'Rodoma {shown} iš {total}. Rašykite, kad susiaurintumėte sąrašą.',
+  popular: 'Populiarus',
+  degraded: 'Šiuo metu gali veikti lėtai',
+  unavailable: 'Šiuo metu nepasiekiamas',
+  payWithBank: 'Mokėti {amount} per {bank}',
+  continueWithBank: 'Tęsti per {bank}',
+  chooseBank: 'Pasirinkite savo banką, kad sumokėtumėte',
+  fieldRequired: 'Užpildykite lauką „{label}“.',
+  fieldInvalid: 'Patikrinkite lauką „{label}“: netinkamas formatas.',
+  loadingBanks: 'Įkeliami bankai…',
+  creating: 'Ruošiame jūsų mokėjimą…',
+  redirecting: 'Nukreipiame jus į banką {bank}…',
+  statusWaiting: 'Laukiame jūsų banko patvirtinimo…',
+  statusAuthorised: 'Bankas patvirtino mokėjimą. Baigiame…',
+  statusProcessing: 'Jūsų mokėjimas apdorojamas…',
+  offline: 'Esate neprisijungę. Patikrinsime dar kartą, kai vėl prisijungsite.',
+  successTitle: 'Mokėjimas atliktas',
+  successAmount: 'Sumokėta {amount}',
+  reference: 'Nuoroda: {reference}',
+  failedTitle: 'Mokėjimas nepavyko',
+  failedReason: 'Jūsų bankas nepriėmė mokėjimo.',
+  cancelledTitle: 'Mokėjimas atšauktas',
+  cancelledReason: 'Mokėjimas atšauktas, nieko nenuskaičiuota.',
+  expiredTitle: 'Nuorodos galiojimas baigėsi',
+  expiredReason: 'Baigėsi laikas mokėjimui patvirtinti. Bandykite dar kartą.',
+  pendingTitle: 'Mokėjimas dar nepatvirtintas',
+  pendingReason:
+    'Jūsų bankas dar nepatvirtino mokėjimo. Parduotuvė jums praneš, kai tai įvyks; nemokėkite dar kartą.',
+  errorTitle: 'Įvyko klaida',
+  errorNetwork: 'Nepavyko susisiekti su parduotuve. Patikrinkite ryšį ir bandykite dar kartą.',
+  errorTimeout: 'Parduotuvė per ilgai neatsakė. Bandykite dar kartą.',
+  errorServer: 'Parduotuvei nepavyko pradėti mokėjimo. Bandykite dar kartą.',
+  errorUnsafeLink: 'Sustabdėme šį mokėjimą, nes nuoroda į banką nebuvo saugi.',
+  configErrorTitle: 'Mokėjimas per banką negalimas',
+  configErrorBody: 'Šis mokėjimo būdas netinkamai nustatytas. Pasirinkite kitą mokėjimo būdą.',
+  popupWaiting: 'Tęskite banko {bank} lange',
+  popupHint:
+    'Atidarėme jūsų banką naujame lange. Patvirtinkite mokėjimą ten; šis puslapis atsinaujins pats.',
+  showBankWindow: 'Rodyti banko langą',
+  popupBlocked: 'Jūsų naršyklė užblokavo banko langą.',
+  continueToBank: 'Tęsti į banką {bank}',
+  popupClosed: 'Banko langas buvo uždarytas prieš patvirtinant mokėjimą.',
+  reopenBankWindow: 'Vėl atidaryti banko langą',
+  qrTitle: 'Nuskaitykite ir mokėkite telefonu',
+  qrHint:
+    'Nukreipkite telefono kamerą į kodą, kad atidarytumėte {bank} ir patvirtintumėte mokėjimą.',
+  qrAlt: 'QR kodas mokėti per {bank} telefonu',
+  qrValidFor: 'Kodas galioja dar {time}',
+  qrRenewing: 'Gauname naują kodą…',
+  upiQrTitle: 'Nuskenuokite bet kuria UPI programėle',
+  upiQrHint: 'Patvirtinkite savo UPI PIN kodu.',
+  receiptTitle: 'BBPS kvitas',
+  receiptBiller: 'Sąskaitos išrašytojas',
+  receiptBillNumber: 'Sąskaitos numeris',
+  receiptReference: 'BBPS operacijos nuoroda',
+  receiptDate: 'Data',
+  pendingBillReason:
+    'Sąskaitos išrašytojas ({biller}) dar nepatvirtino mokėjimo. Jis jį patvirtins; šios sąskaitos daugiau nemokėkite.',
+  payOnThisDevice: 'Mokėti šiame įrenginyje',
+  handedBack: 'Atlikta. Galite uždaryti šį langą ir grįžti į parduotuvę.',
+  yourBank: 'jūsų bankas',
+  tryAgain: 'Bandyti dar kartą',
+  startAgain: 'Pradėti iš naujo',
+  chooseAnotherBank: 'Pasirinkti kitą banką',
+  reasonInsufficientFunds: 'Sąskaitoje nepakanka lėšų šiam mokėjimui.',
+  reasonAmountLimitExceeded:
+    'Suma viršija jūsų banko limitą šiam mokėjimui. Limitą galbūt galite pakeisti banko programėlėje.',
+  reasonDuplicatePayment: 'Šis mokėjimas jau atliktas. Nemokėkite dar kartą.',
+  reasonAccountClosed: 'Ši sąskaita uždaryta. Pasirinkite kitą sąskaitą arba banką.',
+  reasonAccountBlocked:
+    'Ši sąskaita užblokuota. Kreipkitės į banką arba pasirinkite kitą sąskaitą.',
+  reasonTransactionForbidden: 'Jūsų bankas neleidžia atlikti šio mokėjimo iš šios sąskaitos.',
+  reasonPaymentDeclined: 'Jūsų bankas atmetė mokėjimą.',
+  reasonAuthenticationFailed:
+    'Bankas negalėjo patvirtinti jūsų tapatybės, todėl niekas nesumokėta.',
+  reasonBankUnavailable:
+    'Jūsų bankas šiuo metu nepasiekiamas. Bandykite vėliau arba pasirinkite kitą banką.',
+  reasonProviderUnavailable:
+    'Mokėjimų paslauga šiuo metu nepasiekiama. Bandykite dar kartą po akimirkos.',
+  reasonProviderError:
+    'Mokėjimų paslaugai nepavyko pradėti šio mokėjimo. Bandykite dar kartą arba pasirinkite kitą banką.',
+  reasonMalformedResponse:
+    'Parduotuvė atsiuntė atsakymą, kurio negalime perskaityti. Bandykite dar kartą.',
+  reasonInvalidPayerInput:
+    'Trūksta kai kurių duomenų arba jie neteisingi. Patikrinkite ir bandykite dar kartą.',
+  reasonUnknownCheckout: 'Šis mokėjimas nebegalimas. Grįžkite į parduotuvę ir pradėkite iš naujo.',
+  reasonUnknownPayment: 'Neradome šio mokėjimo. Grįžkite į parduotuvę ir patikrinkite užsakymą.',
+  reasonPaymentInProgress:
+    'Šis mokėjimas jau pradedamas. Palaukite akimirką prieš bandydami dar kartą.',
+  reasonTooManyAttempts: 'Per daug bandymų. Palaukite akimirką ir bandykite dar kartą.',
+  reasonInvalidReturn:
+    'Nepavyko patvirtinti jūsų grįžimo iš banko. Prieš mokėdami dar kartą, patikrinkite užsakymą parduotuvėje.',
+  reasonBillAlreadyPaid: 'Ši sąskaita jau apmokėta. Nemokėkite jos dar kartą.',
+  reasonNoBillDue: 'Pagal šiuos duomenis šiuo metu nėra mokėtinos sąskaitos.',
+  reasonInvalidBillDetails:
+    'Sąskaitos išrašytojas neatpažino šių duomenų. Patikrinkite ir bandykite dar kartą.',
+  reasonBillerUnavailable: 'Sąskaitos išrašytojas šiuo metu nepasiekiamas. Bandykite vėliau.',
+  reasonBillAmountMismatch:
+    'Suma nesutampa su sąskaita. Grįžkite į parduotuvę ir pradėkite iš naujo.',
+  reasonBillBeingPaid:
+    'Ši sąskaita jau apmokėta arba jos mokėjimas apdorojamas. Nemokėkite jos dar kartą.',
+  reasonGeneric:
+    'Mokėjimo atlikti nepavyko. Bandykite dar kartą arba pasirinkite kitą mokėjimo būdą.',
+};

@@ -1,0 +1,121 @@
+import type { Catalog } from './en.js';
+
+/** Swedish ("du", as Swedish banks and Swish address payers). */
+export const sv: Catalog = {
+  title: 'Betala via bank',
+  country: 'Land',
+  searchLabel: 'Sök efter din bank',
+  searchPlaceholder: 'Bankens namn',
+  bankListLabel: 'Banker',
+  bankCountOne: '{count} bank',
+  bankCountOther: '{count} banker',
+  bankCountZero: '{count} banker',
+  bankCountTwo: '{count} banker',
+  bankCountFew: '{count} banker',
+  bankCountMany: '{count} banker',
+  noMatch: 'Ingen bank matchar ”{query}”.',
+  noBanks: 'Det finns inga banker här ännu.',
+  moreResults: 'Visar {shown} av {total}. Skriv för att begränsa listan.',
+  popular: 'Populär',
+  degraded: 'Kan vara långsam just nu',
+  unavailable: 'Inte tillgänglig just nu',
+  payWithBank: 'Betala {amount} med {bank}',
+  continueWithBank: 'Fortsätt med {bank}',
+  chooseBank: 'Välj din bank för att betala',
+  fieldRequired: 'Fyll i ”{label}”.',
+  fieldInvalid: 'Kontrollera ”{label}”: formatet stämmer inte.',
+  loadingBanks: 'Hämtar banker…',
+  creating: 'Förbereder din betalning…',
+  redirecting: 'Skickar dig vidare till {bank}…',
+  statusWaiting: 'Väntar på bekräftelse från din bank…',
+  statusAuthorised: 'Din bank har godkänt betalningen. Vi slutför…',
+  statusProcessing: 'Din betalning behandlas…',
+  offline: 'Du är offline. Vi kontrollerar igen när du är uppkopplad.',
+  successTitle: 'Betalningen är klar',
+  successAmount: '{amount} betalt',
+  reference: 'Referens: {reference}',
+  failedTitle: 'Betalningen misslyckades',
+  failedReason: 'Din bank godkände inte betalningen.',
+  cancelledTitle: 'Betalningen avbröts',
+  cancelledReason: 'Betalningen avbröts och inga pengar har dragits.',
+  expiredTitle: 'Länken har gått ut',
+  expiredReason: 'Tiden gick ut innan betalningen godkändes. Försök igen.',
+  pendingTitle: 'Betalningen är inte bekräftad än',
+  pendingReason:
+    'Din bank har inte bekräftat betalningen än. Butiken meddelar dig när det sker. Betala inte igen.',
+  errorTitle: 'Något gick fel',
+  errorNetwork: 'Vi kunde inte nå butiken. Kontrollera din anslutning och försök igen.',
+  errorTimeout: 'Butiken tog för lång tid på sig att svara. Försök igen.',
+  errorServer: 'Butiken kunde inte starta betalningen. Försök igen.',
+  errorUnsafeLink: 'Vi stoppade betalningen eftersom länken till banken inte var säker.',
+  configErrorTitle: 'Betalning via bank är inte tillgänglig',
+  configErrorBody: 'Det här betalsättet är inte korrekt inställt. Välj ett annat sätt att betala.',
+  popupWaiting: 'Fortsätt i fönstret från {bank}',
+  popupHint:
+    'Vi har öppnat din bank i ett nytt fönster. Godkänn betalningen där. Den här sidan uppdateras automatiskt.',
+  showBankWindow: 'Visa bankfönstret',
+  popupBlocked: 'Din webbläsare blockerade bankfönstret.',
+  continueToBank: 'Fortsätt till {bank}',
+  popupClosed: 'Bankfönstret stängdes innan betalningen godkändes.',
+  reopenBankWindow: 'Öppna bankfönstret igen',
+  qrTitle: 'Skanna för att betala med mobilen',
+  qrHint: 'Rikta mobilens kamera mot koden för att öppna {bank} och godkänna betalningen.',
+  qrAlt: 'QR-kod för att betala med {bank} i mobilen',
+  qrValidFor: 'Koden gäller i {time}',
+  qrRenewing: 'Hämtar en ny kod…',
+  upiQrTitle: 'Skanna med valfri UPI-app',
+  upiQrHint: 'Godkänn med din UPI-pinkod.',
+  receiptTitle: 'BBPS-kvitto',
+  receiptBiller: 'Fakturautställare',
+  receiptBillNumber: 'Fakturanummer',
+  receiptReference: 'BBPS-transaktionsreferens',
+  receiptDate: 'Datum',
+  pendingBillReason:
+    '{biller} har inte bekräftat betalningen av räkningen än. Fakturautställaren bekräftar den; betala inte räkningen igen.',
+  payOnThisDevice: 'Betala på den här enheten i stället',
+  handedBack: 'Klart. Du kan stänga det här fönstret och gå tillbaka till butiken.',
+  yourBank: 'din bank',
+  tryAgain: 'Försök igen',
+  startAgain: 'Börja om',
+  chooseAnotherBank: 'Välj en annan bank',
+  reasonInsufficientFunds:
+    'Det finns inte tillräckligt med pengar på kontot för den här betalningen.',
+  reasonAmountLimitExceeded:
+    'Beloppet överstiger din banks gräns för den här betalningen. Du kan kanske ändra gränsen i din bankapp.',
+  reasonDuplicatePayment: 'Den här betalningen är redan gjord. Betala inte igen.',
+  reasonAccountClosed: 'Kontot är avslutat. Välj ett annat konto eller en annan bank.',
+  reasonAccountBlocked: 'Kontot är spärrat. Kontakta din bank eller välj ett annat konto.',
+  reasonTransactionForbidden: 'Din bank tillåter inte den här betalningen från det här kontot.',
+  reasonPaymentDeclined: 'Din bank nekade betalningen.',
+  reasonAuthenticationFailed:
+    'Din bank kunde inte bekräfta att det var du, så ingenting har betalats.',
+  reasonBankUnavailable:
+    'Din bank är inte tillgänglig just nu. Försök igen senare eller välj en annan bank.',
+  reasonProviderUnavailable:
+    'Betaltjänsten är inte tillgänglig just nu. Försök igen om en liten stund.',
+  reasonProviderError:
+    'Betaltjänsten kunde inte starta betalningen. Försök igen eller välj en annan bank.',
+  reasonMalformedResponse: 'Butiken skickade ett svar som vi inte kunde läsa. Försök igen.',
+  reasonInvalidPayerInput:
+    'Vissa uppgifter saknas eller är felaktiga. Kontrollera dem och försök igen.',
+  reasonUnknownCheckout:
+    'Den här betalningen är inte längre tillgänglig. Gå tillbaka till butiken och börja om.',
+  reasonUnknownPayment:
+    'Vi hittade inte betalningen. Gå tillbaka till butiken för att kontrollera din beställning.',
+  reasonPaymentInProgress:
+    'Betalningen håller redan på att startas. Vänta en stund innan du försöker igen.',
+  reasonTooManyAttempts: 'För många försök. Vänta en stund och försök sedan igen.',
+  reasonInvalidReturn:
+    'Vi kunde inte bekräfta att du kom tillbaka från banken. Kontrollera din beställning hos butiken innan du betalar igen.',
+  reasonBillAlreadyPaid: 'Den här räkningen är redan betald. Betala den inte igen.',
+  reasonNoBillDue: 'Det finns ingen räkning att betala för de här uppgifterna just nu.',
+  reasonInvalidBillDetails:
+    'Fakturautställaren kände inte igen uppgifterna. Kontrollera dem och försök igen.',
+  reasonBillerUnavailable: 'Fakturautställaren är inte tillgänglig just nu. Försök igen senare.',
+  reasonBillAmountMismatch:
+    'Beloppet stämmer inte med räkningen. Gå tillbaka till butiken och börja om.',
+  reasonBillBeingPaid:
+    'Räkningen är redan betald eller så behandlas betalningen. Betala den inte igen.',
+  reasonGeneric:
+    'Betalningen kunde inte genomföras. Försök igen eller välj ett annat sätt att betala.',
+};
