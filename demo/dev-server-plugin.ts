@@ -439,6 +439,10 @@ function demoProvider(
         clientSecret: SANDBOX_DEFAULTS.cashfree.clientSecret,
         agentId: SANDBOX_DEFAULTS.cashfree.agentId,
         webhookSecret: SANDBOX_DEFAULTS.cashfree.webhookSecret,
+        // UPI by intent and QR first; collect stays on here only to show it (off by default).
+        upiPayee: { vpa: 'bbps.demo@cashfree', name: 'Demo BBPS Payments' },
+        upiCollect: true,
+        upiAppUrl: () => `${sandbox.publicBaseUrl()}/cashfree/upi/pay`,
         // The sandbox biller answers at once: poll sooner than the real 5 s, 15 s, 30 s… schedule.
         billFetchScheduleMs: [200, 1000, 3000],
         ...common,

@@ -17,6 +17,8 @@ export const SANDBOX_PROCESS_CONTROL_PATH = '/sandbox-control';
 export interface SandboxLink {
   /** Where the adapters send their calls, e.g. `http://127.0.0.1:5174/sandbox`. */
   baseUrl: string;
+  /** The same sandbox as the payer's browser reaches it (its pages, e.g. the UPI app). */
+  publicBaseUrl(): string;
   fetch: FetchFunction;
   /** The in-process sandbox; undefined for an external one. */
   local: Sandbox | undefined;
@@ -48,6 +50,7 @@ export function externalSandbox(url: string): SandboxLink {
   const catalogue = createSandbox({ logos: 'served', publicUrl: baseUrl });
   return {
     baseUrl,
+    publicBaseUrl: () => baseUrl,
     fetch: (input, init) => fetch(input, init),
     local: undefined,
     openBankingConnectBanks: catalogue.openBankingConnectBanks,
@@ -69,6 +72,7 @@ export function inProcessSandbox(
   const sandbox = createSandbox({ ...options, basePath });
   return {
     baseUrl: `http://sandbox.internal${basePath}`,
+    publicBaseUrl: () => `${origin()}${basePath}`,
     fetch: async (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       const browser = new URL(origin());

@@ -1,4 +1,4 @@
-import type { Flow, Money, PaymentError } from './protocol.js';
+import type { Flow, Money, PaymentError, PaymentReceipt } from './protocol.js';
 import type { PaymentStatus } from './status.js';
 
 /** The `detail` of each `pay-by-bank-*` event (docs/architecture.md, events). */
@@ -16,6 +16,8 @@ export interface PayByBankEventDetails {
     status: 'completed';
     amount: Money;
     reference: string;
+    /** A bill paid through BBPS: its receipt, with the approval reference (additive). */
+    receipt?: PaymentReceipt;
   };
   'pay-by-bank-failure': {
     paymentId?: string | undefined;

@@ -1,4 +1,4 @@
-import type { Bank, Flow, Money, PaymentError, SummaryLine } from './protocol.js';
+import type { Bank, Flow, Money, PaymentError, PaymentReceipt, SummaryLine } from './protocol.js';
 import type { PaymentStatus } from './status.js';
 
 /**
@@ -16,6 +16,10 @@ export interface PaymentSnapshot {
   amount?: Money;
   reference?: string;
   error?: PaymentError;
+  /** A completed bill payment's receipt (BBPS). */
+  receipt?: PaymentReceipt;
+  /** A bill payment: the biller who confirms it, so that a pending one says who will. */
+  biller?: string;
 }
 
 /** A merchant-server error the payer may retry; `operation` says what "Try again" repeats. */

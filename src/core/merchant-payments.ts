@@ -8,6 +8,7 @@ import type {
   CreatePaymentResponse,
   Money,
   PaymentError,
+  PaymentReceipt,
   PaymentStatusResponse,
   Problem,
 } from './protocol.js';
@@ -76,12 +77,29 @@ export function parsePaymentStatusResponse(json: unknown): PaymentStatusResponse
     reference: optionalText(json.reference),
     updatedAt: optionalText(json.updatedAt),
     error: parsePaymentError(json.error),
+    ...(parseReceipt(json.receipt) ? { receipt: parseReceipt(json.receipt) } : {}),
+    ...(isText(json.biller) ? { biller: json.biller } : {}),
+  };
+}
+
+/** A bill's receipt, all of it or none: a receipt missing its approval reference is not one. */
+function parseReceipt(value: unknown): PaymentReceipt | undefined {
+  if (!isObject(value)) return undefined;
+  const amount = parseMoney(value.amount);
+  const { biller, billNumber, approvalReference, paidAt } = value;
+  if (!amount || !isText(biller) || !isText(approvalReference) || !isText(paidAt)) return undefined;
+  return {
+    biller,
+    ...(isText(billNumber) ? { billNumber } : {}),
+    amount,
+    approvalReference,
+    paidAt,
   };
 }
 
 export function parseCreatePaymentResponse(json: unknown): CreatePaymentResponse {
   const payment = parsePaymentStatusResponse(json);
-  const { authorizationUrl, expiresAt } = json as Json;
+  const { authorizationUrl, expiresAt, handOff, qrPayload } = json as Json;
   if (authorizationUrl !== undefined && !isText(authorizationUrl)) {
     throw malformed('an authorization URL that is not a string');
   }
@@ -90,6 +108,9 @@ export function parseCreatePaymentResponse(json: unknown): CreatePaymentResponse
     authorizationUrl,
     expiresAt: optionalText(expiresAt),
     summary: parseSummary((json as Json).summary),
+    // Only the one known hand-off; anything else is ignored, so its link is held to https.
+    ...(handOff === 'upi_intent' ? { handOff } : {}),
+    ...(isText(qrPayload) ? { qrPayload } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import { noHandOff } from './flows/none.js';
 import { popupHandOff } from './flows/popup.js';
 import { qrHandOff } from './flows/qr.js';
 import { redirectHandOff } from './flows/redirect.js';
+import { upiIntentHandOff } from './flows/upi-intent.js';
 import type { CreatePaymentResponse, PaymentStatusResponse } from './protocol.js';
 import type { PaymentStatus } from './status.js';
 import { isTerminal } from './status.js';
@@ -30,7 +31,7 @@ import {
   trackingStarted,
 } from './transitions/payment.js';
 import { creationRetried } from './transitions/bank-choice.js';
-import { isSafeAuthorizationUrl } from './url-safety.js';
+import { isSafeAuthorizationUrl } from './authorization-url.js';
 
 /**
  * A payment from its creation (or its resumption on the return page) to its outcome: the hand-off to
@@ -81,6 +82,7 @@ export function createPaymentSession(context: SessionContext) {
     redirect: redirectHandOff(handOff),
     popup: popupHandOff(handOff),
     qr: qrHandOff(handOff),
+    upiIntent: upiIntentHandOff(handOff),
   };
   const allFlows: readonly HandOff[] = Object.values(flows);
 
@@ -138,7 +140,7 @@ export function createPaymentSession(context: SessionContext) {
   function finish(payment: PaymentSnapshot) {
     end();
     update((now) => finished(now, payment));
-    const { paymentId, status, amount, reference } = payment;
+    const { paymentId, status, amount, reference, receipt } = payment;
     if (status === 'completed') {
       // docs/protocol.md: a payment answer carries its amount and reference; a success the page
       // cannot reconcile is a merchant-server bug, reported as one rather than as a vague success.
@@ -154,7 +156,13 @@ export function createPaymentSession(context: SessionContext) {
         return;
       }
       if (setup().attempts.claimOutcome(paymentId, 'success')) {
-        deps.events.success({ paymentId, status, amount, reference });
+        deps.events.success({
+          paymentId,
+          status,
+          amount,
+          reference,
+          ...(receipt ? { receipt } : {}),
+        });
       }
     } else if (status === 'cancelled') {
       if (setup().attempts.claimOutcome(paymentId, 'cancel')) {
@@ -210,7 +218,17 @@ export function createPaymentSession(context: SessionContext) {
     });
   }
 
-  function handOffTo(created: CreatePaymentResponse, made: Attempt) {
+  function handOffTo(answer: CreatePaymentResponse, made: Attempt) {
+    // UPI intent: a phone (the redirect flow) opens the UPI app by its link; anywhere else the payer
+    // scans the same `upi://pay` link as a QR code, with the QR flow's countdown and renewal.
+    const upi = answer.handOff === 'upi_intent';
+    const byQr = upi && made.flow !== 'redirect';
+    const created: CreatePaymentResponse =
+      byQr && answer.qrPayload ? { ...answer, authorizationUrl: answer.qrPayload } : answer;
+    if (byQr) {
+      bankWindow.close();
+      made = { ...made, flow: 'qr' };
+    }
     context.onCreated();
     update((now) => paymentCreated(now, { created, flow: made.flow }));
     const { authorizationUrl, expiresAt } = created;
@@ -222,7 +240,11 @@ export function createPaymentSession(context: SessionContext) {
     }
     if (
       authorizationUrl &&
-      !isSafeAuthorizationUrl(authorizationUrl, setup().allowedAuthorizationOrigins)
+      !isSafeAuthorizationUrl(
+        authorizationUrl,
+        setup().allowedAuthorizationOrigins,
+        created.handOff,
+      )
     ) {
       failWithoutRetry(
         payment.paymentId,
@@ -245,7 +267,8 @@ export function createPaymentSession(context: SessionContext) {
       reference,
     });
     // Without a link there is nothing to hand off: the payer authorises elsewhere, and we track.
-    if (authorizationUrl) flows[made.flow].start(payment, authorizationUrl);
+    if (authorizationUrl && upi && !byQr) flows.upiIntent.start(payment, authorizationUrl);
+    else if (authorizationUrl) flows[made.flow].start(payment, authorizationUrl);
     else flows.none.resume(payment);
   }
 

@@ -51,6 +51,12 @@ export interface CreatePaymentRequest {
   payer?: Record<string, string>;
 }
 
+/**
+ * How the payer authorises when it is not a bank's web page: `upi_intent`, the payer's UPI app, by a
+ * `upi://pay` link on a phone or its QR code on a desktop (docs/protocol.md, "Cashfree BBPS").
+ */
+export type HandOffKind = 'upi_intent';
+
 export interface CreatePaymentResponse {
   paymentId: string;
   authorizationUrl?: string;
@@ -59,6 +65,28 @@ export interface CreatePaymentResponse {
   amount?: Money;
   reference?: string;
   summary?: SummaryLine[];
+  /**
+   * `upi_intent`: `authorizationUrl` opens the payer's UPI app (a `upi://pay` link, or in the sandbox
+   * an https page playing the app). The only answer under which the element follows a `upi:` link.
+   */
+  handOff?: HandOffKind;
+  /** What a QR code of this payment shows when it is not `authorizationUrl`: the `upi://pay` link. */
+  qrPayload?: string;
+  /** A bill payment: the biller who confirms it (BBPS); absent for other payments. */
+  biller?: string;
+}
+
+/** What the payer keeps of a bill paid through BBPS, as the BBPS rules want it on a receipt. */
+export interface PaymentReceipt {
+  /** The biller paid. */
+  biller: string;
+  /** The customer's bill number at the biller, when the bill has one. */
+  billNumber?: string;
+  amount: Money;
+  /** The BBPS transaction reference: the approval reference number. */
+  approvalReference: string;
+  /** When the bill payment succeeded (ISO 8601). */
+  paidAt: string;
 }
 
 export interface PaymentError {
@@ -74,6 +102,10 @@ export interface PaymentStatusResponse {
   reference?: string;
   updatedAt?: string;
   error?: PaymentError;
+  /** A completed bill payment's receipt (BBPS); additive, absent for other providers. */
+  receipt?: PaymentReceipt;
+  /** A bill payment: the biller who confirms it (BBPS); absent for other payments. */
+  biller?: string;
 }
 
 /** RFC 9457 problem details, as every error of the protocol is answered. */

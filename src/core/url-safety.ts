@@ -1,6 +1,6 @@
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-function isLocalHost(hostname: string): boolean {
+export function isLocalHost(hostname: string): boolean {
   return LOCAL_HOSTS.has(hostname) || hostname.endsWith('.localhost');
 }
 
@@ -12,21 +12,6 @@ export function parseHttpUrl(value: string, base?: string): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The element navigates only to https: authorization URLs (http: only on localhost), never to
- * javascript: or data:, and, when the merchant gives an allowlist, only to those origins.
- */
-export function isSafeAuthorizationUrl(
-  value: string,
-  allowedOrigins: readonly string[] = [],
-): boolean {
-  const url = parseHttpUrl(value);
-  if (!url) return false;
-  if (url.username || url.password) return false;
-  if (url.protocol === 'http:' && !isLocalHost(url.hostname)) return false;
-  return allowedOrigins.length === 0 || allowedOrigins.includes(url.origin);
 }
 
 /** A logo is shown only from http(s) or an inline SVG/PNG data URL; anything else falls back to initials. */

@@ -261,6 +261,7 @@ export class PayByBank extends LitElement {
     const state = this.#checkoutState.value;
     return checkoutView(state, {
       translate,
+      locale: locale.formatting,
       wordsAfterPay: () => {
         locale.loadAll();
         return locale.complete;

@@ -61,6 +61,15 @@ export const ar: Catalog = {
   qrAlt: 'رمز QR للدفع عبر {bank} من هاتفك',
   qrValidFor: 'الرمز صالح لمدة {time}',
   qrRenewing: 'جارٍ إنشاء رمز جديد…',
+  upiQrTitle: 'امسح الرمز بأي تطبيق UPI',
+  upiQrHint: 'وافق باستخدام رمز PIN الخاص بـ UPI.',
+  receiptTitle: 'إيصال BBPS',
+  receiptBiller: 'مُصدر الفاتورة',
+  receiptBillNumber: 'رقم الفاتورة',
+  receiptReference: 'مرجع معاملة BBPS',
+  receiptDate: 'التاريخ',
+  pendingBillReason:
+    'لم يؤكد مُصدر الفاتورة ({biller}) دفع فاتورتك بعد. سيؤكده لاحقًا؛ لا تدفع هذه الفاتورة مرة أخرى.',
   payOnThisDevice: 'الدفع على هذا الجهاز بدلًا من ذلك',
   handedBack: 'تم. يمكنك إغلاق هذه النافذة والعودة إلى المتجر.',
   yourBank: 'بنكك',
@@ -93,5 +102,6 @@ export const ar: Catalog = {
     'لم تتعرّف الجهة المُصدِرة للفاتورة على هذه البيانات. تحقق منها وحاول مرة أخرى.',
   reasonBillerUnavailable: 'الجهة المُصدِرة للفاتورة غير متاحة حاليًا. حاول لاحقًا.',
   reasonBillAmountMismatch: 'المبلغ لا يطابق الفاتورة. عُد إلى المتجر وابدأ من جديد.',
+  reasonBillBeingPaid: 'هذه الفاتورة مدفوعة بالفعل أو أن دفعها قيد المعالجة. لا تدفعها مرة أخرى.',
   reasonGeneric: 'تعذّر إتمام عملية الدفع. حاول مرة أخرى أو اختر طريقة دفع أخرى.',
 };

@@ -63,6 +63,15 @@ export const bn: Catalog = {
   qrAlt: 'ফোনে {bank} দিয়ে পেমেন্ট করার QR কোড',
   qrValidFor: 'কোডটি আরও {time} বৈধ',
   qrRenewing: 'নতুন কোড আনা হচ্ছে…',
+  upiQrTitle: 'যেকোনো UPI অ্যাপ দিয়ে স্ক্যান করুন',
+  upiQrHint: 'আপনার UPI পিন দিয়ে অনুমোদন করুন।',
+  receiptTitle: 'BBPS রসিদ',
+  receiptBiller: 'বিলার',
+  receiptBillNumber: 'বিল নম্বর',
+  receiptReference: 'BBPS লেনদেনের রেফারেন্স',
+  receiptDate: 'তারিখ',
+  pendingBillReason:
+    '{biller} এখনও আপনার বিল পেমেন্ট নিশ্চিত করেনি। বিলার এটি নিশ্চিত করবে; এই বিল আবার পরিশোধ করবেন না।',
   payOnThisDevice: 'বরং এই ডিভাইসেই পেমেন্ট করুন',
   handedBack: 'হয়ে গেছে। আপনি এই উইন্ডো বন্ধ করে বিক্রেতার সাইটে ফিরে যেতে পারেন।',
   yourBank: 'আপনার ব্যাংক',
@@ -96,5 +105,7 @@ export const bn: Catalog = {
   reasonInvalidBillDetails: 'বিলার এই তথ্য চিনতে পারেনি। যাচাই করে আবার চেষ্টা করুন।',
   reasonBillerUnavailable: 'বিলার এখন উপলভ্য নয়। পরে আবার চেষ্টা করুন।',
   reasonBillAmountMismatch: 'পরিমাণটি বিলের সঙ্গে মেলে না। বিক্রেতার সাইটে ফিরে গিয়ে আবার শুরু করুন।',
+  reasonBillBeingPaid:
+    'এই বিলটি ইতিমধ্যে পরিশোধ করা হয়েছে বা এর পেমেন্ট প্রক্রিয়াধীন। এটি আবার পরিশোধ করবেন না।',
   reasonGeneric: 'পেমেন্ট সম্পূর্ণ করা যায়নি। আবার চেষ্টা করুন বা অন্য উপায়ে পেমেন্ট করুন।',
 };

@@ -63,6 +63,15 @@ export const cs: Catalog = {
   qrAlt: 'QR kód pro platbu přes {bank} v telefonu',
   qrValidFor: 'Kód platí ještě {time}',
   qrRenewing: 'Získáváme nový kód…',
+  upiQrTitle: 'Naskenujte libovolnou aplikací UPI',
+  upiQrHint: 'Potvrďte svým PINem UPI.',
+  receiptTitle: 'Potvrzení BBPS',
+  receiptBiller: 'Vystavitel vyúčtování',
+  receiptBillNumber: 'Číslo vyúčtování',
+  receiptReference: 'Reference transakce BBPS',
+  receiptDate: 'Datum',
+  pendingBillReason:
+    'Vystavitel vyúčtování ({biller}) zatím platbu nepotvrdil. Potvrdí ji; vyúčtování znovu neplaťte.',
   payOnThisDevice: 'Zaplatit raději na tomto zařízení',
   handedBack: 'Hotovo. Toto okno můžete zavřít a vrátit se do obchodu.',
   yourBank: 'vaše banka',
@@ -98,5 +107,7 @@ export const cs: Catalog = {
     'Vystavitel účtu tyto údaje nerozpoznal. Zkontrolujte je a zkuste to znovu.',
   reasonBillerUnavailable: 'Vystavitel účtu teď není dostupný. Zkuste to prosím později.',
   reasonBillAmountMismatch: 'Částka neodpovídá vyúčtování. Vraťte se do obchodu a začněte znovu.',
+  reasonBillBeingPaid:
+    'Toto vyúčtování je už zaplacené nebo se jeho platba zpracovává. Neplaťte ho znovu.',
   reasonGeneric: 'Platbu se nepodařilo dokončit. Zkuste to znovu nebo zvolte jiný způsob platby.',
 };

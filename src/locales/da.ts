@@ -63,6 +63,15 @@ export const da: Catalog = {
   qrAlt: 'QR-kode til betaling med {bank} på din telefon',
   qrValidFor: 'Koden er gyldig i {time}',
   qrRenewing: 'Henter en ny kode…',
+  upiQrTitle: 'Scan med en hvilken som helst UPI-app',
+  upiQrHint: 'Godkend med din UPI-pinkode.',
+  receiptTitle: 'BBPS-kvittering',
+  receiptBiller: 'Regningsudsteder',
+  receiptBillNumber: 'Regningsnummer',
+  receiptReference: 'BBPS-transaktionsreference',
+  receiptDate: 'Dato',
+  pendingBillReason:
+    '{biller} har ikke bekræftet din betaling af regningen endnu. Regningsudstederen bekræfter den; betal ikke regningen igen.',
   payOnThisDevice: 'Betal på denne enhed i stedet',
   handedBack: 'Færdig. Du kan lukke dette vindue og gå tilbage til butikken.',
   yourBank: 'din bank',
@@ -103,6 +112,8 @@ export const da: Catalog = {
   reasonBillerUnavailable: 'Udstederen af regningen er ikke tilgængelig lige nu. Prøv igen senere.',
   reasonBillAmountMismatch:
     'Beløbet passer ikke med regningen. Gå tilbage til butikken, og start forfra.',
+  reasonBillBeingPaid:
+    'Regningen er allerede betalt, eller betalingen er ved at blive behandlet. Betal den ikke igen.',
   reasonGeneric:
     'Betalingen kunne ikke gennemføres. Prøv igen, eller vælg en anden måde at betale på.',
 };

@@ -68,6 +68,15 @@ export const de: Catalog = {
   qrAlt: 'QR-Code zum Bezahlen mit {bank} auf Ihrem Smartphone',
   qrValidFor: 'Code gültig für {time}',
   qrRenewing: 'Neuer Code wird erstellt…',
+  upiQrTitle: 'Mit einer beliebigen UPI-App scannen',
+  upiQrHint: 'Bestätigen Sie mit Ihrer UPI-PIN.',
+  receiptTitle: 'BBPS-Beleg',
+  receiptBiller: 'Rechnungssteller',
+  receiptBillNumber: 'Rechnungsnummer',
+  receiptReference: 'BBPS-Transaktionsreferenz',
+  receiptDate: 'Datum',
+  pendingBillReason:
+    '{biller} hat Ihre Rechnungszahlung noch nicht bestätigt. Der Rechnungssteller bestätigt sie; bezahlen Sie diese Rechnung nicht noch einmal.',
   payOnThisDevice: 'Stattdessen auf diesem Gerät bezahlen',
   handedBack: 'Fertig. Sie können dieses Fenster schließen und zum Shop zurückkehren.',
   yourBank: 'Ihre Bank',
@@ -116,6 +125,8 @@ export const de: Catalog = {
     'Der Rechnungssteller ist derzeit nicht erreichbar. Bitte versuchen Sie es später erneut.',
   reasonBillAmountMismatch:
     'Der Betrag stimmt nicht mit der Rechnung überein. Gehen Sie zurück zum Shop und beginnen Sie neu.',
+  reasonBillBeingPaid:
+    'Diese Rechnung ist bereits bezahlt oder ihre Zahlung wird gerade bearbeitet. Bezahlen Sie sie nicht noch einmal.',
   reasonGeneric:
     'Die Zahlung konnte nicht abgeschlossen werden. Bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
 };

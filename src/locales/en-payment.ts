@@ -41,6 +41,15 @@ export const enPayment = {
   qrAlt: 'QR code to pay with {bank} on your phone',
   qrValidFor: 'Code valid for {time}',
   qrRenewing: 'Getting a new code…',
+  upiQrTitle: 'Scan with any UPI app',
+  upiQrHint: 'Approve with your UPI PIN.',
+  receiptTitle: 'BBPS receipt',
+  receiptBiller: 'Biller',
+  receiptBillNumber: 'Bill number',
+  receiptReference: 'BBPS transaction reference',
+  receiptDate: 'Date',
+  pendingBillReason:
+    '{biller} has not confirmed your bill payment yet. The biller will confirm it; do not pay this bill again.',
   payOnThisDevice: 'Pay on this device instead',
   handedBack: 'Done. You can close this window and go back to the shop.',
   startAgain: 'Start again',
@@ -78,6 +87,8 @@ export const enPayment = {
   reasonBillerUnavailable: 'The biller is not available right now. Please try again later.',
   reasonBillAmountMismatch:
     'The amount does not match the bill. Go back to the shop and start again.',
+  reasonBillBeingPaid:
+    'This bill is already paid or its payment is being processed. Do not pay it again.',
   reasonGeneric:
     'The payment could not be completed. Please try again or choose another way to pay.',
 };

@@ -63,6 +63,15 @@ export const es: Catalog = {
   qrAlt: 'Código QR para pagar con {bank} desde el móvil',
   qrValidFor: 'Código válido durante {time}',
   qrRenewing: 'Generando un código nuevo…',
+  upiQrTitle: 'Escanea con cualquier app de UPI',
+  upiQrHint: 'Aprueba con tu PIN de UPI.',
+  receiptTitle: 'Recibo BBPS',
+  receiptBiller: 'Emisor de la factura',
+  receiptBillNumber: 'Número de factura',
+  receiptReference: 'Referencia de la transacción BBPS',
+  receiptDate: 'Fecha',
+  pendingBillReason:
+    '{biller} aún no ha confirmado el pago de tu factura. El emisor lo confirmará; no vuelvas a pagar esta factura.',
   payOnThisDevice: 'Pagar en este dispositivo',
   handedBack: 'Listo. Puedes cerrar esta ventana y volver a la tienda.',
   yourBank: 'tu banco',
@@ -105,6 +114,8 @@ export const es: Catalog = {
     'El emisor de la factura no está disponible en este momento. Inténtalo más tarde.',
   reasonBillAmountMismatch:
     'El importe no coincide con la factura. Vuelve a la tienda y empieza de nuevo.',
+  reasonBillBeingPaid:
+    'Esta factura ya está pagada o su pago se está procesando. No la vuelvas a pagar.',
   reasonGeneric:
     'No se ha podido completar el pago. Inténtalo de nuevo o elige otra forma de pago.',
 };

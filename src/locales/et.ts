@@ -62,6 +62,15 @@ export const et: Catalog = {
   qrAlt: 'QR-kood telefoniga maksmiseks: {bank}',
   qrValidFor: 'Kood kehtib veel {time}',
   qrRenewing: 'Loome uue koodi…',
+  upiQrTitle: 'Skanni mis tahes UPI-rakendusega',
+  upiQrHint: 'Kinnita oma UPI PIN-koodiga.',
+  receiptTitle: 'BBPS-i kviitung',
+  receiptBiller: 'Arve esitaja',
+  receiptBillNumber: 'Arve number',
+  receiptReference: 'BBPS-i tehingu viide',
+  receiptDate: 'Kuupäev',
+  pendingBillReason:
+    '{biller} ei ole arve makset veel kinnitanud. Arve esitaja kinnitab selle; ära maksa seda arvet uuesti.',
   payOnThisDevice: 'Maksa hoopis selles seadmes',
   handedBack: 'Valmis. Võid selle akna sulgeda ja poodi naasta.',
   yourBank: 'sinu pank',
@@ -96,5 +105,7 @@ export const et: Catalog = {
     'Arve väljastaja ei tundnud neid andmeid ära. Kontrolli neid ja proovi uuesti.',
   reasonBillerUnavailable: 'Arve väljastaja pole praegu kättesaadav. Proovi hiljem uuesti.',
   reasonBillAmountMismatch: 'Summa ei vasta arvele. Mine tagasi poodi ja alusta uuesti.',
+  reasonBillBeingPaid:
+    'See arve on juba makstud või selle makset töödeldakse. Ära maksa seda uuesti.',
   reasonGeneric: 'Makset ei õnnestunud lõpule viia. Proovi uuesti või vali muu makseviis.',
 };

@@ -63,6 +63,15 @@ export const fi: Catalog = {
   qrAlt: 'QR-koodi, jolla maksat puhelimella pankissa {bank}',
   qrValidFor: 'Koodi on voimassa {time}',
   qrRenewing: 'Haetaan uutta koodia…',
+  upiQrTitle: 'Skannaa millä tahansa UPI-sovelluksella',
+  upiQrHint: 'Hyväksy UPI-PIN-koodillasi.',
+  receiptTitle: 'BBPS-kuitti',
+  receiptBiller: 'Laskuttaja',
+  receiptBillNumber: 'Laskun numero',
+  receiptReference: 'BBPS-tapahtumaviite',
+  receiptDate: 'Päivämäärä',
+  pendingBillReason:
+    '{biller} ei ole vielä vahvistanut laskun maksua. Laskuttaja vahvistaa sen; älä maksa tätä laskua uudelleen.',
   payOnThisDevice: 'Maksa sen sijaan tällä laitteella',
   handedBack: 'Valmista. Voit sulkea tämän ikkunan ja palata kauppaan.',
   yourBank: 'pankkisi',
@@ -103,5 +112,7 @@ export const fi: Catalog = {
   reasonBillerUnavailable:
     'Laskuttaja ei ole juuri nyt tavoitettavissa. Yritä myöhemmin uudelleen.',
   reasonBillAmountMismatch: 'Summa ei vastaa laskua. Palaa kauppaan ja aloita alusta.',
+  reasonBillBeingPaid:
+    'Tämä lasku on jo maksettu tai sen maksua käsitellään. Älä maksa sitä uudelleen.',
   reasonGeneric: 'Maksua ei voitu suorittaa. Yritä uudelleen tai valitse toinen maksutapa.',
 };

@@ -67,6 +67,15 @@ export const fr: Catalog = {
   qrAlt: 'QR code pour payer avec {bank} sur votre téléphone',
   qrValidFor: 'Code valable encore {time}',
   qrRenewing: 'Génération d’un nouveau code…',
+  upiQrTitle: 'Scannez avec n’importe quelle appli UPI',
+  upiQrHint: 'Validez avec votre code PIN UPI.',
+  receiptTitle: 'Reçu BBPS',
+  receiptBiller: 'Émetteur de la facture',
+  receiptBillNumber: 'Numéro de facture',
+  receiptReference: 'Référence de transaction BBPS',
+  receiptDate: 'Date',
+  pendingBillReason:
+    '{biller} n’a pas encore confirmé le paiement de votre facture. L’émetteur le confirmera ; ne payez pas cette facture une seconde fois.',
   payOnThisDevice: 'Payer plutôt sur cet appareil',
   handedBack: 'C’est terminé. Vous pouvez fermer cette fenêtre et revenir sur le site du marchand.',
   yourBank: 'votre banque',
@@ -110,6 +119,8 @@ export const fr: Catalog = {
     'L’émetteur de la facture est indisponible pour le moment. Réessayez plus tard.',
   reasonBillAmountMismatch:
     'Le montant ne correspond pas à la facture. Revenez sur le site du marchand et recommencez.',
+  reasonBillBeingPaid:
+    'Cette facture est déjà payée ou son paiement est en cours de traitement. Ne la payez pas une seconde fois.',
   reasonGeneric:
     'Le paiement n’a pas pu aboutir. Réessayez ou choisissez un autre moyen de paiement.',
 };

@@ -65,6 +65,15 @@ export const ga: Catalog = {
   qrAlt: 'Cód QR chun íoc le {bank} ar do ghuthán',
   qrValidFor: 'Cód bailí ar feadh {time}',
   qrRenewing: 'Cód nua á fháil…',
+  upiQrTitle: 'Scan le haon aip UPI',
+  upiQrHint: 'Ceadaigh le d’UPI PIN.',
+  receiptTitle: 'Admháil BBPS',
+  receiptBiller: 'Billeálaí',
+  receiptBillNumber: 'Uimhir an bhille',
+  receiptReference: 'Tagairt idirbhirt BBPS',
+  receiptDate: 'Dáta',
+  pendingBillReason:
+    'Níor dheimhnigh {biller} íocaíocht do bhille fós. Deimhneoidh an billeálaí í; ná híoc an bille seo arís.',
   payOnThisDevice: 'Íoc ar an ngléas seo ina ionad sin',
   handedBack: 'Críochnaithe. Is féidir leat an fhuinneog seo a dhúnadh agus filleadh ar an siopa.',
   yourBank: 'do bhanc',
@@ -108,6 +117,8 @@ export const ga: Catalog = {
   reasonBillerUnavailable:
     'Níl eisitheoir an bhille ar fáil faoi láthair. Bain triail eile as ar ball.',
   reasonBillAmountMismatch: 'Ní hionann an méid agus an bille. Fill ar an siopa agus tosaigh arís.',
+  reasonBillBeingPaid:
+    'Tá an bille seo íoctha cheana nó tá a íocaíocht á próiseáil. Ná híoc arís é.',
   reasonGeneric:
     'Níorbh fhéidir an íocaíocht a chríochnú. Bain triail eile as nó roghnaigh bealach eile le híoc.',
 };

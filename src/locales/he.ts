@@ -61,6 +61,15 @@ export const he: Catalog = {
   qrAlt: 'קוד QR לתשלום דרך {bank} בטלפון',
   qrValidFor: 'הקוד בתוקף עוד {time}',
   qrRenewing: 'מפיקים קוד חדש…',
+  upiQrTitle: 'סרקו בכל אפליקציית UPI',
+  upiQrHint: 'אשרו עם קוד ה-PIN של UPI.',
+  receiptTitle: 'קבלת BBPS',
+  receiptBiller: 'מנפיק החשבון',
+  receiptBillNumber: 'מספר החשבון',
+  receiptReference: 'אסמכתת עסקת BBPS',
+  receiptDate: 'תאריך',
+  pendingBillReason:
+    'מנפיק החשבון ({biller}) עדיין לא אישר את התשלום. הוא יאשר אותו; אל תשלמו את החשבון הזה שוב.',
   payOnThisDevice: 'לשלם במכשיר הזה במקום',
   handedBack: 'זהו. אפשר לסגור את החלון הזה ולחזור לחנות.',
   yourBank: 'הבנק שלך',
@@ -92,5 +101,6 @@ export const he: Catalog = {
   reasonInvalidBillDetails: 'מנפיק החשבון לא זיהה את הפרטים האלה. כדאי לבדוק אותם ולנסות שוב.',
   reasonBillerUnavailable: 'מנפיק החשבון לא זמין כרגע. אפשר לנסות מאוחר יותר.',
   reasonBillAmountMismatch: 'הסכום לא תואם לחשבון. יש לחזור לחנות ולהתחיל מחדש.',
+  reasonBillBeingPaid: 'החשבון הזה כבר שולם או שהתשלום עליו בטיפול. אל תשלמו אותו שוב.',
   reasonGeneric: 'לא ניתן היה להשלים את התשלום. אפשר לנסות שוב או לבחור דרך תשלום אחרת.',
 };

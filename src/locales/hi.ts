@@ -62,6 +62,15 @@ export const hi: Catalog = {
   qrAlt: 'फ़ोन पर {bank} से भुगतान करने के लिए QR कोड',
   qrValidFor: 'कोड {time} और मान्य रहेगा',
   qrRenewing: 'नया कोड लाया जा रहा है…',
+  upiQrTitle: 'किसी भी UPI ऐप से स्कैन करें',
+  upiQrHint: 'अपने UPI पिन से मंज़ूर करें।',
+  receiptTitle: 'BBPS रसीद',
+  receiptBiller: 'बिलर',
+  receiptBillNumber: 'बिल नंबर',
+  receiptReference: 'BBPS ट्रांज़ैक्शन रेफ़रेंस',
+  receiptDate: 'तारीख',
+  pendingBillReason:
+    '{biller} ने अभी तक आपके बिल भुगतान की पुष्टि नहीं की है। बिलर इसकी पुष्टि करेगा; यह बिल दोबारा न चुकाएँ।',
   payOnThisDevice: 'इसके बजाय इसी डिवाइस पर भुगतान करें',
   handedBack: 'हो गया। आप यह विंडो बंद करके व्यापारी की साइट पर लौट सकते हैं।',
   yourBank: 'आपका बैंक',
@@ -93,5 +102,6 @@ export const hi: Catalog = {
   reasonInvalidBillDetails: 'बिलर ने ये विवरण नहीं पहचाने। इन्हें जाँचें और फिर से कोशिश करें।',
   reasonBillerUnavailable: 'बिलर अभी उपलब्ध नहीं है। कृपया बाद में फिर से कोशिश करें।',
   reasonBillAmountMismatch: 'राशि बिल से मेल नहीं खाती। व्यापारी की साइट पर लौटें और फिर से शुरू करें।',
+  reasonBillBeingPaid: 'इस बिल का भुगतान हो चुका है या प्रोसेस हो रहा है। इसे दोबारा न चुकाएँ।',
   reasonGeneric: 'भुगतान पूरा नहीं हो सका। फिर से कोशिश करें या भुगतान का कोई दूसरा तरीका चुनें।',
 };

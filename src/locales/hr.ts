@@ -63,6 +63,15 @@ export const hr: Catalog = {
   qrAlt: 'QR kod za plaćanje putem banke {bank} na mobitelu',
   qrValidFor: 'Kôd vrijedi još {time}',
   qrRenewing: 'Dohvaćamo novi kôd…',
+  upiQrTitle: 'Skenirajte bilo kojom UPI aplikacijom',
+  upiQrHint: 'Odobrite svojim UPI PIN-om.',
+  receiptTitle: 'BBPS potvrda',
+  receiptBiller: 'Izdavatelj računa',
+  receiptBillNumber: 'Broj računa',
+  receiptReference: 'Referenca BBPS transakcije',
+  receiptDate: 'Datum',
+  pendingBillReason:
+    'Izdavatelj računa ({biller}) još nije potvrdio plaćanje. Potvrdit će ga; nemojte ponovno plaćati ovaj račun.',
   payOnThisDevice: 'Ipak platite na ovom uređaju',
   handedBack: 'Gotovo. Možete zatvoriti ovaj prozor i vratiti se u trgovinu.',
   yourBank: 'vaša banka',
@@ -104,6 +113,8 @@ export const hr: Catalog = {
   reasonBillerUnavailable: 'Izdavatelj računa trenutačno nije dostupan. Pokušajte poslije.',
   reasonBillAmountMismatch:
     'Iznos se ne podudara s računom. Vratite se u trgovinu i počnite ispočetka.',
+  reasonBillBeingPaid:
+    'Ovaj je račun već plaćen ili se njegovo plaćanje obrađuje. Nemojte ga ponovno plaćati.',
   reasonGeneric:
     'Plaćanje nije moguće dovršiti. Pokušajte ponovno ili odaberite drugi način plaćanja.',
 };

@@ -65,6 +65,15 @@ export const hu: Catalog = {
   qrAlt: 'QR-kód telefonos fizetéshez ezzel: {bank}',
   qrValidFor: 'A kód még {time} ideig érvényes',
   qrRenewing: 'Új kód kérése…',
+  upiQrTitle: 'Olvassa be bármelyik UPI-alkalmazással',
+  upiQrHint: 'Hagyja jóvá UPI PIN-kódjával.',
+  receiptTitle: 'BBPS-nyugta',
+  receiptBiller: 'Számlakibocsátó',
+  receiptBillNumber: 'Számlaszám',
+  receiptReference: 'BBPS-tranzakcióazonosító',
+  receiptDate: 'Dátum',
+  pendingBillReason:
+    '{biller} még nem erősítette meg a számla kifizetését. A számlakibocsátó meg fogja erősíteni; ne fizesse ki újra ezt a számlát.',
   payOnThisDevice: 'Inkább ezen az eszközön fizetek',
   handedBack: 'Kész. Bezárhatja ezt az ablakot, és visszatérhet az üzletbe.',
   yourBank: 'az Ön bankja',
@@ -107,6 +116,8 @@ export const hu: Catalog = {
   reasonBillerUnavailable: 'A számlakibocsátó jelenleg nem érhető el. Próbálja újra később.',
   reasonBillAmountMismatch:
     'Az összeg nem egyezik a számlával. Térjen vissza az üzletbe, és kezdje újra.',
+  reasonBillBeingPaid:
+    'Ez a számla már ki van fizetve, vagy a fizetése feldolgozás alatt áll. Ne fizesse ki újra.',
   reasonGeneric:
     'A fizetést nem sikerült teljesíteni. Próbálja újra, vagy válasszon másik fizetési módot.',
 };

@@ -63,6 +63,15 @@ export const is: Catalog = {
   qrAlt: 'QR-kóði til að greiða með {bank} í símanum',
   qrValidFor: 'Kóðinn gildir í {time}',
   qrRenewing: 'Sæki nýjan kóða…',
+  upiQrTitle: 'Skannaðu með hvaða UPI-appi sem er',
+  upiQrHint: 'Samþykktu með UPI-PIN-númerinu þínu.',
+  receiptTitle: 'BBPS-kvittun',
+  receiptBiller: 'Útgefandi reiknings',
+  receiptBillNumber: 'Reikningsnúmer',
+  receiptReference: 'BBPS-færslutilvísun',
+  receiptDate: 'Dagsetning',
+  pendingBillReason:
+    '{biller} hefur ekki enn staðfest greiðslu reikningsins. Útgefandinn staðfestir hana; ekki greiða þennan reikning aftur.',
   payOnThisDevice: 'Greiða frekar í þessu tæki',
   handedBack: 'Búið. Þú getur lokað þessum glugga og farið aftur í verslunina.',
   yourBank: 'bankinn þinn',
@@ -103,5 +112,7 @@ export const is: Catalog = {
   reasonBillerUnavailable: 'Útgefandi reikningsins er ekki tiltækur núna. Reyndu aftur síðar.',
   reasonBillAmountMismatch:
     'Upphæðin passar ekki við reikninginn. Farðu aftur í verslunina og byrjaðu upp á nýtt.',
+  reasonBillBeingPaid:
+    'Þessi reikningur er þegar greiddur eða greiðslan er í vinnslu. Ekki greiða hann aftur.',
   reasonGeneric: 'Ekki tókst að ljúka greiðslunni. Reyndu aftur eða veldu aðra leið til að greiða.',
 };

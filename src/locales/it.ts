@@ -65,6 +65,15 @@ export const it: Catalog = {
   qrAlt: 'Codice QR per pagare con {bank} dallo smartphone',
   qrValidFor: 'Codice valido per {time}',
   qrRenewing: 'Generazione di un nuovo codice…',
+  upiQrTitle: 'Scansiona con qualsiasi app UPI',
+  upiQrHint: 'Conferma con il tuo PIN UPI.',
+  receiptTitle: 'Ricevuta BBPS',
+  receiptBiller: 'Emittente della bolletta',
+  receiptBillNumber: 'Numero della bolletta',
+  receiptReference: 'Riferimento della transazione BBPS',
+  receiptDate: 'Data',
+  pendingBillReason:
+    '{biller} non ha ancora confermato il pagamento della bolletta. Lo confermerà l’emittente; non pagare di nuovo questa bolletta.',
   payOnThisDevice: 'Paga invece su questo dispositivo',
   handedBack: 'Fatto. Puoi chiudere questa finestra e tornare al negozio.',
   yourBank: 'la tua banca',
@@ -105,6 +114,8 @@ export const it: Catalog = {
     'L’emittente della bolletta non è disponibile al momento. Riprova più tardi.',
   reasonBillAmountMismatch:
     'L’importo non corrisponde alla bolletta. Torna al negozio e ricomincia.',
+  reasonBillBeingPaid:
+    'Questa bolletta è già pagata o il suo pagamento è in corso di elaborazione. Non pagarla di nuovo.',
   reasonGeneric:
     'Non è stato possibile completare il pagamento. Riprova o scegli un altro modo per pagare.',
 };

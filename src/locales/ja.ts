@@ -65,6 +65,15 @@ export const ja: Catalog = {
   qrAlt: 'スマートフォンの{bank}で支払うためのQRコード',
   qrValidFor: 'コードの有効時間：残り{time}',
   qrRenewing: '新しいコードを取得しています…',
+  upiQrTitle: 'お好きなUPIアプリでスキャンしてください',
+  upiQrHint: 'UPI PINで承認してください。',
+  receiptTitle: 'BBPS領収書',
+  receiptBiller: '請求元',
+  receiptBillNumber: '請求書番号',
+  receiptReference: 'BBPS取引参照番号',
+  receiptDate: '日付',
+  pendingBillReason:
+    '{biller}はまだ請求書の支払いを確認していません。請求元が確認しますので、この請求書を再度支払わないでください。',
   payOnThisDevice: 'このデバイスで支払う',
   handedBack: '完了しました。このウィンドウを閉じてショップに戻ってください。',
   yourBank: 'ご利用の銀行',
@@ -106,6 +115,7 @@ export const ja: Catalog = {
   reasonBillerUnavailable: '請求元は現在ご利用いただけません。後でもう一度お試しください。',
   reasonBillAmountMismatch:
     '金額が請求と一致しません。ショップに戻って最初からやり直してください。',
+  reasonBillBeingPaid: 'この請求書は支払い済みか、支払いを処理中です。再度支払わないでください。',
   reasonGeneric:
     'お支払いを完了できませんでした。もう一度お試しいただくか、別のお支払い方法を選択してください。',
 };

@@ -64,6 +64,15 @@ export const lt: Catalog = {
   qrAlt: 'QR kodas mokėti per {bank} telefonu',
   qrValidFor: 'Kodas galioja dar {time}',
   qrRenewing: 'Gauname naują kodą…',
+  upiQrTitle: 'Nuskenuokite bet kuria UPI programėle',
+  upiQrHint: 'Patvirtinkite savo UPI PIN kodu.',
+  receiptTitle: 'BBPS kvitas',
+  receiptBiller: 'Sąskaitos išrašytojas',
+  receiptBillNumber: 'Sąskaitos numeris',
+  receiptReference: 'BBPS operacijos nuoroda',
+  receiptDate: 'Data',
+  pendingBillReason:
+    'Sąskaitos išrašytojas ({biller}) dar nepatvirtino mokėjimo. Jis jį patvirtins; šios sąskaitos daugiau nemokėkite.',
   payOnThisDevice: 'Mokėti šiame įrenginyje',
   handedBack: 'Atlikta. Galite uždaryti šį langą ir grįžti į parduotuvę.',
   yourBank: 'jūsų bankas',
@@ -105,6 +114,8 @@ export const lt: Catalog = {
   reasonBillerUnavailable: 'Sąskaitos išrašytojas šiuo metu nepasiekiamas. Bandykite vėliau.',
   reasonBillAmountMismatch:
     'Suma nesutampa su sąskaita. Grįžkite į parduotuvę ir pradėkite iš naujo.',
+  reasonBillBeingPaid:
+    'Ši sąskaita jau apmokėta arba jos mokėjimas apdorojamas. Nemokėkite jos dar kartą.',
   reasonGeneric:
     'Mokėjimo atlikti nepavyko. Bandykite dar kartą arba pasirinkite kitą mokėjimo būdą.',
 };

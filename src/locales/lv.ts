@@ -64,6 +64,15 @@ export const lv: Catalog = {
   qrAlt: 'QR kods maksājumam ar {bank} tālrunī',
   qrValidFor: 'Kods derīgs vēl {time}',
   qrRenewing: 'Iegūstam jaunu kodu…',
+  upiQrTitle: 'Skenējiet ar jebkuru UPI lietotni',
+  upiQrHint: 'Apstipriniet ar savu UPI PIN.',
+  receiptTitle: 'BBPS kvīts',
+  receiptBiller: 'Rēķina izrakstītājs',
+  receiptBillNumber: 'Rēķina numurs',
+  receiptReference: 'BBPS darījuma atsauce',
+  receiptDate: 'Datums',
+  pendingBillReason:
+    'Rēķina izrakstītājs ({biller}) vēl nav apstiprinājis apmaksu. Tas to apstiprinās; nemaksājiet šo rēķinu vēlreiz.',
   payOnThisDevice: 'Maksāt šajā ierīcē',
   handedBack: 'Gatavs. Varat aizvērt šo logu un atgriezties veikalā.',
   yourBank: 'jūsu banka',
@@ -102,6 +111,8 @@ export const lv: Catalog = {
     'Rēķina izrakstītājs neatpazina šos datus. Pārbaudiet tos un mēģiniet vēlreiz.',
   reasonBillerUnavailable: 'Rēķina izrakstītājs pašlaik nav pieejams. Mēģiniet vēlāk.',
   reasonBillAmountMismatch: 'Summa neatbilst rēķinam. Atgriezieties veikalā un sāciet no jauna.',
+  reasonBillBeingPaid:
+    'Šis rēķins jau ir apmaksāts, vai tā maksājums tiek apstrādāts. Nemaksājiet to vēlreiz.',
   reasonGeneric:
     'Maksājumu neizdevās pabeigt. Mēģiniet vēlreiz vai izvēlieties citu maksājuma veidu.',
 };

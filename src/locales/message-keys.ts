@@ -23,6 +23,7 @@ export const PAYER_MESSAGE_BY_CODE: Readonly<Record<string, MessageKey>> = {
   unknown_payment: 'reasonUnknownPayment',
   return_url_not_allowed: 'configErrorBody',
   idempotency_request_in_progress: 'reasonPaymentInProgress',
+  checkout_being_paid: 'reasonBillBeingPaid',
   invalid_return: 'reasonInvalidReturn',
   rate_limited: 'reasonTooManyAttempts',
   http_429: 'reasonTooManyAttempts',

@@ -62,6 +62,15 @@ export const mr: Catalog = {
   qrAlt: 'फोनवर {bank} द्वारे पेमेंट करण्यासाठी QR कोड',
   qrValidFor: 'कोड आणखी {time} वैध आहे',
   qrRenewing: 'नवीन कोड मिळवत आहोत…',
+  upiQrTitle: 'कोणत्याही UPI ॲपने स्कॅन करा',
+  upiQrHint: 'तुमच्या UPI पिनने मंजूर करा.',
+  receiptTitle: 'BBPS पावती',
+  receiptBiller: 'बिलर',
+  receiptBillNumber: 'बिल क्रमांक',
+  receiptReference: 'BBPS व्यवहार संदर्भ',
+  receiptDate: 'तारीख',
+  pendingBillReason:
+    '{biller} ने अद्याप तुमच्या बिल भरण्याची पुष्टी केलेली नाही. बिलर त्याची पुष्टी करेल; हे बिल पुन्हा भरू नका.',
   payOnThisDevice: 'त्याऐवजी याच डिव्हाइसवर पेमेंट करा',
   handedBack: 'झाले. तुम्ही ही विंडो बंद करून व्यापाऱ्याच्या साइटवर परत जाऊ शकता.',
   yourBank: 'तुमची बँक',
@@ -93,5 +102,6 @@ export const mr: Catalog = {
   reasonInvalidBillDetails: 'बिलरने हे तपशील ओळखले नाहीत. ते तपासा आणि पुन्हा प्रयत्न करा.',
   reasonBillerUnavailable: 'बिलर सध्या उपलब्ध नाही. कृपया नंतर पुन्हा प्रयत्न करा.',
   reasonBillAmountMismatch: 'रक्कम बिलाशी जुळत नाही. व्यापाऱ्याच्या साइटवर परत जा आणि पुन्हा सुरू करा.',
+  reasonBillBeingPaid: 'हे बिल आधीच भरले आहे किंवा त्याचे पेमेंट प्रक्रियेत आहे. ते पुन्हा भरू नका.',
   reasonGeneric: 'पेमेंट पूर्ण होऊ शकले नाही. पुन्हा प्रयत्न करा किंवा पेमेंटची दुसरी पद्धत निवडा.',
 };

@@ -64,6 +64,15 @@ export const mt: Catalog = {
   qrAlt: 'Kodiċi QR biex tħallas permezz ta’ {bank} fuq il-mowbajl',
   qrValidFor: 'Il-kodiċi jibqa’ validu għal {time}',
   qrRenewing: 'Qed inġibu kodiċi ġdid…',
+  upiQrTitle: 'Skennja b’kwalunkwe app tal-UPI',
+  upiQrHint: 'Approva bil-PIN tal-UPI tiegħek.',
+  receiptTitle: 'Riċevuta BBPS',
+  receiptBiller: 'Emittent tal-kont',
+  receiptBillNumber: 'Numru tal-kont',
+  receiptReference: 'Referenza tat-tranżazzjoni BBPS',
+  receiptDate: 'Data',
+  pendingBillReason:
+    '{biller} għadu ma kkonfermax il-ħlas tal-kont tiegħek. L-emittent se jikkonfermah; tħallasx dan il-kont mill-ġdid.',
   payOnThisDevice: 'Minflok, ħallas fuq dan l-apparat',
   handedBack: 'Lest. Tista’ tagħlaq din it-tieqa u tmur lura għall-ħanut.',
   yourBank: 'il-bank tiegħek',
@@ -104,5 +113,7 @@ export const mt: Catalog = {
   reasonBillerUnavailable:
     'Min ħareġ il-kont mhuwiex disponibbli bħalissa. Erġa’ pprova aktar tard.',
   reasonBillAmountMismatch: 'L-ammont ma jaqbilx mal-kont. Mur lura għall-ħanut u erġa’ ibda.',
+  reasonBillBeingPaid:
+    'Dan il-kont diġà tħallas jew il-ħlas tiegħu qed jiġi pproċessat. Tħallsux mill-ġdid.',
   reasonGeneric: 'Il-ħlas ma setax jitlesta. Erġa’ pprova jew agħżel mod ieħor kif tħallas.',
 };

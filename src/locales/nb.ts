@@ -63,6 +63,15 @@ export const nb: Catalog = {
   qrAlt: 'QR-kode for å betale med {bank} på telefonen',
   qrValidFor: 'Koden er gyldig i {time}',
   qrRenewing: 'Henter en ny kode…',
+  upiQrTitle: 'Skann med en hvilken som helst UPI-app',
+  upiQrHint: 'Godkjenn med UPI-PIN-koden din.',
+  receiptTitle: 'BBPS-kvittering',
+  receiptBiller: 'Fakturautsteder',
+  receiptBillNumber: 'Fakturanummer',
+  receiptReference: 'BBPS-transaksjonsreferanse',
+  receiptDate: 'Dato',
+  pendingBillReason:
+    '{biller} har ikke bekreftet betalingen av regningen ennå. Fakturautstederen bekrefter den; ikke betal denne regningen på nytt.',
   payOnThisDevice: 'Betal på denne enheten i stedet',
   handedBack: 'Ferdig. Du kan lukke dette vinduet og gå tilbake til butikken.',
   yourBank: 'banken din',
@@ -104,6 +113,8 @@ export const nb: Catalog = {
     'Utstederen av regningen er ikke tilgjengelig akkurat nå. Prøv igjen senere.',
   reasonBillAmountMismatch:
     'Beløpet stemmer ikke med regningen. Gå tilbake til butikken og start på nytt.',
+  reasonBillBeingPaid:
+    'Denne regningen er allerede betalt, eller betalingen behandles. Ikke betal den på nytt.',
   reasonGeneric:
     'Betalingen kunne ikke fullføres. Prøv igjen eller velg en annen måte å betale på.',
 };

@@ -66,6 +66,15 @@ export const nl: Catalog = {
   qrAlt: 'QR-code om met {bank} op je telefoon te betalen',
   qrValidFor: 'Code nog {time} geldig',
   qrRenewing: 'Nieuwe code ophalen…',
+  upiQrTitle: 'Scan met een willekeurige UPI-app',
+  upiQrHint: 'Keur goed met je UPI-pincode.',
+  receiptTitle: 'BBPS-bewijs',
+  receiptBiller: 'Factuurverzender',
+  receiptBillNumber: 'Factuurnummer',
+  receiptReference: 'BBPS-transactiereferentie',
+  receiptDate: 'Datum',
+  pendingBillReason:
+    '{biller} heeft de betaling van je rekening nog niet bevestigd. De factuurverzender bevestigt die; betaal deze rekening niet nog een keer.',
   payOnThisDevice: 'Toch op dit apparaat betalen',
   handedBack: 'Klaar. Je kunt dit venster sluiten en teruggaan naar de winkel.',
   yourBank: 'je bank',
@@ -109,6 +118,8 @@ export const nl: Catalog = {
     'De afzender van de rekening is nu niet bereikbaar. Probeer het later opnieuw.',
   reasonBillAmountMismatch:
     'Het bedrag komt niet overeen met de rekening. Ga terug naar de winkel en begin opnieuw.',
+  reasonBillBeingPaid:
+    'Deze rekening is al betaald of de betaling wordt verwerkt. Betaal haar niet nog een keer.',
   reasonGeneric:
     'De betaling kon niet worden afgerond. Probeer het opnieuw of kies een andere manier om te betalen.',
 };

@@ -64,6 +64,15 @@ export const pl: Catalog = {
   qrAlt: 'Kod QR do płatności przez {bank} na telefonie',
   qrValidFor: 'Kod ważny przez {time}',
   qrRenewing: 'Generujemy nowy kod…',
+  upiQrTitle: 'Zeskanuj dowolną aplikacją UPI',
+  upiQrHint: 'Zatwierdź swoim kodem PIN UPI.',
+  receiptTitle: 'Potwierdzenie BBPS',
+  receiptBiller: 'Wystawca rachunku',
+  receiptBillNumber: 'Numer rachunku',
+  receiptReference: 'Numer referencyjny transakcji BBPS',
+  receiptDate: 'Data',
+  pendingBillReason:
+    'Wystawca rachunku ({biller}) nie potwierdził jeszcze płatności. Potwierdzi ją; nie płać tego rachunku ponownie.',
   payOnThisDevice: 'Zapłać jednak na tym urządzeniu',
   handedBack: 'Gotowe. Możesz zamknąć to okno i wrócić do sklepu.',
   yourBank: 'Twój bank',
@@ -102,6 +111,8 @@ export const pl: Catalog = {
     'Wystawca rachunku nie rozpoznał tych danych. Sprawdź je i spróbuj ponownie.',
   reasonBillerUnavailable: 'Wystawca rachunku jest teraz niedostępny. Spróbuj ponownie później.',
   reasonBillAmountMismatch: 'Kwota nie zgadza się z rachunkiem. Wróć do sklepu i zacznij od nowa.',
+  reasonBillBeingPaid:
+    'Ten rachunek jest już opłacony albo jego płatność jest przetwarzana. Nie płać go ponownie.',
   reasonGeneric:
     'Nie udało się zrealizować płatności. Spróbuj ponownie lub wybierz inny sposób płatności.',
 };

@@ -64,6 +64,15 @@ export const ptBR: Catalog = {
   qrAlt: 'QR Code para pagar com {bank} no celular',
   qrValidFor: 'Código válido por {time}',
   qrRenewing: 'Gerando um novo código…',
+  upiQrTitle: 'Escaneie com qualquer app de UPI',
+  upiQrHint: 'Aprove com seu PIN do UPI.',
+  receiptTitle: 'Comprovante BBPS',
+  receiptBiller: 'Emissor da conta',
+  receiptBillNumber: 'Número da conta',
+  receiptReference: 'Referência da transação BBPS',
+  receiptDate: 'Data',
+  pendingBillReason:
+    '{biller} ainda não confirmou o pagamento da sua conta. O emissor vai confirmar; não pague esta conta de novo.',
   payOnThisDevice: 'Pagar neste dispositivo',
   handedBack: 'Pronto. Você pode fechar esta janela e voltar para a loja.',
   yourBank: 'seu banco',
@@ -104,6 +113,8 @@ export const ptBR: Catalog = {
   reasonBillerUnavailable:
     'A empresa emissora da conta está indisponível no momento. Tente mais tarde.',
   reasonBillAmountMismatch: 'O valor não confere com a conta. Volte para a loja e comece de novo.',
+  reasonBillBeingPaid:
+    'Esta conta já foi paga ou o pagamento está sendo processado. Não pague de novo.',
   reasonGeneric:
     'Não foi possível concluir o pagamento. Tente de novo ou escolha outra forma de pagar.',
 };

@@ -64,6 +64,15 @@ export const pt: Catalog = {
   qrAlt: 'Código QR para pagar com {bank} no telemóvel',
   qrValidFor: 'Código válido durante {time}',
   qrRenewing: 'A gerar um novo código…',
+  upiQrTitle: 'Digitalize com qualquer aplicação UPI',
+  upiQrHint: 'Aprove com o seu PIN UPI.',
+  receiptTitle: 'Recibo BBPS',
+  receiptBiller: 'Emissor da fatura',
+  receiptBillNumber: 'Número da fatura',
+  receiptReference: 'Referência da transação BBPS',
+  receiptDate: 'Data',
+  pendingBillReason:
+    '{biller} ainda não confirmou o pagamento da sua fatura. O emissor vai confirmá-lo; não pague esta fatura outra vez.',
   payOnThisDevice: 'Pagar antes neste dispositivo',
   handedBack: 'Concluído. Pode fechar esta janela e voltar à loja.',
   yourBank: 'o seu banco',
@@ -104,6 +113,8 @@ export const pt: Catalog = {
   reasonBillerUnavailable:
     'A entidade emissora da fatura não está disponível neste momento. Tente mais tarde.',
   reasonBillAmountMismatch: 'O montante não corresponde à fatura. Volte à loja e recomece.',
+  reasonBillBeingPaid:
+    'Esta fatura já está paga ou o pagamento está a ser processado. Não a pague outra vez.',
   reasonGeneric:
     'Não foi possível concluir o pagamento. Tente novamente ou escolha outra forma de pagamento.',
 };

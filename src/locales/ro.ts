@@ -64,6 +64,15 @@ export const ro: Catalog = {
   qrAlt: 'Cod QR pentru plata cu {bank} de pe telefon',
   qrValidFor: 'Cod valabil încă {time}',
   qrRenewing: 'Se generează un cod nou…',
+  upiQrTitle: 'Scanați cu orice aplicație UPI',
+  upiQrHint: 'Aprobați cu PIN-ul UPI.',
+  receiptTitle: 'Chitanță BBPS',
+  receiptBiller: 'Emitentul facturii',
+  receiptBillNumber: 'Numărul facturii',
+  receiptReference: 'Referința tranzacției BBPS',
+  receiptDate: 'Data',
+  pendingBillReason:
+    '{biller} nu a confirmat încă plata facturii. Emitentul o va confirma; nu plătiți din nou această factură.',
   payOnThisDevice: 'Plătiți totuși pe acest dispozitiv',
   handedBack: 'Gata. Puteți închide această fereastră și reveni la magazin.',
   yourBank: 'banca dvs.',
@@ -105,6 +114,8 @@ export const ro: Catalog = {
     'Emitentul facturii nu a recunoscut aceste date. Verificați-le și încercați din nou.',
   reasonBillerUnavailable: 'Emitentul facturii nu este disponibil momentan. Încercați mai târziu.',
   reasonBillAmountMismatch: 'Suma nu corespunde facturii. Reveniți la magazin și începeți din nou.',
+  reasonBillBeingPaid:
+    'Această factură este deja plătită sau plata ei este în curs de procesare. Nu o plătiți din nou.',
   reasonGeneric:
     'Plata nu a putut fi finalizată. Încercați din nou sau alegeți altă modalitate de plată.',
 };

@@ -63,6 +63,15 @@ export const sk: Catalog = {
   qrAlt: 'QR kód na platbu cez {bank} v telefóne',
   qrValidFor: 'Kód platí ešte {time}',
   qrRenewing: 'Získavame nový kód…',
+  upiQrTitle: 'Naskenujte ľubovoľnou aplikáciou UPI',
+  upiQrHint: 'Potvrďte svojím PIN kódom UPI.',
+  receiptTitle: 'Potvrdenie BBPS',
+  receiptBiller: 'Vystaviteľ vyúčtovania',
+  receiptBillNumber: 'Číslo vyúčtovania',
+  receiptReference: 'Referencia transakcie BBPS',
+  receiptDate: 'Dátum',
+  pendingBillReason:
+    'Vystaviteľ vyúčtovania ({biller}) zatiaľ platbu nepotvrdil. Potvrdí ju; vyúčtovanie znova neplaťte.',
   payOnThisDevice: 'Radšej zaplatiť na tomto zariadení',
   handedBack: 'Hotovo. Toto okno môžete zavrieť a vrátiť sa do obchodu.',
   yourBank: 'vaša banka',
@@ -98,5 +107,7 @@ export const sk: Catalog = {
     'Vystaviteľ faktúry tieto údaje nerozpoznal. Skontrolujte ich a skúste to znova.',
   reasonBillerUnavailable: 'Vystaviteľ faktúry teraz nie je dostupný. Skúste to neskôr.',
   reasonBillAmountMismatch: 'Suma nezodpovedá faktúre. Vráťte sa do obchodu a začnite odznova.',
+  reasonBillBeingPaid:
+    'Toto vyúčtovanie je už zaplatené alebo sa jeho platba spracúva. Neplaťte ho znova.',
   reasonGeneric: 'Platbu sa nepodarilo dokončiť. Skúste to znova alebo zvoľte iný spôsob platby.',
 };

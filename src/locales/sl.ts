@@ -63,6 +63,15 @@ export const sl: Catalog = {
   qrAlt: 'Koda QR za plačilo prek banke {bank} s telefonom',
   qrValidFor: 'Koda velja še {time}',
   qrRenewing: 'Pridobivamo novo kodo…',
+  upiQrTitle: 'Skenirajte s katero koli aplikacijo UPI',
+  upiQrHint: 'Odobrite s svojim PIN-om UPI.',
+  receiptTitle: 'Potrdilo BBPS',
+  receiptBiller: 'Izdajatelj računa',
+  receiptBillNumber: 'Številka računa',
+  receiptReference: 'Referenca transakcije BBPS',
+  receiptDate: 'Datum',
+  pendingBillReason:
+    'Izdajatelj računa ({biller}) plačila še ni potrdil. Potrdil ga bo; računa ne plačajte znova.',
   payOnThisDevice: 'Raje plačajte v tej napravi',
   handedBack: 'Končano. To okno lahko zaprete in se vrnete v trgovino.',
   yourBank: 'vaša banka',
@@ -101,6 +110,8 @@ export const sl: Catalog = {
     'Izdajatelj računa teh podatkov ni prepoznal. Preverite jih in poskusite znova.',
   reasonBillerUnavailable: 'Izdajatelj računa trenutno ni dosegljiv. Poskusite pozneje.',
   reasonBillAmountMismatch: 'Znesek se ne ujema z računom. Vrnite se v trgovino in začnite znova.',
+  reasonBillBeingPaid:
+    'Ta račun je že plačan ali pa se njegovo plačilo obdeluje. Ne plačajte ga znova.',
   reasonGeneric:
     'Plačila ni bilo mogoče dokončati. Poskusite znova ali izberite drug način plačila.',
 };

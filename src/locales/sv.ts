@@ -63,6 +63,15 @@ export const sv: Catalog = {
   qrAlt: 'QR-kod för att betala med {bank} i mobilen',
   qrValidFor: 'Koden gäller i {time}',
   qrRenewing: 'Hämtar en ny kod…',
+  upiQrTitle: 'Skanna med valfri UPI-app',
+  upiQrHint: 'Godkänn med din UPI-pinkod.',
+  receiptTitle: 'BBPS-kvitto',
+  receiptBiller: 'Fakturautställare',
+  receiptBillNumber: 'Fakturanummer',
+  receiptReference: 'BBPS-transaktionsreferens',
+  receiptDate: 'Datum',
+  pendingBillReason:
+    '{biller} har inte bekräftat betalningen av räkningen än. Fakturautställaren bekräftar den; betala inte räkningen igen.',
   payOnThisDevice: 'Betala på den här enheten i stället',
   handedBack: 'Klart. Du kan stänga det här fönstret och gå tillbaka till butiken.',
   yourBank: 'din bank',
@@ -105,6 +114,8 @@ export const sv: Catalog = {
   reasonBillerUnavailable: 'Fakturautställaren är inte tillgänglig just nu. Försök igen senare.',
   reasonBillAmountMismatch:
     'Beloppet stämmer inte med räkningen. Gå tillbaka till butiken och börja om.',
+  reasonBillBeingPaid:
+    'Räkningen är redan betald eller så behandlas betalningen. Betala den inte igen.',
   reasonGeneric:
     'Betalningen kunde inte genomföras. Försök igen eller välj ett annat sätt att betala.',
 };

@@ -63,6 +63,15 @@ export const tr: Catalog = {
   qrAlt: 'Telefonunuzda {bank} ile ödeme için QR kod',
   qrValidFor: 'Kod {time} süreyle geçerli',
   qrRenewing: 'Yeni kod alınıyor…',
+  upiQrTitle: 'Herhangi bir UPI uygulamasıyla tarayın',
+  upiQrHint: 'UPI PIN’inizle onaylayın.',
+  receiptTitle: 'BBPS makbuzu',
+  receiptBiller: 'Fatura kurumu',
+  receiptBillNumber: 'Fatura numarası',
+  receiptReference: 'BBPS işlem referansı',
+  receiptDate: 'Tarih',
+  pendingBillReason:
+    '{biller} fatura ödemenizi henüz onaylamadı. Fatura kurumu onaylayacak; bu faturayı tekrar ödemeyin.',
   payOnThisDevice: 'Bunun yerine bu cihazda öde',
   handedBack: 'Tamamlandı. Bu pencereyi kapatıp mağazaya dönebilirsiniz.',
   yourBank: 'bankanız',
@@ -97,5 +106,6 @@ export const tr: Catalog = {
   reasonInvalidBillDetails: 'Fatura kurumu bu bilgileri tanımadı. Kontrol edip tekrar deneyin.',
   reasonBillerUnavailable: 'Fatura kurumu şu anda kullanılamıyor. Daha sonra tekrar deneyin.',
   reasonBillAmountMismatch: 'Tutar faturayla eşleşmiyor. Mağazaya dönüp baştan başlayın.',
+  reasonBillBeingPaid: 'Bu fatura zaten ödendi veya ödemesi işleniyor. Tekrar ödemeyin.',
   reasonGeneric: 'Ödeme tamamlanamadı. Tekrar deneyin veya başka bir ödeme yöntemi seçin.',
 };

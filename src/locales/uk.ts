@@ -63,6 +63,15 @@ export const uk: Catalog = {
   qrAlt: 'QR-код для оплати через {bank} на телефоні',
   qrValidFor: 'Код дійсний ще {time}',
   qrRenewing: 'Отримуємо новий код…',
+  upiQrTitle: 'Скануйте будь-яким застосунком UPI',
+  upiQrHint: 'Підтвердьте своїм PIN-кодом UPI.',
+  receiptTitle: 'Квитанція BBPS',
+  receiptBiller: 'Постачальник послуг',
+  receiptBillNumber: 'Номер рахунку',
+  receiptReference: 'Референс транзакції BBPS',
+  receiptDate: 'Дата',
+  pendingBillReason:
+    'Постачальник послуг ({biller}) ще не підтвердив оплату рахунку. Він її підтвердить; не оплачуйте цей рахунок повторно.',
   payOnThisDevice: 'Оплатити на цьому пристрої',
   handedBack: 'Готово. Можете закрити це вікно й повернутися до магазину.',
   yourBank: 'ваш банк',
@@ -102,5 +111,7 @@ export const uk: Catalog = {
   reasonBillerUnavailable: 'Постачальник послуг зараз недоступний. Спробуйте пізніше.',
   reasonBillAmountMismatch:
     'Сума не збігається з рахунком. Поверніться до магазину й почніть спочатку.',
+  reasonBillBeingPaid:
+    'Цей рахунок уже оплачено або його оплата обробляється. Не оплачуйте його повторно.',
   reasonGeneric: 'Не вдалося завершити платіж. Спробуйте ще раз або виберіть інший спосіб оплати.',
 };

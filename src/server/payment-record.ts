@@ -1,4 +1,4 @@
-import type { Money, PaymentError } from '../core/protocol.js';
+import type { Money, PaymentError, PaymentReceipt } from '../core/protocol.js';
 import type { PaymentStatus } from '../core/status.js';
 import type { StoredPayment } from './payment-store.js';
 
@@ -20,6 +20,8 @@ export interface PaymentRecord {
   providerReason?: string;
   /** The payer-safe error of a failed, cancelled or expired payment. */
   error?: PaymentError;
+  /** A completed bill payment's receipt (BBPS), with the approval reference the payer was shown. */
+  receipt?: PaymentReceipt;
   createdAt: string;
   updatedAt: string;
 }
@@ -49,5 +51,7 @@ export function toPaymentRecord(payment: StoredPayment): PaymentRecord {
   };
   if (payment.providerReason !== undefined) record.providerReason = payment.providerReason;
   if (payment.error) record.error = { ...payment.error };
+  if (payment.receipt)
+    record.receipt = { ...payment.receipt, amount: { ...payment.receipt.amount } };
   return record;
 }

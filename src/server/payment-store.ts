@@ -1,4 +1,4 @@
-import type { Flow, Money, PaymentError } from '../core/protocol.js';
+import type { Flow, HandOffKind, Money, PaymentError, PaymentReceipt } from '../core/protocol.js';
 import type { PaymentStatus } from '../core/status.js';
 import type { CheckoutSummaryItem, ProviderData } from './provider.js';
 
@@ -21,6 +21,12 @@ export interface StoredPayment {
   returnUrl: string;
   authorizationUrl?: string;
   expiresAt?: string;
+  handOff?: HandOffKind;
+  qrPayload?: string;
+  /** A bill payment: the biller who confirms it. */
+  biller?: string;
+  /** A completed bill payment's receipt (BBPS). */
+  receipt?: PaymentReceipt;
   summary?: CheckoutSummaryItem[];
   /** What the adapter must remember between calls; server-side only. */
   providerData?: ProviderData;

@@ -14,6 +14,7 @@ export type ProblemCode =
   | 'idempotency_key_reused'
   | 'idempotency_request_in_progress'
   | 'unknown_checkout'
+  | 'checkout_being_paid'
   | 'unknown_bank'
   | 'bank_unavailable'
   | 'return_url_not_allowed'
@@ -40,6 +41,7 @@ const TITLES: Record<ProblemCode, string> = {
   idempotency_key_reused: 'Idempotency-Key reused with a different request',
   idempotency_request_in_progress: 'A request with this Idempotency-Key is in progress',
   unknown_checkout: 'Unknown checkout',
+  checkout_being_paid: 'This checkout is being paid or is paid',
   unknown_bank: 'Unknown bank',
   bank_unavailable: 'Bank unavailable',
   return_url_not_allowed: 'Return URL not allowed',

@@ -1,4 +1,11 @@
-import type { Bank, Money, Flow, PaymentError } from '../core/protocol.js';
+import type {
+  Bank,
+  Money,
+  Flow,
+  HandOffKind,
+  PaymentError,
+  PaymentReceipt,
+} from '../core/protocol.js';
 import type { PaymentStatus } from '../core/status.js';
 
 /** One line of what the payer is about to pay (a bill's due date, an order's items), shown before paying. */
@@ -17,6 +24,11 @@ export interface ResolvedCheckout {
   destination?: Record<string, unknown>;
   /** The bill or order, for the element to show before paying (banks and create answers). */
   summary?: CheckoutSummaryItem[];
+  /**
+   * Paid once, e.g. a bill: while a payment with this key is being paid, or once it is paid, the kit
+   * answers another create `409 checkout_being_paid` (docs/protocol.md).
+   */
+  payOnce?: string;
 }
 
 /**
@@ -35,6 +47,8 @@ export interface ProviderStatus {
   error?: PaymentError;
   /** Merged into the payment's provider data, whether or not the status moves. */
   providerData?: ProviderData;
+  /** A completed bill payment's receipt, shown to the payer and kept with the payment. */
+  receipt?: PaymentReceipt;
 }
 
 export interface CreateProviderPaymentInput {
@@ -53,6 +67,12 @@ export interface ProviderPaymentCreated extends ProviderStatus {
   providerPaymentId: string;
   authorizationUrl?: string;
   expiresAt?: string;
+  /** `upi_intent`: `authorizationUrl` opens the payer's UPI app (docs/protocol.md). */
+  handOff?: HandOffKind;
+  /** What a QR code shows when it is not `authorizationUrl`. */
+  qrPayload?: string;
+  /** A bill payment: the biller who confirms it, told to the payer (docs/protocol.md). */
+  biller?: string;
 }
 
 /** What the kit knows of a payment when it asks the provider about it. */

@@ -23,8 +23,14 @@ export async function applyProviderStatus(
       const providerData = update.providerData
         ? { providerData: { ...current.providerData, ...update.providerData } }
         : {};
-      if (!canAdvance(current.status, update.status))
-        return { ...current, ...providerData, checkedAt };
+      if (!canAdvance(current.status, update.status)) {
+        // A receipt that came after its success (a webhook said success first) is still kept.
+        const late =
+          update.receipt && current.status === 'completed' && !current.receipt
+            ? { receipt: update.receipt }
+            : {};
+        return { ...current, ...providerData, ...late, checkedAt };
+      }
       advanced = true;
       const error = update.error ?? payerErrorFor(update.status);
       const next: StoredPayment = {
@@ -37,6 +43,7 @@ export async function applyProviderStatus(
       };
       if (update.reason) next.providerReason = update.reason;
       if (error) next.error = error;
+      if (update.receipt && update.status === 'completed') next.receipt = update.receipt;
       return next;
     },
     meta,

@@ -9,7 +9,8 @@ import { formatMoney, isCurrencyCode, isDecimalAmount } from '../../src/core/mon
 import { protocolLocale } from '../../src/core/protocol-locale.js';
 import { canAdvance, isPaymentStatus, isTerminal } from '../../src/core/status.js';
 import { foldForSearch, initials } from '../../src/core/text.js';
-import { isSafeAuthorizationUrl, isSafeImageUrl } from '../../src/core/url-safety.js';
+import { isSafeAuthorizationUrl } from '../../src/core/authorization-url.js';
+import { isSafeImageUrl } from '../../src/core/url-safety.js';
 import { navigate, typeAhead } from '../../src/element/listbox-navigation.js';
 import { BANKS, UPI_BANK } from '../support/fake-merchant.js';
 

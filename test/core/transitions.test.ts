@@ -295,3 +295,27 @@ describe('payment transitions', () => {
     expect(bankWindowBlocked(list)).to.equal(list);
   });
 });
+
+describe('bill payment transitions', () => {
+  it('a bill payment keeps its biller from the create answer through status answers to pending', () => {
+    const created = paymentCreated(paymentStarted(choosing()), {
+      created: { ...CREATED, biller: 'Mumbai Electricity' },
+      flow: 'redirect',
+    });
+    expect(paymentOf(created)?.biller).to.equal('Mumbai Electricity');
+    const state = trackingStarted(created, {
+      view: 'tracking',
+      payment: paymentOf(created) as PaymentSnapshot,
+    });
+    const answered = statusChanged(state, {
+      paymentId: CREATED.paymentId,
+      status: 'processing',
+    });
+    expect(paymentOf(answered)?.biller).to.equal('Mumbai Electricity');
+    expect(paymentOf(trackingGaveUp(answered))).to.deep.include({
+      status: 'processing',
+      biller: 'Mumbai Electricity',
+    });
+    expect(paymentOf(tracking())).not.to.have.property('biller');
+  });
+});

@@ -62,7 +62,7 @@ describe('demo: Open Banking Connect and Cashfree BBPS in Chromium', () => {
       const vpa = 'e2e.payer@okbank';
       await page
         .getByRole('listbox', { name: 'Banks' })
-        .getByRole('option', { name: /UPI/ })
+        .getByRole('option', { name: /UPI ID/ })
         .click();
       await page.getByLabel('UPI ID').fill(vpa);
       const created = page.waitForResponse(

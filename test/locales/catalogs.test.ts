@@ -46,6 +46,8 @@ const BANK_COUNT_KEYS = new Set<MessageKey>([
  */
 const SAME_AS_ENGLISH: Readonly<Record<string, readonly MessageKey[]>> = {
   da: ['reference'],
+  // "Date" is French for a receipt's date too.
+  fr: ['receiptDate'],
 };
 
 function placeholders(text: string): string[] {

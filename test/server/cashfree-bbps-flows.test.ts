@@ -21,6 +21,7 @@ describe('cashfreeBbps: bill flows, failures and retry categories', () => {
       clientId: SANDBOX_DEFAULTS.cashfree.clientId,
       clientSecret: SANDBOX_DEFAULTS.cashfree.clientSecret,
       agentId: SANDBOX_DEFAULTS.cashfree.agentId,
+      upiCollect: true,
       webhookSecret: SANDBOX_DEFAULTS.cashfree.webhookSecret,
       deviceTags: [
         { name: 'INITIATING_CHANNEL', value: 'INT' },

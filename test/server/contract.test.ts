@@ -14,7 +14,17 @@ import {
 import { PROVIDER_FIXTURES } from './support/provider-fixtures.js';
 import { startSandbox, type RunningSandbox } from './support/sandbox-fixture.js';
 
-const STATUS_FIELDS = new Set(['paymentId', 'status', 'amount', 'reference', 'updatedAt', 'error']);
+// `receipt` and `biller`: a bill payment's receipt and biller (docs/protocol.md), additive and payer-safe.
+const STATUS_FIELDS = new Set([
+  'paymentId',
+  'status',
+  'amount',
+  'reference',
+  'updatedAt',
+  'error',
+  'receipt',
+  'biller',
+]);
 
 async function expectProblem(response: Response, status: number, code: string): Promise<Problem> {
   assert.equal(response.status, status, `expected ${status} ${code}`);

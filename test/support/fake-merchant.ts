@@ -31,6 +31,10 @@ export interface FakeMerchantOptions {
   summary?: Array<{ label: string; value: string }>;
   /** Each created link expires this long after creation (the create answer's expiresAt). */
   expiresInMs?: number;
+  /** More of each create answer, for the payment's id: a hand-off, a QR payload, a biller. */
+  created?: (paymentId: string) => Record<string, unknown>;
+  /** More of each status answer, for the payment's id and status: a receipt, a biller. */
+  answered?: (paymentId: string, status: PaymentStatus) => Record<string, unknown>;
 }
 
 export const BANKS: Bank[] = [
@@ -70,8 +74,10 @@ function json(
 export class FakeMerchant {
   readonly requests: RecordedRequest[] = [];
   readonly faults: Fault[] = [];
-  options: Required<Omit<FakeMerchantOptions, 'error' | 'summary' | 'expiresInMs'>> &
-    Pick<FakeMerchantOptions, 'error' | 'summary' | 'expiresInMs'>;
+  options: Required<
+    Omit<FakeMerchantOptions, 'error' | 'summary' | 'expiresInMs' | 'created' | 'answered'>
+  > &
+    Pick<FakeMerchantOptions, 'error' | 'summary' | 'expiresInMs' | 'created' | 'answered'>;
   private paymentCount = 0;
   private readonly paymentsByKey = new Map<string, string>();
   private statusIndex = 0;
@@ -164,6 +170,7 @@ export class FakeMerchant {
           ...(this.options.expiresInMs !== undefined
             ? { expiresAt: new Date(Date.now() + this.options.expiresInMs).toISOString() }
             : {}),
+          ...this.options.created?.(paymentId),
           echo: body,
         },
         201,
@@ -173,13 +180,15 @@ export class FakeMerchant {
     if (method === 'GET' && match) {
       const statuses = this.options.statuses;
       const status = statuses[Math.min(this.statusIndex++, statuses.length - 1)];
+      const paymentId = decodeURIComponent(match[1] ?? '');
       return json({
-        paymentId: decodeURIComponent(match[1] ?? ''),
+        paymentId,
         status,
         amount: { value: '42.00', currency: 'EUR' },
         reference: 'INV-123',
         updatedAt: new Date().toISOString(),
         ...(this.options.error && status !== 'completed' ? { error: this.options.error } : {}),
+        ...(status ? this.options.answered?.(paymentId, status) : {}),
       });
     }
     return json({ type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' }, 404);

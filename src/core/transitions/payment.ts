@@ -37,13 +37,13 @@ export function paymentCreated(
   state: CheckoutState,
   { created, flow }: { created: CreatePaymentResponse; flow: Flow },
 ): CheckoutState {
-  const { paymentId, status, amount, reference, authorizationUrl, expiresAt } = created;
+  const { paymentId, status, amount, reference, authorizationUrl, expiresAt, biller } = created;
   return {
     ...bankChoice(state),
     summary: created.summary ?? state.summary,
     qrLinks: state.qrLinks + (flow === 'qr' ? 1 : 0),
     view: 'handing-off',
-    payment: { paymentId, status, amount, reference },
+    payment: { paymentId, status, amount, reference, ...(biller ? { biller } : {}) },
     authorizationUrl,
     expiresAt,
   };
@@ -79,6 +79,8 @@ export function statusChanged(state: CheckoutState, answer: PaymentStatusRespons
     amount: answer.amount ?? current.amount,
     reference: answer.reference ?? current.reference,
     error: answer.error ?? current.error,
+    ...(answer.receipt ? { receipt: answer.receipt } : {}),
+    ...(answer.biller ? { biller: answer.biller } : {}),
   };
   const payerDone = !WAITING_FOR_PAYER.has(payment.status);
   const view = payerDone && HAND_OFF_VIEWS.has(state.view) ? 'tracking' : state.view;

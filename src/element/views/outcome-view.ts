@@ -8,6 +8,8 @@ export interface OutcomeViewModel {
   payment: PaymentSnapshot | undefined;
   displayAmount: string | undefined;
   translate: Translate;
+  /** For the receipt's date. */
+  locale?: string;
   onStartAgain(): void;
 }
 
@@ -27,7 +29,33 @@ function reason(model: OutcomeViewModel): string | undefined {
   // The payer reads the catalog's words for the code; the developer's message is in the console
   // and the pay-by-bank-failure event.
   if (outcome === 'failed' && payment?.error) return translate(payerMessageKey(payment.error.code));
+  // A bill still processing: the biller confirms it, and paying again would pay the bill twice.
+  if (outcome === 'pending' && payment?.biller)
+    return translate('pendingBillReason', { biller: payment.biller });
   return translate(TEXT[outcome].reason);
+}
+
+/** A bill's BBPS receipt: biller, bill number, amount, approval reference and date. */
+function receiptView(model: OutcomeViewModel) {
+  const receipt = model.payment?.receipt;
+  if (model.outcome !== 'completed' || !receipt) return nothing;
+  const { translate } = model;
+  const date = new Date(receipt.paidAt);
+  const shownDate = Number.isFinite(date.getTime())
+    ? date.toLocaleString(model.locale, { dateStyle: 'medium', timeStyle: 'short' })
+    : receipt.paidAt;
+  const row = (label: MessageKey, value: string) =>
+    html`<dt>${translate(label)}</dt>
+      <dd>${value}</dd>`;
+  return html`<section part="receipt" aria-labelledby="receipt-title">
+    <h3 id="receipt-title">${translate('receiptTitle')}</h3>
+    <p>${reason(model)}</p>
+    <dl part="summary">
+      ${row('receiptBiller', receipt.biller)}
+      ${receipt.billNumber ? row('receiptBillNumber', receipt.billNumber) : nothing}
+      ${row('receiptReference', receipt.approvalReference)} ${row('receiptDate', shownDate)}
+    </dl>
+  </section>`;
 }
 
 /** The end of a payment: success with amount and reference, or what went wrong and what to do. */
@@ -41,12 +69,13 @@ export function outcomeView(model: OutcomeViewModel) {
     role=${outcome === 'failed' ? 'alert' : 'status'}
   >
     <h2 tabindex="-1" data-autofocus>${translate(text.title)}</h2>
-    ${reason(model) ? html`<p>${reason(model)}</p>` : nothing}
+    ${reason(model) && !payment?.receipt ? html`<p>${reason(model)}</p>` : nothing}
     ${
       outcome === 'completed' && payment?.reference
         ? html`<p class="hint">${translate('reference', { reference: payment.reference })}</p>`
         : nothing
     }
+    ${receiptView(model)}
     ${
       text.action && !failedForGood
         ? html`<button part="button" type="button" @click=${model.onStartAgain}>

@@ -27,6 +27,7 @@ export function paymentView(state: PaymentViewState, context: CheckoutViewContex
         payment: state.payment,
         displayAmount: context.displayAmount(state.payment?.amount),
         translate,
+        locale: context.locale,
         onStartAgain: context.onStartAgain,
       });
     case 'qr': {

@@ -1,4 +1,4 @@
-import { html, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import type { Translate } from '../../core/i18n.js';
 import { qrMatrix } from '../qr-matrix.js';
 
@@ -33,21 +33,28 @@ function timeLeft(secondsLeft: number | undefined, translate: Translate) {
 export function qrView(model: QrViewModel) {
   const { translate, bankName, secondsLeft } = model;
   const { size, path } = qrMatrix(model.authorizationUrl);
+  // A `upi://pay` link (docs/protocol.md, "Cashfree BBPS") is paid from any UPI app, not one bank's.
+  const upi = model.authorizationUrl.startsWith('upi:');
   return html`<div part="status">
-    <h2 tabindex="-1" data-autofocus>${translate('qrTitle')}</h2>
-    <p class="hint">${translate('qrHint', { bank: bankName })}</p>
+    <h2 tabindex="-1" data-autofocus>${translate(upi ? 'upiQrTitle' : 'qrTitle')}</h2>
+    <p class="hint">${upi ? translate('upiQrHint') : translate('qrHint', { bank: bankName })}</p>
     <svg
       part="qr"
       role="img"
-      aria-label=${translate('qrAlt', { bank: bankName })}
+      aria-label=${upi ? translate('upiQrTitle') : translate('qrAlt', { bank: bankName })}
       viewBox="0 0 ${size} ${size}"
       shape-rendering="crispEdges"
     >
       ${svg`<rect width=${size} height=${size} fill="#fff"></rect><path d=${path} fill="#000"></path>`}
     </svg>
     ${timeLeft(secondsLeft, translate)}
-    <button class="secondary" type="button" @click=${model.onPayOnThisDevice}>
-      ${translate('payOnThisDevice')}
-    </button>
+    ${
+      // A computer has no UPI app to open the link: the payer scans it with their phone.
+      upi
+        ? nothing
+        : html`<button class="secondary" type="button" @click=${model.onPayOnThisDevice}>
+            ${translate('payOnThisDevice')}
+          </button>`
+    }
   </div>`;
 }

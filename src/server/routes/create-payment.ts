@@ -2,6 +2,7 @@ import type { CreatePaymentRequest, CreatePaymentResponse } from '../../core/pro
 import type { HandlerContext } from '../context.js';
 import { fingerprint, readIdempotencyKey } from '../idempotency.js';
 import { jsonResponse } from '../json-response.js';
+import { claimPayOnce } from '../pay-once.js';
 import { newPaymentId } from '../payment-id.js';
 import type { StoredPayment } from '../payment-store.js';
 import { ProblemError } from '../problem.js';
@@ -82,9 +83,12 @@ async function createOnce(
   if (adopted) return { fingerprint: print, response: toCreateResponse(adopted), replayed: true };
 
   let answered = false;
+  let payOnceKey: string | undefined;
   try {
     const checkout = await resolveCheckout(context, body.checkout, request);
     await checkBank(context, body.bankId);
+    if (checkout.payOnce)
+      payOnceKey = await claimPayOnce(store, checkout.payOnce, context.idempotencyLeaseMs);
     // A holder that died before the provider's answer was recorded leaves only its payment id: the new
     // attempt reuses it, so the provider gets the same reference (docs/protocol.md, "A create cut short").
     const paymentId = claim.attempt?.paymentId ?? newPaymentId();
@@ -109,6 +113,7 @@ async function createOnce(
     answered = true;
     const stored = await insertOnce(context, payment);
     await store.completeIdempotencyKey(key, paymentId);
+    if (payOnceKey) await store.completeIdempotencyKey(payOnceKey, paymentId);
     context.logger.info('payment created', {
       paymentId,
       provider: stored.provider,
@@ -126,6 +131,8 @@ async function createOnce(
         error: releaseError instanceof Error ? releaseError.name : typeof releaseError,
       });
     });
+    // No payment of the checkout was stored either: it may be paid by the next create.
+    if (payOnceKey) await store.releaseIdempotencyKey(payOnceKey).catch(() => undefined); // or its lease will
     throw error;
   }
 }
@@ -161,6 +168,9 @@ function newPaymentRecord(
   if (body.checkout !== undefined) payment.checkout = body.checkout;
   if (created.authorizationUrl) payment.authorizationUrl = created.authorizationUrl;
   if (created.expiresAt) payment.expiresAt = created.expiresAt;
+  if (created.handOff) payment.handOff = created.handOff;
+  if (created.qrPayload) payment.qrPayload = created.qrPayload;
+  if (created.biller) payment.biller = created.biller;
   if (created.reason) payment.providerReason = created.reason;
   if (created.error) payment.error = created.error;
   if (created.providerData) payment.providerData = { ...created.providerData };
@@ -243,6 +253,9 @@ function toCreateResponse(payment: StoredPayment): CreatePaymentResponse & Summa
     paymentId: payment.id,
     ...(payment.authorizationUrl ? { authorizationUrl: payment.authorizationUrl } : {}),
     ...(payment.expiresAt ? { expiresAt: payment.expiresAt } : {}),
+    ...(payment.handOff ? { handOff: payment.handOff } : {}),
+    ...(payment.qrPayload ? { qrPayload: payment.qrPayload } : {}),
+    ...(payment.biller ? { biller: payment.biller } : {}),
     status: payment.status,
     amount: payment.amount,
     reference: payment.reference,

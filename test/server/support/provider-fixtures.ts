@@ -169,7 +169,8 @@ export const PROVIDER_FIXTURES: readonly ProviderFixture[] = [
     body: (overrides = {}) =>
       createBody({
         bankId: 'upi',
-        checkout: 'bill-CUST-42',
+        // A bill is paid once (one payment at a time): each attempt of the contract pays its own bill.
+        checkout: `bill-CUST-${randomUUID().slice(0, 8)}`,
         payer: { vpa: `payer${randomUUID().slice(0, 8)}@okbank` },
         ...overrides,
       }),

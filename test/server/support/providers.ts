@@ -100,6 +100,8 @@ export function bbpsProviderFor(
     clientId: SANDBOX_DEFAULTS.cashfree.clientId,
     clientSecret: options.clientSecret ?? SANDBOX_DEFAULTS.cashfree.clientSecret,
     agentId: SANDBOX_DEFAULTS.cashfree.agentId,
+    upiCollect: true,
+    upiPayee: { vpa: 'bbps.collect@cashfree', name: 'Sandbox BBPS' },
     webhookSecret: SANDBOX_DEFAULTS.cashfree.webhookSecret,
     sleep: async (ms) => {
       options.sleeps?.push(ms);

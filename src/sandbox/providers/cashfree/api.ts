@@ -1,7 +1,9 @@
 import type { ApiContext } from '../../api-context.js';
 import {
   DECLINED_BY_PAYER,
+  SUPERSEDED,
   signCashfree,
+  type BbpsFailureReason,
   type CashfreeBillPayment,
   type CashfreeState,
 } from './state.js';
@@ -28,7 +30,11 @@ export interface CashfreeApi {
   handle(request: Request, path: string): Promise<Response>;
   /** Applies automatic decisions that are due; answers the payment as it now stands. */
   current(transactionRefId: string): CashfreeBillPayment | undefined;
-  decide(payment: CashfreeBillPayment, outcome: 'success' | 'failed'): void;
+  decide(
+    payment: CashfreeBillPayment,
+    outcome: 'success' | 'failed',
+    reason?: BbpsFailureReason,
+  ): void;
 }
 
 /**
@@ -44,10 +50,17 @@ export function createCashfreeApi(
   const delayMs = context.options.cashfree?.upiDecisionDelayMs ?? 2000;
   const now = () => context.engine.now();
 
-  function decide(payment: CashfreeBillPayment, outcome: 'success' | 'failed'): void {
+  function decide(
+    payment: CashfreeBillPayment,
+    outcome: 'success' | 'failed',
+    reason: BbpsFailureReason = DECLINED_BY_PAYER,
+  ): void {
     if (payment.status !== 'processing') return;
     payment.status = outcome;
-    if (outcome === 'failed') payment.reason = { ...DECLINED_BY_PAYER };
+    if (outcome === 'failed') payment.reason = { ...reason };
+    else payment.approvalRefNum = state.newApprovalRefNum();
+    const fetched = state.fetches.get(payment.billFetchRefId);
+    if (fetched && outcome === 'success') fetched.paid = true;
     // The webhook's body is not public: the poll's `data`, with both ids beside it.
     const body = JSON.stringify({
       event: 'BILL_PAYMENT_STATUS_UPDATE',
@@ -126,14 +139,15 @@ export function createCashfreeApi(
   function billFetchRequest(body: Record<string, unknown>): Response {
     const request = body.bill_fetch_request as BillFetchRequest;
     const refId = state.newRefId();
-    const configured: SandboxBill | undefined =
-      config.bills?.[request.input_params.input[0]?.param_value ?? ''];
+    const customerRef = request.input_params.input[0]?.param_value ?? '';
+    const configured: SandboxBill | undefined = config.bills?.[customerRef];
     const due = new Date(now().getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
     const flow = configured?.flow ?? 'FETCH_AND_PAY';
     state.fetches.set(refId, {
       refId,
       polls: 0,
       billerId: request.biller_id,
+      customerRef,
       flow,
       bill: {
         customerName: 'Asha Verma',
@@ -197,16 +211,30 @@ export function createCashfreeApi(
     const request = body.bill_payment_request as BillPaymentRequest;
     const { head, payment_method: method } = request;
     const amt = request.amount.amt;
-    const vpa = request.payment_information.tag.find((tag) => tag.name === 'VPA')?.value;
-    if (method.payment_mode === 'UPI' && !vpa?.includes('@'))
+    const tags = request.payment_information.tag;
+    const vpa = tags.find((tag) => tag.name === 'VPA')?.value;
+    // Intent and QR: the payer's app pays the link, so there is no VPA yet (docs/protocol.md).
+    const intent =
+      method.payment_mode === 'UPI' &&
+      tags.some((tag) => tag.name === 'UPI_FLOW' && tag.value === 'INTENT');
+    if (method.payment_mode === 'UPI' && !intent && !vpa?.includes('@'))
       return badRequest('UPI requires a VPA in payment_information');
     const fetched = state.fetches.get(head.bill_fetch_ref_id);
     if (!fetched) return badRequest('Unknown bill_fetch_ref_id');
     if (fetched.paid) return badRequest('This bill was already paid');
+    const sameBill = (payment: CashfreeBillPayment) => {
+      const other = state.fetches.get(payment.billFetchRefId);
+      return other?.billerId === fetched.billerId && other.customerRef === fetched.customerRef;
+    };
     // A validated bill (VALIDATE_AND_PAY) has no amount of its own: the payer chose it.
     if (fetched.flow === 'FETCH_AND_PAY' && amt.amount !== fetched.bill.amountPaise)
       return badRequest('amount.amt.amount does not match the bill');
-    fetched.paid = true;
+    const open = [...state.payments.values()].filter(
+      (payment) => payment.intent && payment.status === 'processing' && sameBill(payment),
+    );
+    // A fresh link for the bill (a request that is valid): the one it replaces can no longer be paid.
+    for (const replaced of open) decide(replaced, 'failed', SUPERSEDED);
+    if (!intent) fetched.paid = true;
     const transactionRefId = state.newTransactionRefId();
     const outcome = automatic(method.payment_mode, vpa);
     const payment: CashfreeBillPayment = {
@@ -214,6 +242,7 @@ export function createCashfreeApi(
       billFetchRefId: fetched.refId,
       paymentMode: method.payment_mode,
       ...(vpa ? { vpa } : {}),
+      ...(intent ? { intent } : {}),
       amountPaise: String(amt.amount),
       status: 'processing',
       createdAt: now(),
@@ -270,7 +299,10 @@ function responseData(payment: CashfreeBillPayment): Record<string, unknown> {
     payment.status === 'processing'
       ? PENDING_REASON
       : payment.status === 'success'
-        ? SUCCESS_REASON
+        ? {
+            ...SUCCESS_REASON,
+            ...(payment.approvalRefNum ? { approval_ref_num: payment.approvalRefNum } : {}),
+          }
         : (payment.reason ?? DECLINED_BY_PAYER);
   return {
     status: payment.status,

@@ -8,6 +8,8 @@ export interface CashfreeBillFetch {
   refId: string;
   polls: number;
   billerId: string;
+  /** The first customer parameter's value: which customer's bill this is, across fetches. */
+  customerRef: string;
   /** From the biller's configuration: a fetched bill (with an amount) or a validated account. */
   flow: 'FETCH_AND_PAY' | 'VALIDATE_AND_PAY';
   bill: Required<Pick<SandboxBill, 'amountPaise'>> & SandboxBill;
@@ -20,7 +22,11 @@ export interface CashfreeBillPayment {
   billFetchRefId: string;
   paymentMode: string;
   vpa?: string;
+  /** Paid from the payer's UPI app by a `upi://pay` link or QR code, not by a collect request. */
+  intent?: boolean;
   amountPaise: string;
+  /** The BBPS approval reference number of a success. */
+  approvalRefNum?: string;
   status: 'processing' | BbpsOutcome;
   reason?: BbpsFailureReason;
   createdAt: Date;
@@ -34,6 +40,7 @@ export interface CashfreeState {
   payments: Map<string, CashfreeBillPayment>;
   newRefId(): string;
   newTransactionRefId(): string;
+  newApprovalRefNum(): string;
 }
 
 /** Ids shaped like the examples of Cashfree's API reference: 35 and 20 upper-case alphanumerics. */
@@ -45,6 +52,7 @@ export function createCashfreeState(): CashfreeState {
     payments: new Map(),
     newRefId: () => id(35),
     newTransactionRefId: () => `OU01${id(16)}`,
+    newApprovalRefNum: () => `AB${id(8)}`,
   };
 }
 
@@ -60,6 +68,13 @@ export const DECLINED_BY_PAYER: BbpsFailureReason = {
   response_code: '200',
   response_reason: 'Payer declined the UPI collect request',
   compliance_resp_cd: 'U30',
+};
+
+/** Why an intent payment failed when a fresh link for the same bill replaced it. */
+export const SUPERSEDED: BbpsFailureReason = {
+  response_code: '200',
+  response_reason: 'A newer UPI link for this bill replaced this one',
+  compliance_resp_cd: 'U69',
 };
 
 /** `X-Webhook-Signature`: hex HMAC-SHA256 of `timestamp + "." + rawBody` (see `docs/protocol.md`). */

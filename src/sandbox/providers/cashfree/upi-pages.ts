@@ -44,6 +44,7 @@ export function showUpiApp(context: ApiContext, state: CashfreeState, request: R
     (payment) =>
       payment.status === 'processing' &&
       payment.paymentMode === 'UPI' &&
+      !payment.intent &&
       !payment.autoOutcome &&
       (!vpa || payment.vpa === vpa),
   );

@@ -189,6 +189,8 @@ export const billPaymentPollResponse: JsonSchema = {
                     response_code: string,
                     response_reason: string,
                     compliance_resp_cd: string,
+                    // BBPS's approvalRefNum of a success; the JSON name is an assumption (docs/protocol.md).
+                    approval_ref_num: string,
                   },
                 },
                 txn: {

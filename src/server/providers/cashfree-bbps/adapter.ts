@@ -12,8 +12,9 @@ import { BILL_FETCH_SCHEDULE_MS, deviceInfoOf, fetchBill } from './bill-fetch.js
 import { cashfreeErrorCode } from './errors.js';
 import type { CashfreeBbpsOptions } from './options.js';
 import { BBPS_INR, toPaise } from './paise.js';
-import { checkPayer, DEFAULT_BBPS_PAYMENT_MODES, modesAsBanks } from './payment-modes.js';
-import { mapCashfreeBbpsPayment, transactionRefIdOf } from './status.js';
+import { checkPayer, defaultPaymentModes, modesAsBanks } from './payment-modes.js';
+import { mapCashfreeBbpsPayment, receiptOf, transactionRefIdOf } from './status.js';
+import { upiAppPageUrl, upiIntentLink } from './upi-intent.js';
 import { verifyCashfreeWebhook } from './webhook-signature.js';
 
 /** The adapter, plus the bill fetch a merchant's `resolveCheckout` uses to price a bill. */
@@ -35,7 +36,22 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
     errorCode: cashfreeErrorCode,
   });
   const { now } = client;
-  const modes = options.paymentModes ?? DEFAULT_BBPS_PAYMENT_MODES;
+  const modes =
+    options.paymentModes ??
+    defaultPaymentModes({
+      upiIntent: options.upiPayee !== undefined,
+      upiCollect: options.upiCollect === true,
+    });
+  if (modes.some((mode) => mode.upiIntent) && !options.upiPayee?.vpa.includes('@'))
+    throw new TypeError('cashfreeBbps: upiPayee { vpa, name } is required for UPI intent and QR.');
+  const upiAppUrl = () => {
+    const url = typeof options.upiAppUrl === 'function' ? options.upiAppUrl() : options.upiAppUrl;
+    if (url !== undefined && !/^https?:\/\//.test(url))
+      throw new TypeError('cashfreeBbps: upiAppUrl must be an http(s) URL (the sandbox UPI app).');
+    return url;
+  };
+  upiAppUrl();
+  const upiIntentTtlMs = options.upiIntentTtlMs ?? 5 * 60_000;
   const banks = modesAsBanks(modes);
   const deviceTags = options.deviceTags ?? [{ name: 'INITIATING_CHANNEL', value: 'INT' }];
   const agent = { id: options.agentId, device: { tag: deviceTags } };
@@ -110,11 +126,36 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
       const data = isRecord(answer) && isRecord(answer.data) ? answer.data : undefined;
       const transactionRefId = data && stringField(data, 'transaction_ref_id');
       if (!transactionRefId) throw malformed('bill payment answer has no transaction_ref_id');
-      return {
+      const providerData: Record<string, string> = {
+        billFetchRefId: stringField(data, 'bill_fetch_ref_id') ?? bill.refId,
+        biller: bill.billerName ?? bill.billerId,
+        amountPaise: paise,
+        ...(bill.billNumber ? { billNumber: bill.billNumber } : {}),
+      };
+      const acknowledged = {
         providerPaymentId: transactionRefId,
-        status: 'processing',
+        biller: providerData.biller ?? bill.billerId,
         rawStatus: stringField(data, 'status') ?? 'PROCESSING',
-        providerData: { billFetchRefId: stringField(data, 'bill_fetch_ref_id') ?? bill.refId },
+        providerData,
+      };
+      if (!mode.upiIntent || !options.upiPayee) return { ...acknowledged, status: 'processing' };
+      acknowledged.providerData = { ...providerData, upiIntent: 'yes' };
+      const appPage = upiAppUrl();
+      // `tr` is the bill payment's own id, so the credit in the payee's account names its bill.
+      const link = upiIntentLink({
+        payee: options.upiPayee,
+        amountPaise: paise,
+        transactionRef: transactionRefId,
+        note: `Bill ${bill.billNumber ?? bill.refId}`.slice(0, 50),
+      });
+      return {
+        ...acknowledged,
+        // The payer has yet to pay in their app: the element shows the link, then tracks.
+        status: 'awaiting_authorisation',
+        handOff: 'upi_intent',
+        authorizationUrl: appPage ? upiAppPageUrl(appPage, link) : link,
+        qrPayload: link,
+        expiresAt: new Date(now().getTime() + upiIntentTtlMs).toISOString(),
       };
     },
 
@@ -125,7 +166,13 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
       });
       const data = isRecord(answer) && isRecord(answer.data) ? answer.data : undefined;
       if (!data) throw malformed('bill payment response has no data');
-      return mapCashfreeBbpsPayment(data, retryTable);
+      const status = mapCashfreeBbpsPayment(data, retryTable);
+      // An intent not yet paid is `processing` to BBPS; to the payer it still waits for their app.
+      if (status.status === 'processing' && payment.providerData?.upiIntent === 'yes')
+        return { ...status, status: 'awaiting_authorisation' };
+      if (status.status !== 'completed') return status;
+      const receipt = receiptOf(data, payment.providerData, now());
+      return receipt ? { ...status, receipt } : status;
     },
 
     async parseWebhook({ rawBody, headers }): Promise<ProviderWebhookEvent[]> {
@@ -146,13 +193,18 @@ export function cashfreeBbps(options: CashfreeBbpsOptions): CashfreeBbpsProvider
         {
           eventId: replayKey,
           providerPaymentId: transactionRefId,
-          ...(stringField(data, 'status')
+          // A success is re-read: the receipt needs what the kit kept of the bill at creation.
+          ...(stringField(data, 'status') && !isSuccess(data)
             ? { status: mapCashfreeBbpsPayment(data, retryTable) }
             : {}),
         },
       ];
     },
   };
+}
+
+function isSuccess(data: Record<string, unknown>): boolean {
+  return stringField(data, 'status')?.toLowerCase() === 'success';
 }
 
 function billOf(destination: Record<string, unknown> | undefined): BbpsBill {

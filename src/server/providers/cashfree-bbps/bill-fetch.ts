@@ -109,6 +109,7 @@ function billOf(
     refId,
     flow,
     billerId: input.billerId,
+    ...(input.billerName ? { billerName: input.billerName } : {}),
     customerParams: { ...input.customerParams },
     mobile: input.mobile,
   };

@@ -11,6 +11,8 @@ export interface BbpsBill {
   /** Absent in bills stored before flows were told apart: FETCH_AND_PAY. */
   flow?: BbpsFlow;
   billerId: string;
+  /** The biller's name for the receipt; the biller id when absent. */
+  billerName?: string;
   customerParams: Record<string, string>;
   mobile: string;
   customerName: string;
@@ -28,6 +30,8 @@ export interface BillFetchInput {
   customerParams: Record<string, string>;
   /** The customer's mobile number, required by BBPS. */
   mobile: string;
+  /** The biller's name, for the payer's receipt. */
+  billerName?: string;
   /** What the payer pays (rupees, e.g. "500.00") when the biller only validates (VALIDATE_AND_PAY). */
   amount?: string;
 }
@@ -55,5 +59,7 @@ export function bbpsCheckout(bill: BbpsBill, reference?: string): ResolvedChecko
     description: `Bill payment to ${bill.billerId}`,
     destination: { bill } satisfies BbpsBillDestination,
     summary,
+    // A bill is paid once: the biller and the customer's parameters name it across bill fetches.
+    payOnce: `bbps:${bill.billerId}:${JSON.stringify(Object.entries(bill.customerParams).sort())}`,
   };
 }

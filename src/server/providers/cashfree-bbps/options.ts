@@ -1,6 +1,7 @@
 import type { ProviderConnectionOptions } from '../provider-client.js';
 import type { BbpsRetryTable } from './errors.js';
 import type { BbpsPaymentMode } from './payment-modes.js';
+import type { UpiPayee } from './upi-intent.js';
 import type { SignatureEncoding } from './webhook-signature.js';
 
 export interface CashfreeBbpsOptions extends ProviderConnectionOptions {
@@ -16,8 +17,29 @@ export interface CashfreeBbpsOptions extends ProviderConnectionOptions {
    * bill fetch. Default `[{ name: 'INITIATING_CHANNEL', value: 'INT' }]`.
    */
   deviceTags?: { name: string; value: string }[];
-  /** Offered as the bank list. Default UPI (needs `vpa`) and Internet Banking (`ifsc`, `accountNo`). */
+  /**
+   * Offered as the bank list. Default: UPI by intent and QR (with `upiPayee`), UPI collect (with
+   * `upiCollect`) and Internet Banking (`ifsc`, `accountNo`).
+   */
   paymentModes?: readonly BbpsPaymentMode[];
+  /**
+   * Who a UPI intent or QR pays: the collection UPI ID your Customer Operating Unit gives you (see
+   * `docs/protocol.md`, "Cashfree BBPS"). Required to offer UPI by intent and QR.
+   */
+  upiPayee?: UpiPayee;
+  /**
+   * Offers UPI collect (the payer types a UPI ID and approves a request in their app). Off by default:
+   * NPCI stopped person-to-person collect in October 2025 and merchant collect is being phased out.
+   */
+  upiCollect?: boolean;
+  /** How long a UPI intent link (and its QR code) is offered before a fresh one. Default 5 minutes. */
+  upiIntentTtlMs?: number;
+  /**
+   * Sandbox only: the https page that plays the payer's UPI app, `${sandboxUrl}/cashfree/upi/pay`.
+   * The intent link is then that page with the same fields; the QR code keeps the `upi://pay` link.
+   * A function when the page's origin is known only per request (a sandbox mounted in the shop).
+   */
+  upiAppUrl?: string | (() => string);
   /**
    * Waits between bill-fetch polls; the last repeats. Default 5 s, 15 s, 30 s, 1 min, then every 3 min
    * (see `docs/protocol.md`).

@@ -1,6 +1,8 @@
 import type { PaymentStatus } from '../../../core/status.js';
 import { isRecord, malformed, stringField } from '../../provider-http.js';
-import type { ProviderStatus } from '../../provider.js';
+import type { PaymentReceipt } from '../../../core/protocol.js';
+import type { ProviderData, ProviderStatus } from '../../provider.js';
+import { fromPaise } from './paise.js';
 import { retryableForCode, type BbpsRetryTable } from './errors.js';
 
 /** `data.status` of the payment response (lower case) and of the acknowledgement (PROCESSING). */
@@ -59,4 +61,27 @@ export function transactionRefIdOf(data: Record<string, unknown>): string | unde
       : undefined;
   const txn = payment && isRecord(payment.txn) ? payment.txn : undefined;
   return txn && stringField(txn, 'transaction_ref_id');
+}
+
+/**
+ * The receipt of a successful bill payment: the biller and bill number kept at creation, and the
+ * approval reference number of `bill_payment_response.reason.approval_ref_num` (the BBPS name of
+ * the field; an assumption, docs/protocol.md). None without an approval reference: a receipt
+ * without it is not one.
+ */
+export function receiptOf(
+  data: Record<string, unknown>,
+  kept: ProviderData | undefined,
+  paidAt: Date,
+): PaymentReceipt | undefined {
+  const reason = reasonOf(data);
+  const approvalReference = reason && stringField(reason, 'approval_ref_num');
+  if (!approvalReference || !kept?.biller || !kept.amountPaise) return undefined;
+  return {
+    biller: kept.biller,
+    ...(kept.billNumber ? { billNumber: kept.billNumber } : {}),
+    amount: { value: fromPaise(kept.amountPaise), currency: 'INR' },
+    approvalReference: approvalReference.slice(0, 40),
+    paidAt: paidAt.toISOString(),
+  };
 }
