@@ -23,6 +23,7 @@ export const styles = css`
     --_spacing: var(--pay-by-bank-spacing, 12px);
 
     display: block;
+    min-inline-size: 280px;
     color: var(--_text);
     font-family: var(--pay-by-bank-font-family, system-ui, sans-serif);
     font-size: var(--pay-by-bank-font-size, 16px);
@@ -41,13 +42,27 @@ export const styles = css`
     display: none;
   }
 
+  /* A column, so that the views after the bank list centre in the height the list left them. */
   [part='base'] {
-    display: grid;
+    box-sizing: border-box;
+    display: flex;
+    flex-direction: column;
     gap: var(--_spacing);
     padding: var(--_spacing);
     background: var(--_background);
-    border: 1px solid var(--_border);
+    border: var(--pay-by-bank-border-width, 1px) solid var(--_border);
     border-radius: var(--_radius);
+  }
+
+  [part='base'] > [part~='status'],
+  [part='base'] > [part~='error'] {
+    margin-block: auto;
+  }
+
+  :host([frameless]) [part='base'] {
+    padding: 0;
+    border: 0;
+    background: none;
   }
 
   :host([disabled]) [part='base'] {
@@ -115,8 +130,11 @@ export const styles = css`
 
   [part~='bank'].active {
     background: var(--_surface);
-    outline: 2px dashed var(--_muted);
-    outline-offset: -2px;
+    box-shadow: inset 0 0 0 1px var(--_muted);
+  }
+
+  [part~='bank'][aria-selected='true'].active {
+    box-shadow: none;
   }
 
   [part~='bank'][aria-disabled='true'] {
@@ -217,9 +235,12 @@ export const styles = css`
     inline-size: min(240px, 100%);
   }
 
+  /* Disabled reads as "not yet", in full contrast, rather than as a washed-out primary. */
   [part='button'][disabled] {
     cursor: not-allowed;
-    opacity: 0.6;
+    color: var(--_muted);
+    background: var(--_surface);
+    box-shadow: inset 0 0 0 1px var(--_border);
   }
 
   [part='status'],
@@ -251,6 +272,63 @@ export const styles = css`
     color: var(--_danger);
   }
 
+  .mark {
+    justify-self: center;
+    inline-size: 56px;
+    block-size: 56px;
+    fill: none;
+    stroke: var(--_danger);
+    stroke-width: 3;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
+  .mark-completed {
+    stroke: var(--_success);
+  }
+
+  .mark-pending,
+  .mark-cancelled,
+  .mark-expired {
+    stroke: var(--_muted);
+  }
+
+  .mark-ring,
+  .mark-glyph {
+    stroke-dasharray: 1;
+    animation: draw 0.5s ease-out both;
+  }
+
+  .mark-glyph {
+    animation-delay: 0.35s;
+  }
+
+  @keyframes draw {
+    from {
+      stroke-dashoffset: 1;
+    }
+  }
+
+  .receipt {
+    display: grid;
+    margin: 0;
+    padding-inline: var(--_spacing);
+    text-align: start;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+  }
+
+  .receipt div {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_spacing);
+    padding-block: 8px;
+  }
+
+  .receipt div + div {
+    border-block-start: 1px solid var(--_surface);
+  }
+
   .spinner {
     justify-self: center;
     inline-size: 28px;
@@ -262,6 +340,63 @@ export const styles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
+    .mark {
+      justify-self: center;
+      inline-size: 56px;
+      block-size: 56px;
+      fill: none;
+      stroke: var(--_danger);
+      stroke-width: 3;
+      stroke-linecap: round;
+      stroke-linejoin: round;
+    }
+
+    .mark-completed {
+      stroke: var(--_success);
+    }
+
+    .mark-pending,
+    .mark-cancelled,
+    .mark-expired {
+      stroke: var(--_muted);
+    }
+
+    .mark-ring,
+    .mark-glyph {
+      stroke-dasharray: 1;
+      animation: draw 0.5s ease-out both;
+    }
+
+    .mark-glyph {
+      animation-delay: 0.35s;
+    }
+
+    @keyframes draw {
+      from {
+        stroke-dashoffset: 1;
+      }
+    }
+
+    .receipt {
+      display: grid;
+      margin: 0;
+      padding-inline: var(--_spacing);
+      text-align: start;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) / 2);
+    }
+
+    .receipt div {
+      display: flex;
+      justify-content: space-between;
+      gap: var(--_spacing);
+      padding-block: 8px;
+    }
+
+    .receipt div + div {
+      border-block-start: 1px solid var(--_surface);
+    }
+
     .spinner {
       animation-duration: 3s;
     }

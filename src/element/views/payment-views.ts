@@ -23,6 +23,8 @@ export function paymentView(state: PaymentViewState, context: CheckoutViewContex
         outcome: state.outcome,
         payment: state.payment,
         displayAmount: context.displayAmount(state.payment?.amount),
+        bankName: state.selectedBankId ? bankName : undefined,
+        locale: context.locale,
         translate,
         onStartAgain: context.onStartAgain,
       });
