@@ -52,7 +52,21 @@ export function parseSummary(value: unknown): SummaryLine[] | undefined {
   const lines = value.filter(
     (line): line is SummaryLine => isObject(line) && isText(line.label) && isText(line.value),
   );
-  return lines.length ? lines.map(({ label, value }) => ({ label, value })) : undefined;
+  return lines.length ? lines.map(summaryLine) : undefined;
+}
+
+/** A typed line keeps its type only when it can be formatted; anything else shows as text. */
+function summaryLine({ label, value, type, currency }: SummaryLine): SummaryLine {
+  if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { label, value, type };
+  if (
+    type === 'money' &&
+    isText(currency) &&
+    /^[A-Z]{3}$/.test(currency) &&
+    /^\d+(\.\d+)?$/.test(value)
+  ) {
+    return { label, value, type, currency };
+  }
+  return { label, value };
 }
 
 export function parseBanksResponse(json: unknown): BanksResponse {
@@ -63,6 +77,7 @@ export function parseBanksResponse(json: unknown): BanksResponse {
     country: optionalText(json.country) ?? '',
     countries,
     banks,
+    ...(isText(json.payee) ? { payee: json.payee } : {}),
     summary: parseSummary(json.summary),
   };
 }

@@ -120,7 +120,12 @@ export function chooseView(model: ChooseViewModel, actions: ChooseViewActions) {
   const activeOption = model.activeBankId ? `${idPrefix}-bank-${model.activeBankId}` : undefined;
   return html`<form novalidate @submit=${actions.onSubmit}>
     <div class="stack">
-      ${summaryView(state.summary)} ${countrySelect(model, actions)}
+      ${summaryView(
+        state.summary,
+        model.locale,
+        state.payee ? { label: translate('payee'), name: state.payee } : undefined,
+      )}
+      ${countrySelect(model, actions)}
       <div>
         <label for="${idPrefix}-search">${translate('searchLabel')}</label>
         <input

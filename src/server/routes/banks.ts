@@ -20,9 +20,9 @@ export async function listBanks(context: HandlerContext, request: Request): Prom
   if (checkout !== null && checkout.length > 1024) {
     throw new ProblemError(400, 'invalid_request', 'checkout must be at most 1024 characters.');
   }
-  const [all, summary] = await Promise.all([
+  const [all, shown] = await Promise.all([
     context.provider.listBanks(),
-    checkout ? summaryOf(context, checkout, request) : undefined,
+    checkout ? summaryOf(context, checkout, request) : {},
   ]);
   const countries = [...new Set(all.map((bank) => bank.country))].sort();
   const country = asked?.toUpperCase() ?? preferredCountry(request, countries);
@@ -30,7 +30,7 @@ export async function listBanks(context: HandlerContext, request: Request): Prom
     country,
     countries,
     banks: all.filter((bank) => bank.country === country),
-    ...(summary ? { summary } : {}),
+    ...shown,
   };
   // A checkout's summary (a bill's amount) may change; the bank list alone may be kept a minute.
   const cache = checkout ? 'no-store' : 'private, max-age=60';
