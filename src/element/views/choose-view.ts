@@ -84,7 +84,6 @@ function payerFields(model: ChooseViewModel, actions: ChooseViewActions) {
       <input
         id=${id}
         name=${field.name}
-        autocomplete="off"
         required
         .value=${model.state.payer[field.name] ?? ''}
         ?disabled=${model.disabled}
