@@ -1,3 +1,4 @@
+import { isDecimalAmount } from './money.js';
 import { CheckoutError } from './checkout-error.js';
 import type { Bank, BanksResponse, PayerField, Problem, SummaryLine } from './protocol.js';
 
@@ -55,15 +56,10 @@ export function parseSummary(value: unknown): SummaryLine[] | undefined {
   return lines.length ? lines.map(summaryLine) : undefined;
 }
 
-/** A typed line keeps its type only when it can be formatted; anything else shows as text. */
+/** A typed line keeps its type when the element can format it (a bad date or currency shows as sent). */
 function summaryLine({ label, value, type, currency }: SummaryLine): SummaryLine {
-  if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { label, value, type };
-  if (
-    type === 'money' &&
-    isText(currency) &&
-    /^[A-Z]{3}$/.test(currency) &&
-    /^\d+(\.\d+)?$/.test(value)
-  ) {
+  if (type === 'date') return { label, value, type };
+  if (type === 'money' && isText(currency) && isDecimalAmount(value)) {
     return { label, value, type, currency };
   }
   return { label, value };

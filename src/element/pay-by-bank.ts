@@ -1,5 +1,5 @@
 import { LitElement, html, isServer } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { CSSResult, PropertyValues } from 'lit';
 import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout-events.js';
 import type { CheckoutStore } from '../core/checkout-store.js';
 import { parseSettings, parseTheme } from '../core/config.js';
@@ -122,7 +122,7 @@ export class PayByBank extends LitElement {
   );
   readonly #checkoutState = new StoreController(this, this.#store.$state);
   readonly #idPrefix = `pay-by-bank-${++instances}`;
-  readonly #views = new LazyViews(this);
+  readonly #views = new LazyViews(this, (views) => this.#adoptStyles(views));
   readonly #bankList = new BankListController(this, this.#store, this.#idPrefix);
 
   readonly #message: Translate = createTranslator();
@@ -269,6 +269,14 @@ export class PayByBank extends LitElement {
       onOpenWindow: () => this.#store.openBankWindowAgain(),
       onPayOnThisDevice: () => this.#store.payOnThisDevice(),
     });
+  }
+
+  /** A lazily loaded chunk's own styles join the element's when it arrives. */
+  #adoptStyles(views: { styles?: CSSResult }) {
+    const sheet = views.styles?.styleSheet;
+    const root = this.renderRoot;
+    if (!sheet || !(root instanceof ShadowRoot)) return;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** The QR code's countdown comes with the QR chunk: a controller from the first QR code on. */

@@ -34,10 +34,9 @@ export const en = {
   receiptBank: 'Bank',
   receiptDate: 'Date',
   payee: 'Payee',
-  failedNextStep: 'Nothing was taken from your account. Try again, or choose another bank.',
-  cancelledNextStep: 'You can pay with the same bank again, or choose another one.',
-  pendingNextStep:
-    'You can close this page. Your bank finishes the payment, and the shop confirms your order once it does.',
+  failedNextStep: 'Nothing was taken. Try again, or choose another bank.',
+  cancelledNextStep: 'Pay with the same bank again, or choose another.',
+  pendingNextStep: 'You can close this page: the shop confirms your order once your bank does.',
   failedTitle: 'Payment failed',
   failedReason: 'Your bank did not accept the payment.',
   cancelledTitle: 'Payment cancelled',
