@@ -112,7 +112,7 @@ export class PayByBank extends LitElement {
   declare theme: Theme;
   /** Disables every control. */
   declare disabled: boolean;
-  /** Drops the element's own border, padding and background, for a merchant card that draws its own. */
+  /** Drops the element's own border, for a merchant card that draws its own frame. */
   declare frameless: boolean;
   /** Extra `fetch` options for calls to the merchant's server: headers (a CSRF token), credentials. */
   declare requestInit?: RequestInit;

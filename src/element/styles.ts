@@ -60,9 +60,7 @@ export const styles = css`
   }
 
   :host([frameless]) [part='base'] {
-    padding: 0;
     border: 0;
-    background: none;
   }
 
   :host([disabled]) [part='base'] {
