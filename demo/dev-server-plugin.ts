@@ -107,6 +107,7 @@ export function resolveDemoCheckout(checkout: string | undefined): ResolvedCheck
       amount: { value: '186.40', currency: 'EUR' },
       reference: `INV-${invoice[1]}`,
       description: 'Stadtwerke Nordhafen invoice',
+      payee: 'Stadtwerke Nordhafen',
       summary: [
         { label: 'Invoice', value: `INV-${invoice[1]}` },
         { label: 'Customer', value: 'Alex Example' },
@@ -121,8 +122,9 @@ export function resolveDemoCheckout(checkout: string | undefined): ResolvedCheck
     amount: { value: '42.00', currency: order[1] ? 'GBP' : 'EUR' },
     reference: `ORDER-${order[1] ? 'GB-' : ''}${order[2]}`,
     description: 'Demo shop order',
+    payee: 'Nordlicht Audio',
     summary: [
-      { label: 'Order', value: `${order[1] ? 'GB-' : ''}${order[2]}` },
+      { label: 'Order', value: `ORDER-${order[1] ? 'GB-' : ''}${order[2]}` },
       { label: 'Item', value: '1 × Noise-cancelling headphones' },
     ],
   };

@@ -15,6 +15,8 @@ export interface PaymentSnapshot {
   status: PaymentStatus;
   amount?: Money;
   reference?: string;
+  /** When the provider last changed the status: the receipt's date and time. */
+  updatedAt?: string;
   error?: PaymentError;
 }
 
@@ -38,6 +40,8 @@ export interface BankChoice {
   banks: Bank[];
   /** The bill or order being paid, when the merchant's server provides one. */
   summary: SummaryLine[];
+  /** Who is paid, from the merchant's server: shown before the hand-off to the bank. */
+  payee?: string;
   query: string;
   selectedBankId: string | undefined;
   payer: Record<string, string>;
@@ -113,6 +117,7 @@ export function bankChoice(state: CheckoutState): BankChoice {
     countries,
     banks,
     summary,
+    ...(state.payee ? { payee: state.payee } : {}),
     query,
     selectedBankId,
     payer,

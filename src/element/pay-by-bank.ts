@@ -1,5 +1,5 @@
 import { LitElement, html, isServer } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { CSSResult, PropertyValues } from 'lit';
 import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout-events.js';
 import type { CheckoutStore } from '../core/checkout-store.js';
 import { parseSettings, parseTheme } from '../core/config.js';
@@ -20,7 +20,7 @@ import { checkoutView } from './views/checkout-view.js';
 import { configErrorView } from './views/error-view.js';
 
 /** Properties that only restyle or disable the element; a change to any other one is a new setting. */
-const PRESENTATION: ReadonlySet<PropertyKey> = new Set(['theme', 'disabled']);
+const PRESENTATION: ReadonlySet<PropertyKey> = new Set(['theme', 'disabled', 'frameless']);
 
 let instances = 0;
 
@@ -39,6 +39,7 @@ let instances = 0;
  *
  * @slot header - Above the element's content, e.g. a heading of the merchant's own.
  * @slot footer - Below the element's content, e.g. terms or a help link.
+ * @slot success - Below the receipt once the payment completed: the merchant's next step (a link to the order, a button).
  *
  * @csspart base - The element's box.
  * @csspart search - The bank search field.
@@ -61,6 +62,7 @@ let instances = 0;
  * @cssproperty --pay-by-bank-color-success - Success.
  * @cssproperty --pay-by-bank-color-warning - Degraded and unavailable banks.
  * @cssproperty --pay-by-bank-focus-ring - The focus indicator (a box-shadow).
+ * @cssproperty --pay-by-bank-border-width - Width of the element's own border; `0` drops it (see also `frameless`).
  * @cssproperty --pay-by-bank-radius - Corner radius.
  * @cssproperty --pay-by-bank-spacing - Space between parts.
  * @cssproperty --pay-by-bank-font-family - Font family.
@@ -84,6 +86,7 @@ export class PayByBank extends LitElement {
     bank: {},
     theme: { reflect: true },
     disabled: { type: Boolean, reflect: true },
+    frameless: { type: Boolean, reflect: true },
     requestInit: { attribute: false },
   };
 
@@ -109,6 +112,8 @@ export class PayByBank extends LitElement {
   declare theme: Theme;
   /** Disables every control. */
   declare disabled: boolean;
+  /** Drops the element's own border, for a merchant card that draws its own frame. */
+  declare frameless: boolean;
   /** Extra `fetch` options for calls to the merchant's server: headers (a CSRF token), credentials. */
   declare requestInit?: RequestInit;
 
@@ -117,7 +122,7 @@ export class PayByBank extends LitElement {
   );
   readonly #checkoutState = new StoreController(this, this.#store.$state);
   readonly #idPrefix = `pay-by-bank-${++instances}`;
-  readonly #views = new LazyViews(this);
+  readonly #views = new LazyViews(this, (views) => this.#adoptStyles(views));
   readonly #bankList = new BankListController(this, this.#store, this.#idPrefix);
 
   readonly #message: Translate = createTranslator();
@@ -133,6 +138,7 @@ export class PayByBank extends LitElement {
     this.flow = 'auto';
     this.theme = 'light';
     this.disabled = false;
+    this.frameless = false;
   }
 
   /** Commits the payment with the selected bank, as the Pay button does. */
@@ -242,6 +248,7 @@ export class PayByBank extends LitElement {
     const state = this.#checkoutState.value;
     return checkoutView(state, {
       translate,
+      locale: this.#resolvedLocale,
       views: this.#views,
       bankName:
         state.banks.find((bank) => bank.id === state.selectedBankId)?.name ?? translate('yourBank'),
@@ -264,6 +271,14 @@ export class PayByBank extends LitElement {
     });
   }
 
+  /** A lazily loaded chunk's own styles join the element's when it arrives. */
+  #adoptStyles(views: { styles?: CSSResult }) {
+    const sheet = views.styles?.styleSheet;
+    const root = this.renderRoot;
+    if (!sheet || !(root instanceof ShadowRoot)) return;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
   /** The QR code's countdown comes with the QR chunk: a controller from the first QR code on. */
   #countdown: CountdownController | undefined;
 
@@ -275,11 +290,27 @@ export class PayByBank extends LitElement {
   }
 
   protected override updated(): void {
+    this.#keepHeight();
     if (!this.#moveFocus) return;
     const target = this.renderRoot.querySelector<HTMLElement>('[data-autofocus]');
     if (target) {
       this.#moveFocus = false;
       target.focus();
+    }
+  }
+
+  /** Height of the bank list view, which the views after it keep, so the page does not jump. */
+  #listHeight = 0;
+
+  #keepHeight() {
+    const base = this.renderRoot.querySelector<HTMLElement>('[part="base"]');
+    if (!base) return;
+    const view = this.#checkoutState.value.view;
+    if (view === 'choose') {
+      base.style.minBlockSize = '';
+      this.#listHeight = base.getBoundingClientRect().height;
+    } else if (view !== 'loading' && this.#listHeight > 0) {
+      base.style.minBlockSize = `${this.#listHeight}px`;
     }
   }
 

@@ -181,6 +181,32 @@ describe('<pay-by-bank> bank list', () => {
     await expect(element).to.be.accessible();
   });
 
+  for (const [locale, amount, date] of [
+    ['en-IN', '₹1,200.00', '11 Dec 2026'],
+    ['de', '1.200,00 ₹', '11.12.2026'],
+  ] as const) {
+    it(`formats typed summary values and shows the payee in ${locale}`, async () => {
+      merchant.options.payee = 'Nordlicht Audio';
+      merchant.options.summary = [
+        { label: 'Amount due', value: '1200.00', type: 'money', currency: 'INR' },
+        { label: 'Due date', value: '2026-12-11', type: 'date' },
+        { label: 'Bill period', value: 'Monthly' },
+      ];
+      const element = await mountReady({ locale });
+      const summary = query(element, '[part="summary"]');
+      const rows = [...summary.querySelectorAll('div')].map((row) => [
+        row.querySelector('dt')?.textContent?.trim(),
+        row.querySelector('dd')?.textContent?.trim().replace(/\s/g, ' '),
+      ]);
+      expect(rows).to.deep.equal([
+        ['Payee', 'Nordlicht Audio'],
+        ['Amount due', amount],
+        ['Due date', date],
+        ['Bill period', 'Monthly'],
+      ]);
+    });
+  }
+
   it('preselects the bank named by the bank attribute', async () => {
     const element = await mountReady({ bank: 'bravo' });
     expect(query(element, '[aria-selected="true"]').dataset.bankId).to.equal('bravo');

@@ -23,7 +23,9 @@ export interface FakeMerchantOptions {
   /** Statuses the status route answers in turn; the last one repeats. */
   statuses?: PaymentStatus[];
   error?: { code: string; message: string; retryable: boolean };
-  summary?: Array<{ label: string; value: string }>;
+  summary?: Array<{ label: string; value: string; type?: string; currency?: string }>;
+  /** Who is paid, in the banks answer. */
+  payee?: string;
   /** Each created link expires this long after creation (the create answer's expiresAt). */
   expiresInMs?: number;
 }
@@ -57,8 +59,8 @@ function json(body: unknown, status = 200, type = 'application/json'): Response 
 export class FakeMerchant {
   readonly requests: RecordedRequest[] = [];
   readonly faults: Fault[] = [];
-  options: Required<Omit<FakeMerchantOptions, 'error' | 'summary' | 'expiresInMs'>> &
-    Pick<FakeMerchantOptions, 'error' | 'summary' | 'expiresInMs'>;
+  options: Required<Omit<FakeMerchantOptions, 'error' | 'summary' | 'payee' | 'expiresInMs'>> &
+    Pick<FakeMerchantOptions, 'error' | 'summary' | 'payee' | 'expiresInMs'>;
   private paymentCount = 0;
   private readonly paymentsByKey = new Map<string, string>();
   private statusIndex = 0;
@@ -129,6 +131,7 @@ export class FakeMerchant {
         countries: this.options.countries,
         banks: this.options.banks,
         summary,
+        payee: this.options.payee,
       });
     }
     if (method === 'POST' && path.endsWith('/payments')) {

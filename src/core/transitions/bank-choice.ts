@@ -33,6 +33,7 @@ export function banksLoaded(state: CheckoutState, event: BanksLoaded): CheckoutS
     countries: event.answer.countries,
     banks,
     summary: event.answer.summary ?? [],
+    ...(event.answer.payee ? { payee: event.answer.payee } : {}),
     selectedBankId: preselected?.id,
   };
 }

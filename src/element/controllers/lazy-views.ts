@@ -15,12 +15,17 @@ export type LazyView<Name extends LazyViewName> = Awaited<ReturnType<(typeof LOA
 export class LazyViews {
   readonly #loaded: { [Name in LazyViewName]?: LazyView<Name> | Promise<void> } = {};
 
-  constructor(private readonly host: ReactiveControllerHost) {}
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** Called once per chunk on arrival, before the host re-renders (e.g. to adopt its styles). */
+    private readonly onLoad: (views: object) => void = () => {},
+  ) {}
 
   /** The views of `name` once loaded; until then undefined, and loading has started (once). */
   get<Name extends LazyViewName>(name: Name): LazyView<Name> | undefined {
     const loaded = (this.#loaded[name] ??= LOADERS[name]().then((views) => {
       (this.#loaded as Record<Name, unknown>)[name] = views;
+      this.onLoad(views);
       this.host.requestUpdate();
     }));
     return loaded instanceof Promise ? undefined : (loaded as LazyView<Name>);

@@ -9,6 +9,8 @@ import { progressView } from './progress-view.js';
 /** What the views need from the element: words, the lazily loaded views, and the payer's actions. */
 export interface CheckoutViewContext {
   translate: Translate;
+  /** The payer's locale, for Intl. */
+  locale: string;
   views: LazyViews;
   /** The selected bank's name, or "your bank". */
   bankName: string;

@@ -84,7 +84,6 @@ function payerFields(model: ChooseViewModel, actions: ChooseViewActions) {
       <input
         id=${id}
         name=${field.name}
-        autocomplete="off"
         required
         .value=${model.state.payer[field.name] ?? ''}
         ?disabled=${model.disabled}
@@ -120,7 +119,12 @@ export function chooseView(model: ChooseViewModel, actions: ChooseViewActions) {
   const activeOption = model.activeBankId ? `${idPrefix}-bank-${model.activeBankId}` : undefined;
   return html`<form novalidate @submit=${actions.onSubmit}>
     <div class="stack">
-      ${summaryView(state.summary)} ${countrySelect(model, actions)}
+      ${summaryView(
+        state.summary,
+        model.locale,
+        state.payee ? { label: translate('payee'), name: state.payee } : undefined,
+      )}
+      ${countrySelect(model, actions)}
       <div>
         <label for="${idPrefix}-search">${translate('searchLabel')}</label>
         <input

@@ -4,6 +4,8 @@ import { bankWindowView, handedBackView } from './bank-window-view.js';
 import type { CheckoutViewContext } from './checkout-view.js';
 import { outcomeView } from './outcome-view.js';
 
+export { paymentStyles as styles } from './payment-styles.js';
+
 /**
  * The views after the payer commits, in a chunk of their own: fetched while the bank list is shown,
  * so the first paint of the bank list does not wait for them.
@@ -23,6 +25,8 @@ export function paymentView(state: PaymentViewState, context: CheckoutViewContex
         outcome: state.outcome,
         payment: state.payment,
         displayAmount: context.displayAmount(state.payment?.amount),
+        bankName: state.selectedBankId ? bankName : undefined,
+        locale: context.locale,
         translate,
         onStartAgain: context.onStartAgain,
       });

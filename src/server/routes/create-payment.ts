@@ -6,7 +6,7 @@ import { newPaymentId } from '../payment-id.js';
 import type { IdempotencyAttempt, StoredPayment } from '../payment-store.js';
 import { ProblemError } from '../problem.js';
 import type { ResolvedCheckout } from '../provider.js';
-import type { SummaryAnswer } from '../summary.js';
+import { payeeOf, typedSummary, type SummaryAnswer } from '../summary.js';
 import { readJsonBody } from '../request-body.js';
 import { checkReturnUrl } from '../return-url.js';
 import { publicOrigin, returnRouteUrl } from '../public-urls.js';
@@ -119,7 +119,7 @@ async function createOnce(
     if (created.reason) payment.providerReason = created.reason;
     if (created.error) payment.error = created.error;
     if (created.providerData) payment.providerData = { ...created.providerData };
-    if (checkout.summary?.length) payment.summary = checkout.summary;
+    if (checkout.summary?.length) payment.summary = typedSummary(checkout.summary);
     await store.insert(payment);
     context.statusStored();
     await store.completeIdempotencyKey(key, paymentId);
@@ -128,7 +128,13 @@ async function createOnce(
       provider: payment.provider,
       status: payment.status,
     });
-    return { fingerprint: print, response: toCreateResponse(payment), replayed: false };
+    const payee = payeeOf(checkout.payee);
+    const response = toCreateResponse(payment);
+    return {
+      fingerprint: print,
+      response: payee ? { ...response, payee } : response,
+      replayed: false,
+    };
   } catch (error) {
     // Nothing was stored: a retry with this key starts afresh. The handler words the problem. When the
     // store itself failed, freeing the key may fail too; its lease then frees it.
