@@ -53,6 +53,8 @@ export function createPaymentSession(context: SessionContext) {
   const update = (transition: (current: CheckoutState) => CheckoutState) =>
     $state.set(transition(state()));
   let tracker: StatusTracker | undefined;
+  /** The bank of the payment in hand, remembered on success with `remember-bank`. */
+  let bankId: string | undefined;
   let stopListening: (() => void) | undefined;
   const bankWindow = {
     current: undefined as BankWindow | undefined,
@@ -152,6 +154,7 @@ export function createPaymentSession(context: SessionContext) {
         );
         return;
       }
+      if (bankId) setup().rememberedBank?.save(bankId);
       if (setup().attempts.claimOutcome(paymentId, 'success')) {
         deps.events.success({ paymentId, status, amount, reference });
       }
@@ -275,11 +278,13 @@ export function createPaymentSession(context: SessionContext) {
     create(attempt: Attempt, opened: BankWindow | undefined): Promise<void> {
       bankWindow.close();
       bankWindow.current = opened;
+      bankId = attempt.bankId;
       return create(attempt);
     },
 
     /** Resumes tracking a payment that left for the bank, from the return page or a reload. */
     resume(paymentId: string, saved: SavedAttempt | undefined, returned: boolean) {
+      bankId = saved?.bankId;
       const payment: PaymentSnapshot = {
         paymentId,
         status: saved && saved.status !== 'created' ? saved.status : 'awaiting_authorisation',

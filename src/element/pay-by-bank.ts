@@ -87,6 +87,7 @@ export class PayByBank extends LitElement {
     theme: { reflect: true },
     disabled: { type: Boolean, reflect: true },
     frameless: { type: Boolean, reflect: true },
+    rememberBank: { type: Boolean, attribute: 'remember-bank' },
     requestInit: { attribute: false },
   };
 
@@ -114,6 +115,8 @@ export class PayByBank extends LitElement {
   declare disabled: boolean;
   /** Drops the element's own border, for a merchant card that draws its own frame. */
   declare frameless: boolean;
+  /** Offers the payer's last-used bank first (kept in this origin's localStorage, never sent anywhere). */
+  declare rememberBank?: boolean;
   /** Extra `fetch` options for calls to the merchant's server: headers (a CSRF token), credentials. */
   declare requestInit?: RequestInit;
 
