@@ -42,6 +42,8 @@ export interface BankChoice {
   summary: SummaryLine[];
   /** Who is paid, from the merchant's server: shown before the hand-off to the bank. */
   payee?: string;
+  /** The checkout's reference, from the merchant's server: shown before the hand-off too. */
+  reference?: string;
   query: string;
   selectedBankId: string | undefined;
   payer: Record<string, string>;
@@ -118,6 +120,7 @@ export function bankChoice(state: CheckoutState): BankChoice {
     banks,
     summary,
     ...(state.payee ? { payee: state.payee } : {}),
+    ...(state.reference ? { reference: state.reference } : {}),
     query,
     selectedBankId,
     payer,

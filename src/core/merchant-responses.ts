@@ -74,6 +74,7 @@ export function parseBanksResponse(json: unknown): BanksResponse {
     countries,
     banks,
     ...(isText(json.payee) ? { payee: json.payee } : {}),
+    ...(isText(json.reference) ? { reference: json.reference } : {}),
     summary: parseSummary(json.summary),
   };
 }

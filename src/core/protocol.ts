@@ -41,6 +41,8 @@ export interface BanksResponse {
   banks: Bank[];
   /** Who is paid, shown before the hand-off to the bank. */
   payee?: string;
+  /** The payment's reference as the payer's statement will show it, shown before the hand-off. */
+  reference?: string;
   summary?: SummaryLine[];
 }
 

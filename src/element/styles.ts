@@ -119,6 +119,8 @@ export const styles = css`
     border-radius: calc(var(--_radius) / 2);
     cursor: pointer;
     border: 2px solid transparent;
+    /* Scrolled into view with room around it, so its outline is never cut by the list's edge. */
+    scroll-margin-block: 4px;
   }
 
   [part~='bank'][aria-selected='true'] {

@@ -63,6 +63,7 @@ export const en = {
   reopenBankWindow: 'Reopen the bank window',
   qrTitle: 'Scan to pay with your phone',
   qrHint: 'Point your phone camera at the code to open {bank} and approve the payment.',
+  qrStepWait: 'Keep this page open: it moves on by itself once your bank confirms.',
   qrAlt: 'QR code to pay with {bank} on your phone',
   qrValidFor: 'Code valid for {time}',
   qrRenewing: 'Getting a new code…',

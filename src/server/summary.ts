@@ -6,9 +6,11 @@ export interface SummaryAnswer {
   summary?: CheckoutSummaryItem[];
   /** Who is paid: `resolveCheckout`'s `payee`. */
   payee?: string;
+  /** `resolveCheckout`'s `reference`, which the payer sees before leaving for the bank. */
+  reference?: string;
 }
 
-/** The payee's name when it is short text; anything else is left out rather than shown broken. */
+/** A payee's name or a reference when it is short text; anything else is left out rather than shown broken. */
 export function payeeOf(payee: unknown): string | undefined {
   if (typeof payee !== 'string') return undefined;
   const name = payee.trim().slice(0, 140);
@@ -27,8 +29,12 @@ export async function summaryOf(
   try {
     const resolved = await context.resolveCheckout(checkout, request);
     const payee = payeeOf(resolved?.payee);
+    const reference = payeeOf(resolved?.reference);
     const summary = resolved?.summary;
-    const answer: SummaryAnswer = payee ? { payee } : {};
+    const answer: SummaryAnswer = {
+      ...(payee ? { payee } : {}),
+      ...(reference ? { reference } : {}),
+    };
     if (!Array.isArray(summary) || summary.length === 0) return answer;
     answer.summary = typedSummary(
       summary

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { payeeOf, typedSummary } from '../../src/server/summary.js';
+import { resolveTestCheckout, startKit, type RunningKit } from './support/kit-fixture.js';
+import { providerFor } from './support/providers.js';
+import { startSandbox, type RunningSandbox } from './support/sandbox-fixture.js';
 
 describe('typedSummary', () => {
   it('types ISO dates and amounts for the element, and turns enum constants into words', () => {
@@ -41,5 +44,44 @@ describe('payeeOf', () => {
     assert.equal(payeeOf(''), undefined);
     assert.equal(payeeOf(42), undefined);
     assert.equal(payeeOf('x'.repeat(200))?.length, 140);
+  });
+});
+
+describe('GET banks?checkout= before the hand-off', () => {
+  let sandbox: RunningSandbox;
+  let kit: RunningKit;
+
+  before(async () => {
+    sandbox = await startSandbox();
+    kit = await startKit(providerFor('aiia-pay', sandbox.url), {
+      resolveCheckout: (checkout) => {
+        const known = resolveTestCheckout(checkout);
+        return known && { ...known, payee: ' Nordlicht Audio ' };
+      },
+    });
+  });
+  after(async () => {
+    await kit.close();
+    await sandbox.close();
+  });
+
+  it('carries the payee and the reference of resolveCheckout, which the payer sees before the bank', async () => {
+    const response = await fetch(`${kit.endpoint}/banks?country=DE&checkout=order-7`);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const body = (await response.json()) as Record<string, unknown>;
+    assert.equal(body.payee, 'Nordlicht Audio');
+    assert.equal(body.reference, 'ORDER-7');
+    assert.ok(Array.isArray(body.banks) && body.banks.length > 0);
+  });
+
+  it('carries neither for an unknown checkout, nor for the bank list alone', async () => {
+    for (const query of ['country=DE&checkout=nonsense', 'country=DE']) {
+      const body = (await (await fetch(`${kit.endpoint}/banks?${query}`)).json()) as Record<
+        string,
+        unknown
+      >;
+      assert.equal(body.payee, undefined, query);
+      assert.equal(body.reference, undefined, query);
+    }
   });
 });

@@ -26,6 +26,8 @@ export interface FakeMerchantOptions {
   summary?: Array<{ label: string; value: string; type?: string; currency?: string }>;
   /** Who is paid, in the banks answer. */
   payee?: string;
+  /** The checkout's reference, in the banks answer. */
+  reference?: string;
   /** Each created link expires this long after creation (the create answer's expiresAt). */
   expiresInMs?: number;
 }
@@ -59,8 +61,10 @@ function json(body: unknown, status = 200, type = 'application/json'): Response 
 export class FakeMerchant {
   readonly requests: RecordedRequest[] = [];
   readonly faults: Fault[] = [];
-  options: Required<Omit<FakeMerchantOptions, 'error' | 'summary' | 'payee' | 'expiresInMs'>> &
-    Pick<FakeMerchantOptions, 'error' | 'summary' | 'payee' | 'expiresInMs'>;
+  options: Required<
+    Omit<FakeMerchantOptions, 'error' | 'summary' | 'payee' | 'reference' | 'expiresInMs'>
+  > &
+    Pick<FakeMerchantOptions, 'error' | 'summary' | 'payee' | 'reference' | 'expiresInMs'>;
   private paymentCount = 0;
   private readonly paymentsByKey = new Map<string, string>();
   private statusIndex = 0;
@@ -132,6 +136,7 @@ export class FakeMerchant {
         banks: this.options.banks,
         summary,
         payee: this.options.payee,
+        reference: this.options.reference,
       });
     }
     if (method === 'POST' && path.endsWith('/payments')) {

@@ -36,6 +36,7 @@ export function banksLoaded(state: CheckoutState, event: BanksLoaded): CheckoutS
     banks,
     summary: event.answer.summary ?? [],
     ...(event.answer.payee ? { payee: event.answer.payee } : {}),
+    ...(event.answer.reference ? { reference: event.answer.reference } : {}),
     selectedBankId: preselected?.id,
   };
 }

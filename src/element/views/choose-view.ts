@@ -119,11 +119,10 @@ export function chooseView(model: ChooseViewModel, actions: ChooseViewActions) {
   const activeOption = model.activeBankId ? `${idPrefix}-bank-${model.activeBankId}` : undefined;
   return html`<form novalidate @submit=${actions.onSubmit}>
     <div class="stack">
-      ${summaryView(
-        state.summary,
-        model.locale,
-        state.payee ? { label: translate('payee'), name: state.payee } : undefined,
-      )}
+      ${summaryView(state.summary, model.locale, [
+        [translate('payee'), state.payee],
+        [translate('receiptReference'), state.reference],
+      ])}
       ${countrySelect(model, actions)}
       <div>
         <label for="${idPrefix}-search">${translate('searchLabel')}</label>

@@ -15,6 +15,17 @@ export const paymentStyles = css`
     cursor: pointer;
   }
 
+  /* The phone's steps, numbered, read start to end beside a centred code. */
+  .steps {
+    display: grid;
+    gap: 4px;
+    margin: 0;
+    padding-inline-start: 1.5em;
+    font-size: 14px;
+    color: var(--_muted);
+    text-align: start;
+  }
+
   [part='qr'] {
     justify-self: center;
     inline-size: min(240px, 100%);

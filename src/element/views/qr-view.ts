@@ -35,7 +35,10 @@ export function qrView(model: QrViewModel) {
   const { size, path } = qrMatrix(model.authorizationUrl);
   return html`<div part="status">
     <h2 tabindex="-1" data-autofocus>${translate('qrTitle')}</h2>
-    <p class="hint">${translate('qrHint', { bank: bankName })}</p>
+    <ol class="steps">
+      <li>${translate('qrHint', { bank: bankName })}</li>
+      <li>${translate('qrStepWait')}</li>
+    </ol>
     <svg
       part="qr"
       role="img"

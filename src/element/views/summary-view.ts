@@ -22,18 +22,19 @@ export function formatSummaryValue(line: SummaryLine, locale: string): string {
 export function summaryView(
   lines: readonly SummaryLine[],
   locale: string,
-  payee?: { label: string; name: string },
+  /** What the payer must see before the bank, beside the bill: [label, value], absent values left out. */
+  facts: readonly [string, string | undefined][] = [],
 ) {
-  if (lines.length === 0 && !payee) return nothing;
+  const known = facts.filter((fact): fact is [string, string] => Boolean(fact[1]));
+  if (lines.length === 0 && known.length === 0) return nothing;
   return html`<dl part="summary">
-    ${
-      payee
-        ? html`<div>
-            <dt>${payee.label}</dt>
-            <dd>${payee.name}</dd>
-          </div>`
-        : nothing
-    }
+    ${known.map(
+      ([label, value]) =>
+        html`<div>
+          <dt>${label}</dt>
+          <dd>${value}</dd>
+        </div>`,
+    )}
     ${lines.map(
       (line) =>
         html`<div>
