@@ -11,6 +11,7 @@ const roots = [
   'test/ssr',
   'test/examples',
   'test/package',
+  'test/design',
 ];
 
 function findTests(dir) {

@@ -228,8 +228,8 @@ export const styles = css`
     box-shadow: inset 0 0 0 1px var(--_border);
   }
 
-  [part='status'],
-  [part='error'] {
+  [part~='status'],
+  [part~='error'] {
     display: grid;
     gap: 8px;
     text-align: center;
@@ -240,15 +240,17 @@ export const styles = css`
     font-size: 1.25em;
   }
 
+  /* Focus moves to a view's heading so that screen readers read it; it is no control to mark. */
   h2:focus {
     outline: none;
+    box-shadow: none;
   }
 
   p {
     margin: 0;
   }
 
-  [part='error'] h2 {
+  [part~='error'] h2 {
     color: var(--_danger);
   }
 

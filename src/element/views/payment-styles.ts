@@ -35,10 +35,6 @@ export const paymentStyles = css`
     color: var(--_success);
   }
 
-  .outcome-failed h2 {
-    color: var(--_danger);
-  }
-
   .mark {
     justify-self: center;
     inline-size: 56px;
