@@ -15,6 +15,14 @@ import {
   type LoadFigures,
   type Route,
 } from './server-figures.js';
+import {
+  byteFigures,
+  mountFigures,
+  startElementRun,
+  statusReadsPerPayment,
+  type ByteFigures,
+  type MountFigures,
+} from './element-figures.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +38,8 @@ const rounds = Number(values.rounds ?? (short ? 2 : 3));
 const seconds = short ? 2 : 5;
 const longPolls = short ? 2000 : 10_000;
 const waiters = 1000;
+/** The element's byte target (README, "Performance"): brotli bytes before the list is interactive. */
+const BYTE_BUDGET = 12 * 1024;
 const BASELINE = new URL('../../bench/baseline.json', import.meta.url);
 
 const median = (numbers: number[]) => {
@@ -135,10 +145,54 @@ async function longPollFigures() {
 }
 
 if (values.only !== 'element') await serverFigures();
-if (values.only !== 'server') {
-  // The element's figures (headless Chromium, 100 and 3,000 banks) are not measured by this script yet.
-  lines.push('', 'Element: not measured yet (run with --only server meanwhile).');
+async function elementFigures() {
+  const run = await startElementRun();
+  try {
+    lines.push(
+      '',
+      `Element (dist/ build, headless Chromium), medians over ${rounds} rounds`,
+      `${'banks'.padStart(6)} ${'mount ms'.padStart(9)} ${'bare ms'.padStart(8)} ${'slowest key ms'.padStart(15)} ${'last key to list ms'.padStart(20)} ${'scripts B br'.padStart(13)} ${'bank list B br'.padStart(14)}`,
+    );
+    for (const count of [100, 3000]) {
+      const mounts: MountFigures[] = [];
+      const bytes: ByteFigures[] = [];
+      await mountFigures(run.browser, run.origin, count); // warm: Chromium's code cache, the JIT
+      for (let round = 0; round < rounds; round += 1) {
+        log(`bench: element ${count} banks round ${round + 1}/${rounds}`);
+        mounts.push(await mountFigures(run.browser, run.origin, count));
+        bytes.push(await byteFigures(run.browser, run.origin, count));
+      }
+      const mountMs = median(mounts.map((figures) => figures.mountMs));
+      const scriptBytes = median(bytes.map((figures) => figures.scriptBytes));
+      const bareMountMs = median(mounts.map((figures) => figures.bareMountMs));
+      // Ratios, like the server's, higher is better: against a bare list in the same page (times
+      // differ between machines, the ratio much less), and the byte budget over the bytes.
+      ratios[`element ${count} banks bare mount / mount`] = bareMountMs / mountMs;
+      ratios[`element ${count} banks byte budget / script bytes`] = BYTE_BUDGET / scriptBytes;
+      lines.push(
+        [
+          String(count).padStart(6),
+          fixed(mountMs, 1).padStart(9),
+          fixed(bareMountMs, 1).padStart(8),
+          fixed(median(mounts.map((figures) => figures.slowestKeyMs)), 1).padStart(15),
+          fixed(median(mounts.map((figures) => figures.lastKeyToListMs)), 1).padStart(20),
+          String(scriptBytes).padStart(13),
+          String(median(bytes.map((figures) => figures.bankListBytes))).padStart(14),
+        ].join(' '),
+      );
+    }
+    log('bench: element status reads of one payment');
+    const reads = await statusReadsPerPayment(run.browser, short ? 3000 : 8000);
+    lines.push(
+      `status reads of one completed payment (popup flow, ${short ? 3 : 8} s at the bank): ${reads}`,
+    );
+  } finally {
+    await run.close();
+  }
 }
+
+if (values.only !== 'element') await serverFigures();
+if (values.only !== 'server') await elementFigures();
 process.stdout.write(`${lines.join('\n')}\n`);
 
 if (values['write-baseline']) {

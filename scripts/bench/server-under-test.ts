@@ -65,6 +65,7 @@ const handler = createPayByBankHandler({
   store,
   resolveCheckout: (checkout) =>
     checkout ? { amount: { value: '42.00', currency: 'EUR' }, reference: 'ORDER-1' } : null,
+  publicBaseUrl: 'https://shop.example',
   allowedReturnOrigins: ['https://shop.example'],
   logger: silentLogger(),
   // Counted like a merchant's (the limiter is on the hot path), but never reached by the load.

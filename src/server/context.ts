@@ -4,6 +4,7 @@ import type { PaymentProvider, ResolvedCheckout } from './provider.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import type { StatusWatchers } from './status-watchers.js';
 import type { CreatePaymentResponse } from '../core/protocol.js';
+import type { KitRequest } from './kit-request.js';
 
 /** Everything one handler instance shares between its requests. Made per handler, never per module. */
 export interface HandlerContext {
@@ -11,7 +12,7 @@ export interface HandlerContext {
   store: PaymentStore;
   resolveCheckout: (
     checkout: string | undefined,
-    request: Request,
+    request: KitRequest,
   ) => Promise<ResolvedCheckout | null | undefined>;
   basePath: string;
   /** Undefined only where the merchant let the request's origin stand in (`trustRequestOrigin`, development). */

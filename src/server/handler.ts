@@ -1,5 +1,8 @@
 import { createHookDispatcher, type HookDispatcher } from './completion-hook.js';
 import type { HandlerContext } from './context.js';
+import { answerKitRequest } from './kit-handler.js';
+import { toFetchResponse, type KitAnswer } from './kit-answer.js';
+import { asFetchRequest, urlOf, type KitRequest } from './kit-request.js';
 import { consoleLogger } from './logger.js';
 import { createMemoryPaymentStore } from './memory-payment-store.js';
 import type { PayByBankHandlerOptions } from './options.js';
@@ -67,10 +70,10 @@ export function createPayByBankHandler(options: PayByBankHandlerOptions): PayByB
     hooks?.wake();
   });
 
-  const handler = async (request: Request): Promise<Response> => {
+  const answer = async (request: KitRequest): Promise<KitAnswer> => {
     let action = 'routing';
     try {
-      const path = relativePath(context.basePath, new URL(request.url).pathname);
+      const path = relativePath(context.basePath, urlOf(request).pathname);
       const match = path === undefined ? undefined : findRoute(path);
       if (!match) throw new ProblemError(404, 'not_found', 'No such route.');
       const { route, id } = match;
@@ -86,6 +89,8 @@ export function createPayByBankHandler(options: PayByBankHandlerOptions): PayByB
       return problemResponse(problemOf(context, error, action));
     }
   };
+  const handler = async (request: Request): Promise<Response> =>
+    toFetchResponse(await answer(request));
   const ours = async (paymentId: string) => {
     const payment = await store.get(paymentId);
     return payment?.provider === context.provider.name ? payment : undefined;
@@ -93,6 +98,7 @@ export function createPayByBankHandler(options: PayByBankHandlerOptions): PayByB
   let closing: Promise<void> | undefined;
   return Object.assign(handler, {
     basePath: context.basePath,
+    [answerKitRequest]: answer,
     async getPayment(paymentId: string) {
       const payment = await ours(paymentId);
       return payment && toPaymentRecord(payment);
@@ -126,7 +132,8 @@ function createContext(options: PayByBankHandlerOptions, statusStored: () => voi
   return {
     provider: options.provider,
     store: options.store ?? createMemoryPaymentStore(),
-    resolveCheckout: async (checkout, request) => resolveCheckout(checkout, request),
+    resolveCheckout: async (checkout, request) =>
+      resolveCheckout(checkout, asFetchRequest(request)),
     basePath,
     publicBaseUrl,
     allowedReturnOrigins: origins ? new Set(origins.map(normalizeOrigin)) : undefined,
@@ -190,7 +197,7 @@ interface Route {
   method: 'GET' | 'POST';
   /** What the route does, for the merchant's logs: "bank list failed". */
   action: string;
-  run(context: HandlerContext, request: Request, id: string): Promise<Response>;
+  run(context: HandlerContext, request: KitRequest, id: string): Promise<KitAnswer>;
 }
 
 /** The merchant protocol v1, one line per route (see `docs/protocol.md`). */

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { ProblemError } from './problem.js';
+import type { KitRequest } from './kit-request.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function readIdempotencyKey(request: Request): string {
+export function readIdempotencyKey(request: KitRequest): string {
   const key = request.headers.get('idempotency-key')?.trim();
   if (!key)
     throw new ProblemError(

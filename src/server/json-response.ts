@@ -1,10 +1,13 @@
+import type { KitAnswer } from './kit-answer.js';
+
 export function jsonResponse(
   body: unknown,
   status = 200,
   headers: Record<string, string> = {},
-): Response {
-  return new Response(JSON.stringify(body), {
+): KitAnswer {
+  return {
     status,
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
-  });
+    body: JSON.stringify(body),
+  };
 }

@@ -1,6 +1,9 @@
 import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { relativePath } from './handler.js';
+import { toFetchResponse, type KitAnswer } from './kit-answer.js';
+import { kitAnsweringOf, type KitAnswering } from './kit-handler.js';
+import { nodeGetRequest } from './node-request.js';
 import { ProblemError, problemBody, problemResponse, type ProblemCode } from './problem.js';
 import { rememberSocketAddress } from './rate-limit/client-address.js';
 
@@ -61,37 +64,81 @@ export function toNodeListener(handler: FetchHandler): NodeListener {
       next();
       return;
     }
-    const aborted = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) aborted.abort();
+    const answering = kitAnsweringOf(handler);
+    const answered = answering
+      ? kitAnswerOf(answering, req, res, pathAndQuery).then((answer) => writeAnswer(res, answer))
+      : fetchAnswerOf(handler, req, res, pathAndQuery).then((answer) => writeResponse(res, answer));
+    answered.catch((error: unknown) => {
+      if (next) next(error);
+      else if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      } else res.destroy();
     });
-    toRequest(req, pathAndQuery, aborted.signal)
-      .then((request) => handler(request))
-      .catch((error: unknown) => {
-        if (error instanceof ProblemError) return problemResponse(error);
-        throw error;
-      })
-      .then((response) => writeResponse(res, response))
-      .catch((error: unknown) => {
-        if (next) next(error);
-        else if (!res.headersSent) {
-          res.statusCode = 500;
-          res.end();
-        } else res.destroy();
-      });
   };
 }
 
-async function toRequest(
+/** The kit's own handler: a GET without Fetch objects, anything with a body as a `Request`. */
+async function kitAnswerOf(
+  answering: KitAnswering,
   req: IncomingMessage,
+  res: ServerResponse,
   pathAndQuery: string,
-  signal: AbortSignal,
-): Promise<Request> {
+): Promise<KitAnswer> {
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'HEAD') {
+    try {
+      return await answering(await toRequest(req, pathAndQuery, abortedOnClose(res)));
+    } catch (error) {
+      if (error instanceof ProblemError) return problemResponse(error);
+      throw error;
+    }
+  }
+  const url = requestUrl(req, pathAndQuery);
+  const request = nodeGetRequest(req, res, url, () =>
+    fetchRequestOf(req, url, abortedOnClose(res)),
+  );
+  rememberSocketAddress(request, req.socket.remoteAddress);
+  return answering(request);
+}
+
+/** Any other Fetch handler, through Fetch objects. */
+async function fetchAnswerOf(
+  handler: FetchHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathAndQuery: string,
+): Promise<Response> {
+  try {
+    return await handler(await toRequest(req, pathAndQuery, abortedOnClose(res)));
+  } catch (error) {
+    if (error instanceof ProblemError) return toFetchResponse(problemResponse(error));
+    throw error;
+  }
+}
+
+function abortedOnClose(res: ServerResponse): AbortSignal {
+  const aborted = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) aborted.abort();
+  });
+  return aborted.signal;
+}
+
+function requestUrl(req: IncomingMessage, pathAndQuery: string): string {
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-  const url = new URL(
+  return new URL(
     pathAndQuery,
     `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`,
-  );
+  ).href;
+}
+
+function fetchRequestOf(
+  req: IncomingMessage,
+  url: string,
+  signal: AbortSignal,
+  body?: Uint8Array<ArrayBuffer>,
+) {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (name.startsWith(':') || value === undefined) continue;
@@ -99,8 +146,19 @@ async function toRequest(
   }
   const method = req.method ?? 'GET';
   const init: RequestInit = { method, headers, signal };
-  if (method !== 'GET' && method !== 'HEAD') init.body = new Uint8Array(await readBody(req));
-  const request = new Request(url, init);
+  if (body) init.body = body;
+  return new Request(url, init);
+}
+
+async function toRequest(
+  req: IncomingMessage,
+  pathAndQuery: string,
+  signal: AbortSignal,
+): Promise<Request> {
+  const method = req.method ?? 'GET';
+  const body =
+    method !== 'GET' && method !== 'HEAD' ? new Uint8Array(await readBody(req)) : undefined;
+  const request = fetchRequestOf(req, requestUrl(req, pathAndQuery), signal, body);
   rememberSocketAddress(request, req.socket.remoteAddress);
   return request;
 }
@@ -125,6 +183,13 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
+}
+
+function writeAnswer(res: ServerResponse, answer: KitAnswer): void {
+  const headers: Record<string, string | number> = { ...answer.headers };
+  if (answer.body !== null) headers['content-length'] = Buffer.byteLength(answer.body);
+  res.writeHead(answer.status, headers);
+  res.end(answer.body ?? undefined);
 }
 
 async function writeResponse(res: ServerResponse, response: Response): Promise<void> {

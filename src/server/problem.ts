@@ -1,4 +1,5 @@
 import type { Problem } from '../core/protocol.js';
+import type { KitAnswer } from './kit-answer.js';
 
 /** Every stable problem `code` the server kit answers with. Clients branch on these, so never rename one. */
 export type ProblemCode =
@@ -86,13 +87,14 @@ export function problemBody(status: number, code: ProblemCode, detail: string): 
   };
 }
 
-export function problemResponse(error: ProblemError): Response {
-  return new Response(JSON.stringify(problemBody(error.status, error.code, error.detail)), {
+export function problemResponse(error: ProblemError): KitAnswer {
+  return {
     status: error.status,
     headers: {
       'content-type': 'application/problem+json',
       'cache-control': 'no-store',
       ...error.headers,
     },
-  });
+    body: JSON.stringify(problemBody(error.status, error.code, error.detail)),
+  };
 }

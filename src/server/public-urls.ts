@@ -1,10 +1,11 @@
 import type { HandlerContext } from './context.js';
 import { joinUrl } from './provider-http.js';
+import { urlOf, type KitRequest } from './kit-request.js';
 
 /** The kit's return route as the bank will call it, carrying the kit's own payment id. */
 export function returnRouteUrl(
   context: HandlerContext,
-  request: Request,
+  request: KitRequest,
   paymentId: string,
 ): string {
   const url = new URL(joinUrl(publicOrigin(context, request), `${context.basePath}/return`));
@@ -17,7 +18,7 @@ export function returnRouteUrl(
  * never read); else, where the merchant allowed it (`trustRequestOrigin`, or development), the
  * request's own origin (see `requestOrigin`).
  */
-export function publicOrigin(context: HandlerContext, request: Request): string {
+export function publicOrigin(context: HandlerContext, request: KitRequest): string {
   return context.publicBaseUrl ?? requestOrigin(request, context.trustProxy);
 }
 
@@ -26,8 +27,8 @@ export function publicOrigin(context: HandlerContext, request: Request): string 
  * (`trustProxy`), from the last `X-Forwarded-Host` and `X-Forwarded-Proto` that proxy set. A forwarded
  * value that is not a bare host, or a protocol other than http(s), is ignored.
  */
-export function requestOrigin(request: Request, trustProxy: boolean): string {
-  const own = new URL(request.url);
+export function requestOrigin(request: KitRequest, trustProxy: boolean): string {
+  const own = urlOf(request);
   if (!trustProxy) return own.origin;
   const proto = lastEntry(request.headers.get('x-forwarded-proto'))?.toLowerCase();
   const protocol = proto === 'http' || proto === 'https' ? proto : own.protocol.slice(0, -1);

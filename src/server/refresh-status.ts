@@ -22,9 +22,35 @@ export async function refreshStatus(
   inFlight.set(context, flights);
   const running = flights.get(payment.id);
   if (running) return running;
-  const flight = readAndStore(context, payment, source).finally(() => flights.delete(payment.id));
+  const flight = claimAndRead(context, payment, force, source).finally(() =>
+    flights.delete(payment.id),
+  );
   flights.set(payment.id, flight);
   return flight;
+}
+
+/**
+ * Across instances, through the store: the read is claimed by moving `checkedAt` in one atomic
+ * update, so of many instances polling one payment only the one whose update moved it asks the
+ * provider in that interval; the others serve what is stored (docs/architecture.md, "Many instances").
+ */
+async function claimAndRead(
+  context: HandlerContext,
+  payment: StoredPayment,
+  force: boolean,
+  source: StatusChangeSource,
+): Promise<StoredPayment> {
+  let claimed = false;
+  const now = context.now();
+  const stored = await context.store.update(payment.id, (current) => {
+    // Set on every call: a store may run `change` again after a conflict.
+    claimed =
+      !isTerminal(current.status) &&
+      (force || now.getTime() - Date.parse(current.checkedAt) >= context.refreshIntervalMs);
+    return claimed ? { ...current, checkedAt: now.toISOString() } : undefined;
+  });
+  if (!stored) return payment;
+  return claimed ? readAndStore(context, stored, source) : stored;
 }
 
 const inFlight = new WeakMap<HandlerContext, Map<string, Promise<StoredPayment>>>();

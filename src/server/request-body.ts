@@ -1,7 +1,8 @@
 import { ProblemError } from './problem.js';
+import type { KitRequest } from './kit-request.js';
 
 /** Reads a body as text, refusing more than `limit` bytes without buffering them all first. */
-export async function readBodyText(request: Request, limit: number): Promise<string> {
+export async function readBodyText(request: KitRequest, limit: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) throw tooLarge(limit);
   if (!request.body) return '';
@@ -21,7 +22,7 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+export async function readJsonBody(request: KitRequest, limit: number): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
     throw new ProblemError(415, 'unsupported_media_type', 'Send the body as application/json.');

@@ -1,5 +1,6 @@
 import type { HandlerContext } from './context.js';
 import type { CheckoutSummaryItem } from './provider.js';
+import type { KitRequest } from './kit-request.js';
 
 /** The protocol extension: an optional `summary` beside the banks and create answers (README). */
 export interface SummaryAnswer {
@@ -24,7 +25,7 @@ export function payeeOf(payee: unknown): string | undefined {
 export async function summaryOf(
   context: HandlerContext,
   checkout: string,
-  request: Request,
+  request: KitRequest,
 ): Promise<SummaryAnswer> {
   try {
     const resolved = await context.resolveCheckout(checkout, request);

@@ -90,7 +90,14 @@ export function createProviderClient<Options extends ProviderConnectionOptions>(
   };
 }
 
+/** The whole list, frozen, once per list: the bank-list route serialises it once per list it sees. */
+const everyBank = new WeakMap<readonly Bank[], readonly Bank[]>();
+
 /** `listBanks(country)` of an adapter that holds its whole list: one country's, or all. */
 export function banksIn<T extends Bank>(banks: readonly T[], country: string | undefined): T[] {
-  return country ? banks.filter((bank) => bank.country === country) : [...banks];
+  if (country) return banks.filter((bank) => bank.country === country);
+  let all = everyBank.get(banks);
+  if (!all) everyBank.set(banks, (all = Object.freeze([...banks])));
+  // Frozen: a caller that wrote to it would throw rather than change every later answer.
+  return all as T[];
 }

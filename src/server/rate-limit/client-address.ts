@@ -1,12 +1,13 @@
 import { isIP } from 'node:net';
+import type { KitRequest } from '../kit-request.js';
 
 /**
  * The socket's remote address of each request `toNodeListener` built. A Request has no field for it,
  * and a header could be sent by anyone; a WeakMap entry goes when the request does.
  */
-const socketAddresses = new WeakMap<Request, string>();
+const socketAddresses = new WeakMap<KitRequest, string>();
 
-export function rememberSocketAddress(request: Request, address: string | undefined): void {
+export function rememberSocketAddress(request: KitRequest, address: string | undefined): void {
   if (address) socketAddresses.set(request, address);
 }
 
@@ -15,7 +16,7 @@ export function rememberSocketAddress(request: Request, address: string | undefi
  * the address that proxy saw: the last entry of `X-Forwarded-For` (the ones before it are the
  * client's own claims, free to forge).
  */
-export function clientAddressOf(request: Request, trustProxy: boolean): string | undefined {
+export function clientAddressOf(request: KitRequest, trustProxy: boolean): string | undefined {
   if (trustProxy) {
     const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded && isIP(forwarded)) return forwarded;

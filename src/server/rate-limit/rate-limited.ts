@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { isPaymentId } from '../payment-id.js';
 import { readBodyText } from '../request-body.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { urlOf, type KitRequest } from '../kit-request.js';
+import type { KitAnswer } from '../kit-answer.js';
 
 /** The routes with limits (see `RateLimits`). */
 export type LimitedRoute = 'payment creation' | 'status read' | 'webhook';
 
-type Run<C> = (context: C, request: Request, id: string) => Promise<Response>;
+type Run<C> = (context: C, request: KitRequest, id: string) => Promise<KitAnswer>;
 
 /** The create route's own body limit: a body it would refuse is not read further. */
 const CHECKOUT_PEEK_LIMIT = 16 * 1024;
@@ -30,7 +32,7 @@ export function rateLimited<C extends { rateLimiter: RateLimiter }>(
     }
     // An id that is no payment id is answered 404 by the route, and never becomes a counter.
     if (isPaymentId(id)) await limiter.count('statusPollsPerPayment', id);
-    const url = new URL(request.url);
+    const url = urlOf(request);
     const waits = Number(url.searchParams.get('wait') || '0') > 0 && url.searchParams.has('since');
     if (!client || !waits) return run(context, request, id);
     const release = limiter.holdLongPoll(client);
@@ -43,7 +45,7 @@ export function rateLimited<C extends { rateLimiter: RateLimiter }>(
 }
 
 /** The `checkout` of a create body, hashed (it may be long); unreadable bodies share one key. */
-async function checkoutKeyOf(request: Request): Promise<string> {
+async function checkoutKeyOf(request: KitRequest): Promise<string> {
   let checkout = '';
   try {
     const text = await readBodyText(request.clone(), CHECKOUT_PEEK_LIMIT);

@@ -4,6 +4,7 @@ import { addressKey, clientAddressOf } from './client-address.js';
 import { verdictOf } from './fixed-window.js';
 import { RATE_WINDOW_MS, resolveLimits, type RateLimitOptions, type RateLimits } from './limits.js';
 import { createMemoryRateLimitStore } from './rate-limit-store.js';
+import { asFetchRequest, type KitRequest } from '../kit-request.js';
 
 /** The limits counted per minute in the store; `longPollsPerAddress` is held, not counted. */
 export type CountedLimit = Exclude<keyof RateLimits, 'longPollsPerAddress'>;
@@ -17,7 +18,7 @@ export interface RateLimiter {
   /** Takes one of the client's long-poll slots (throws 429 when all are taken); answers the release. */
   holdLongPoll(client: string): () => void;
   /** The key the request's client is counted under; undefined when its address is unknown. */
-  clientOf(request: Request): string | undefined;
+  clientOf(request: KitRequest): string | undefined;
 }
 
 export interface RateLimiterSettings {
@@ -39,8 +40,10 @@ export function createRateLimiter(
   if (options === false) return UNLIMITED;
   const limits = resolveLimits(options ?? {});
   const store = options?.store ?? createMemoryRateLimitStore();
-  const addressOf =
-    options?.clientAddress ?? ((request: Request) => clientAddressOf(request, settings.trustProxy));
+  const custom = options?.clientAddress;
+  const addressOf = custom
+    ? (request: KitRequest) => custom(asFetchRequest(request))
+    : (request: KitRequest) => clientAddressOf(request, settings.trustProxy);
   const waiting = new Map<string, number>();
   let warnedUnknown = false;
 

@@ -4,6 +4,8 @@ import type { HandlerContext } from '../context.js';
 import { jsonResponse } from '../json-response.js';
 import { ProblemError } from '../problem.js';
 import { summaryOf, type SummaryAnswer } from '../summary.js';
+import { urlOf, type KitRequest } from '../kit-request.js';
+import type { KitAnswer } from '../kit-answer.js';
 
 const COUNTRY = /^[A-Za-z]{2}$/;
 
@@ -11,8 +13,8 @@ const COUNTRY = /^[A-Za-z]{2}$/;
  * `GET banks?country=XX[&checkout=…]`: the provider's banks of one country, and every country it serves;
  * with `checkout`, also what is being paid (`summary`) when the merchant's `resolveCheckout` gives one.
  */
-export async function listBanks(context: HandlerContext, request: Request): Promise<Response> {
-  const url = new URL(request.url);
+export async function listBanks(context: HandlerContext, request: KitRequest): Promise<KitAnswer> {
+  const url = urlOf(request);
   const asked = url.searchParams.get('country');
   if (asked !== null && !COUNTRY.test(asked)) {
     throw new ProblemError(400, 'invalid_request', 'country must be an ISO 3166-1 alpha-2 code.');
@@ -27,12 +29,13 @@ export async function listBanks(context: HandlerContext, request: Request): Prom
     const answer = serialisedList(all, asked?.toUpperCase(), request);
     const headers = { 'cache-control': 'private, max-age=60', etag: answer.etag };
     if (matches(request.headers.get('if-none-match'), answer.etag)) {
-      return new Response(null, { status: 304, headers });
+      return { status: 304, headers, body: null };
     }
-    return new Response(answer.body, {
+    return {
       status: 200,
       headers: { 'content-type': 'application/json', ...headers },
-    });
+      body: answer.body,
+    };
   }
   const [all, shown] = await Promise.all([
     context.provider.listBanks(),
@@ -48,7 +51,11 @@ export async function listBanks(context: HandlerContext, request: Request): Prom
 
 type Bank = Awaited<ReturnType<HandlerContext['provider']['listBanks']>>[number];
 
-function listOf(all: readonly Bank[], asked: string | undefined, request: Request): BanksResponse {
+function listOf(
+  all: readonly Bank[],
+  asked: string | undefined,
+  request: KitRequest,
+): BanksResponse {
   const countries = [...new Set(all.map((bank) => bank.country))].sort();
   const country = asked ?? preferredCountry(request, countries);
   return { country, countries, banks: all.filter((bank) => bank.country === country) };
@@ -57,7 +64,7 @@ function listOf(all: readonly Bank[], asked: string | undefined, request: Reques
 /** Per bank list the provider answered (kept while it is), per country: the JSON and its ETag. */
 const serialised = new WeakMap<readonly Bank[], Map<string, { body: string; etag: string }>>();
 
-function serialisedList(all: readonly Bank[], asked: string | undefined, request: Request) {
+function serialisedList(all: readonly Bank[], asked: string | undefined, request: KitRequest) {
   const byCountry = serialised.get(all) ?? new Map<string, { body: string; etag: string }>();
   serialised.set(all, byCountry);
   const key = asked ?? `?${request.headers.get('accept-language') ?? ''}`;
@@ -80,7 +87,7 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
 }
 
 /** Without `?country=`, the region of the payer's language if the provider serves it, else the first. */
-function preferredCountry(request: Request, countries: string[]): string {
+function preferredCountry(request: KitRequest, countries: string[]): string {
   const languages = (request.headers.get('accept-language') ?? '').split(',');
   for (const language of languages) {
     const region = /^[a-z]{2,3}-([A-Za-z]{2})\b/i.exec(language.trim())?.[1]?.toUpperCase();

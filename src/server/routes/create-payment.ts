@@ -11,11 +11,16 @@ import { readJsonBody } from '../request-body.js';
 import { checkReturnUrl } from '../return-url.js';
 import { publicOrigin, returnRouteUrl } from '../public-urls.js';
 import { validateCreateRequest } from '../validate-create-request.js';
+import type { KitRequest } from '../kit-request.js';
+import type { KitAnswer } from '../kit-answer.js';
 
 const BODY_LIMIT = 16 * 1024;
 
 /** `POST payments`: one payment per Idempotency-Key, whatever the number of retries or their timing. */
-export async function createPayment(context: HandlerContext, request: Request): Promise<Response> {
+export async function createPayment(
+  context: HandlerContext,
+  request: KitRequest,
+): Promise<KitAnswer> {
   const key = readIdempotencyKey(request);
   const body = validateCreateRequest(await readJsonBody(request, BODY_LIMIT));
   const print = fingerprint(body);
@@ -43,7 +48,7 @@ export async function createPayment(context: HandlerContext, request: Request): 
 
 async function createOnce(
   context: HandlerContext,
-  request: Request,
+  request: KitRequest,
   key: string,
   body: CreatePaymentRequest,
   print: string,
@@ -192,7 +197,7 @@ async function checkBank(context: HandlerContext, bankId: string): Promise<void>
 export async function resolveCheckout(
   context: HandlerContext,
   checkout: string | undefined,
-  request: Request,
+  request: KitRequest,
 ): Promise<ResolvedCheckout> {
   let resolved: ResolvedCheckout | null | undefined;
   try {

@@ -8,6 +8,8 @@ import { ProblemError } from '../problem.js';
 import { StoreUnavailableError } from '../store-errors.js';
 import { refreshStatus } from '../refresh-status.js';
 import { toStatusResponse } from '../status-view.js';
+import { urlOf, type KitRequest } from '../kit-request.js';
+import type { KitAnswer } from '../kit-answer.js';
 
 /**
  * `GET payments/{id}[?wait=N&since=STATUS]`: with `wait`, answers as soon as the status differs from
@@ -15,10 +17,10 @@ import { toStatusResponse } from '../status-view.js';
  */
 export async function readPaymentStatus(
   context: HandlerContext,
-  request: Request,
+  request: KitRequest,
   paymentId: string,
-): Promise<Response> {
-  const url = new URL(request.url);
+): Promise<KitAnswer> {
+  const url = urlOf(request);
   const waitSeconds = parseWait(url.searchParams.get('wait'));
   const since = parseSince(url.searchParams.get('since'));
 
@@ -27,7 +29,36 @@ export async function readPaymentStatus(
   if (waitSeconds > 0 && since !== undefined) {
     payment = await waitForChange(context, payment, since, waitSeconds, request.signal);
   }
-  return jsonResponse(toStatusResponse(payment));
+  return statusAnswer(payment);
+}
+
+/**
+ * Waiters woken by one change share one read of the store and so one payment object; its answer is
+ * serialised once for all of them (docs/architecture.md, "The hot path").
+ */
+const answers = new WeakMap<StoredPayment, KitAnswer>();
+
+function statusAnswer(payment: StoredPayment): KitAnswer {
+  let answer = answers.get(payment);
+  if (!answer) answers.set(payment, (answer = jsonResponse(toStatusResponse(payment))));
+  return answer;
+}
+
+const reads = new WeakMap<HandlerContext, Map<string, Promise<StoredPayment | undefined>>>();
+
+/** One store read per payment at a time, however many woken waiters ask for it. */
+function sharedRead(
+  context: HandlerContext,
+  paymentId: string,
+): Promise<StoredPayment | undefined> {
+  const running = reads.get(context) ?? new Map<string, Promise<StoredPayment | undefined>>();
+  reads.set(context, running);
+  let read = running.get(paymentId);
+  if (!read) {
+    read = context.store.get(paymentId).finally(() => running.delete(paymentId));
+    running.set(paymentId, read);
+  }
+  return read;
 }
 
 async function waitForChange(
@@ -46,7 +77,7 @@ async function waitForChange(
     if (remaining <= 0) break;
     await context.watchers.next(payment.id, Math.min(remaining, context.refreshIntervalMs), signal);
     try {
-      payment = (await context.store.get(payment.id)) ?? payment;
+      payment = (await sharedRead(context, payment.id)) ?? payment;
       if (payment.status === since) payment = await refreshStatus(context, payment);
       unavailable = undefined;
     } catch (error) {

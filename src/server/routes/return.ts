@@ -6,26 +6,32 @@ import { logProviderFailure } from '../refresh-status.js';
 import { withPaymentParameter } from '../return-url.js';
 import { applyProviderStatus, providerRefOf } from '../status-updates.js';
 import { findPayment } from './payment-status.js';
+import { urlOf, type KitRequest } from '../kit-request.js';
+import type { KitAnswer } from '../kit-answer.js';
 
 /**
  * `GET return`: the bank sends the payer here. Finish the provider's part, then 303 to the page's
  * returnUrl. A provider failure does not strand the payer: the element keeps tracking the status. A
  * return the provider refuses (a foreign `state`, a replayed code) is a problem and changes nothing.
  */
-export async function handleReturn(context: HandlerContext, request: Request): Promise<Response> {
-  const url = new URL(request.url);
+export async function handleReturn(
+  context: HandlerContext,
+  request: KitRequest,
+): Promise<KitAnswer> {
+  const url = urlOf(request);
   const payment = await paymentOfReturn(context, url.searchParams);
   await oneAtATime(context.returning, payment.id, () =>
     completeReturn(context, payment.id, url.searchParams, url.search.slice(1)),
   );
-  return new Response(null, {
+  return {
     status: 303,
     headers: {
       location: withPaymentParameter(payment.returnUrl, payment.id),
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
     },
-  });
+    body: null,
+  };
 }
 
 async function completeReturn(

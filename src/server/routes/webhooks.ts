@@ -6,13 +6,18 @@ import { ProblemError } from '../problem.js';
 import type { ProviderWebhookEvent } from '../provider.js';
 import { readBodyText } from '../request-body.js';
 import { applyProviderStatus, providerRefOf } from '../status-updates.js';
+import { asFetchRequest, type KitRequest } from '../kit-request.js';
+import type { KitAnswer } from '../kit-answer.js';
 
 const BODY_LIMIT = 256 * 1024;
 /** Longer than any provider's timestamp window, so a replay is caught by one check or the other. */
 const EVENT_MEMORY_MS = 60 * 60 * 1000;
 
 /** `POST webhooks`: verify, drop replays, update; re-read from the provider when only an id came. */
-export async function receiveWebhook(context: HandlerContext, request: Request): Promise<Response> {
+export async function receiveWebhook(
+  context: HandlerContext,
+  request: KitRequest,
+): Promise<KitAnswer> {
   const { provider } = context;
   if (!provider.parseWebhook) {
     throw new ProblemError(
@@ -23,7 +28,10 @@ export async function receiveWebhook(context: HandlerContext, request: Request):
   }
   const rawBody = await readBodyText(request, BODY_LIMIT);
   // A `WebhookVerificationError` becomes 401 invalid_signature in the handler.
-  const events = await provider.parseWebhook({ rawBody, headers: request.headers });
+  const events = await provider.parseWebhook({
+    rawBody,
+    headers: asFetchRequest(request).headers,
+  });
 
   const fresh: ProviderWebhookEvent[] = [];
   for (const event of events) {
