@@ -22,6 +22,8 @@ export interface StoredPayment {
   authorizationUrl?: string;
   expiresAt?: string;
   summary?: CheckoutSummaryItem[];
+  /** Who is paid, from `resolveCheckout`: in every create answer, replays included. */
+  payee?: string;
   /** What the adapter must remember between calls; server-side only. */
   providerData?: ProviderData;
   createdAt: string;

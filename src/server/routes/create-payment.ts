@@ -125,6 +125,9 @@ async function createOnce(
     if (created.error) payment.error = created.error;
     if (created.providerData) payment.providerData = { ...created.providerData };
     if (checkout.summary?.length) payment.summary = typedSummary(checkout.summary);
+    const payee = payeeOf(checkout.payee);
+    // Kept with the payment, so that a replayed create (after a restart, too) answers it again.
+    if (payee) payment.payee = payee;
     await store.insert(payment);
     context.statusStored();
     await store.completeIdempotencyKey(key, paymentId);
@@ -133,13 +136,7 @@ async function createOnce(
       provider: payment.provider,
       status: payment.status,
     });
-    const payee = payeeOf(checkout.payee);
-    const response = toCreateResponse(payment);
-    return {
-      fingerprint: print,
-      response: payee ? { ...response, payee } : response,
-      replayed: false,
-    };
+    return { fingerprint: print, response: toCreateResponse(payment), replayed: false };
   } catch (error) {
     // Nothing was stored: a retry with this key starts afresh. The handler words the problem. When the
     // store itself failed, freeing the key may fail too; its lease then frees it.
@@ -257,6 +254,7 @@ function toCreateResponse(payment: StoredPayment): CreatePaymentResponse & Summa
     status: payment.status,
     amount: payment.amount,
     reference: payment.reference,
+    ...(payment.payee ? { payee: payment.payee } : {}),
     ...(payment.summary ? { summary: payment.summary } : {}),
   };
 }
