@@ -45,6 +45,9 @@ export default {
   hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 2,
+  // The whole run, which grows with every locale and view it renders; the default 2 minutes is short
+  // on a busy two-core machine (each test keeps its own 10 s limit).
+  testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 10000 } },
   coverage: true,
   coverageConfig: {

@@ -35,6 +35,8 @@ export interface DemoEnvironment {
   idempotencyLeaseMs?: number;
   /** `PAY_BY_BANK_REFRESH_MS`: the kits' `refreshIntervalMs`. */
   refreshIntervalMs?: number;
+  /** `PAY_BY_BANK_PROVIDER_TIMEOUT_MS`: the adapters' `timeoutMs` (the fault matrix shortens it). */
+  providerTimeoutMs?: number;
   /** `PAY_BY_BANK_RATE_LIMITS=off`: no rate limits (`npm run bench:scale` loads one instance hard). */
   rateLimitsOff?: boolean;
   /** `PAY_BY_BANK_HOOK_LOG`: a file the demo shop's completion hook appends each call to, as JSON lines. */
@@ -50,6 +52,7 @@ export function demoEnvironment(env: NodeJS.ProcessEnv = process.env): DemoEnvir
     ...optionalMs('reconcileIntervalMs', 'PAY_BY_BANK_RECONCILE_MS', env),
     ...optionalMs('idempotencyLeaseMs', 'PAY_BY_BANK_IDEMPOTENCY_LEASE_MS', env),
     ...optionalMs('refreshIntervalMs', 'PAY_BY_BANK_REFRESH_MS', env),
+    ...optionalMs('providerTimeoutMs', 'PAY_BY_BANK_PROVIDER_TIMEOUT_MS', env),
     ...(env.PAY_BY_BANK_RATE_LIMITS === 'off' ? { rateLimitsOff: true } : {}),
     ...(env.PAY_BY_BANK_HOOK_LOG ? { hookLog: env.PAY_BY_BANK_HOOK_LOG } : {}),
   };
@@ -149,6 +152,9 @@ export async function startDemoKit(
       : {}),
     ...(environment.refreshIntervalMs !== undefined
       ? { refreshIntervalMs: environment.refreshIntervalMs }
+      : {}),
+    ...(environment.providerTimeoutMs !== undefined
+      ? { providerTimeoutMs: environment.providerTimeoutMs }
       : {}),
     ...(environment.rateLimitsOff ? { rateLimit: false as const } : {}),
     ...options,

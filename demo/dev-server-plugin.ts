@@ -19,6 +19,7 @@ import {
   type ResolvedCheckout,
 } from '../src/server/index.js';
 import { SANDBOX_DEFAULTS, type SandboxOptions } from '../src/sandbox/index.js';
+import { SUPPORTED_LOCALES } from '../src/locales/index.js';
 import { closeOnSignals, startDemoKit } from './demo-kit.js';
 import { externalSandbox, inProcessSandbox, type SandboxLink } from './sandbox-link.js';
 
@@ -35,6 +36,8 @@ export const KIT_PATH = '/api/pay-by-bank';
 export const SANDBOX_PATH = '/sandbox';
 /** The demo's own control of the sandbox (`GET` reads, `POST { outcome }` sets); not part of the kit. */
 export const SANDBOX_CONTROL_PATH = '/sandbox-control';
+/** `GET`: the locales the element speaks, for the demo's language menu (`{ locales: [...] }`). */
+export const DEMO_LOCALES_PATH = '/demo-locales';
 
 /**
  * What the demo's "sandbox outcome" control can ask for. `ask` leaves the decision to the payer at the
@@ -85,6 +88,8 @@ export interface DemoMiddlewareOptions {
   publicBaseUrl?: string | (() => string | undefined);
   /** Default: the kit's own (2 s). */
   refreshIntervalMs?: number;
+  /** The adapters' `timeoutMs` for each provider call. Default: the adapters' own (10 s). */
+  providerTimeoutMs?: number;
   /** The kits' `rateLimit`. Default: the kit's own limits. */
   rateLimit?: PayByBankHandlerOptions['rateLimit'];
 }
@@ -186,7 +191,7 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): DemoM
     for (const name of DEMO_PROVIDERS) startKit(name, publicBaseUrl);
   };
   const startKit = (name: DemoProvider, base: string) => {
-    const provider = demoProvider(name, sandbox);
+    const provider = demoProvider(name, sandbox, options.providerTimeoutMs);
     const kit = createPayByBankHandler({
       provider,
       store,
@@ -222,6 +227,13 @@ export function createDemoMiddleware(options: DemoMiddlewareOptions = {}): DemoM
     const url = new URL(req.url ?? '/', 'http://demo.invalid');
     if (url.pathname === SANDBOX_CONTROL_PATH) {
       control(req, res);
+      return;
+    }
+    if (url.pathname === DEMO_LOCALES_PATH && req.method === 'GET') {
+      // The element's own list (src/locales/index.ts), so that the menu never drifts from it.
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify({ locales: SUPPORTED_LOCALES }));
       return;
     }
     const underKit = url.pathname === KIT_PATH || url.pathname.startsWith(`${KIT_PATH}/`);
@@ -380,8 +392,13 @@ function withDemoOutcome(
 }
 
 /** Each provider's adapter, pointed at the sandbox with its default credentials. */
-function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider {
+function demoProvider(
+  name: DemoProvider,
+  sandbox: SandboxLink,
+  timeoutMs?: number,
+): PaymentProvider {
   const { baseUrl: sandboxBase, fetch } = sandbox;
+  const common = { fetch, ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
   switch (name) {
     case 'aiia-pay':
       return aiiaPay({
@@ -390,7 +407,7 @@ function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider
         clientSecret: SANDBOX_DEFAULTS.aiia.clientSecret,
         destinationId: SANDBOX_DEFAULTS.aiia.destinationId,
         webhookSecret: SANDBOX_DEFAULTS.aiia.webhookSecret,
-        fetch,
+        ...common,
       });
     case 'mastercard-open-finance':
       return mastercardOpenFinance({
@@ -398,7 +415,7 @@ function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider
         clientId: SANDBOX_DEFAULTS.mastercard.clientId,
         clientSecret: SANDBOX_DEFAULTS.mastercard.clientSecret,
         destination: { iban: { ibanNumber: 'DE89370400440532013000' }, name: 'Demo Shop GmbH' },
-        fetch,
+        ...common,
       });
     case 'open-banking-connect':
       return openBankingConnect({
@@ -413,7 +430,7 @@ function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider
         },
         // SEPA needs the payer's name; the demo shop knows its customer.
         debtorName: () => 'Demo Customer',
-        fetch,
+        ...common,
       });
     case 'cashfree-bbps':
       return cashfreeBbps({
@@ -424,7 +441,7 @@ function demoProvider(name: DemoProvider, sandbox: SandboxLink): PaymentProvider
         webhookSecret: SANDBOX_DEFAULTS.cashfree.webhookSecret,
         // The sandbox biller answers at once: poll sooner than the real 5 s, 15 s, 30 s… schedule.
         billFetchScheduleMs: [200, 1000, 3000],
-        fetch,
+        ...common,
       });
   }
 }

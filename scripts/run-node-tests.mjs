@@ -7,11 +7,13 @@ import { spawnSync } from 'node:child_process';
 const roots = [
   'test/server',
   'test/sandbox',
+  'test/locales',
   'test/e2e',
   'test/ssr',
   'test/examples',
   'test/package',
   'test/design',
+  'test/locales',
 ];
 
 function findTests(dir) {

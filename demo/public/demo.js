@@ -6,7 +6,16 @@ import { cssSnippet, pageSnippet, scriptSnippet, serverSnippet } from './snippet
 const ENDPOINT = '/api/pay-by-bank';
 const PROVIDER_COOKIE = 'pay_by_bank_provider';
 /** Settings kept in the address, so every scenario can be opened (and reloaded) from a link. */
-const URL_KEYS = ['scene', 'checkout', 'provider', 'flow', 'country', 'theme', 'outcome'];
+const URL_KEYS = [
+  'scene',
+  'checkout',
+  'provider',
+  'flow',
+  'country',
+  'language',
+  'theme',
+  'outcome',
+];
 
 const $ = (selector) => document.querySelector(selector);
 const form = $('#controls');
@@ -30,7 +39,10 @@ function initialState() {
   // An explicit checkout decides the scene; otherwise an explicit scene does.
   const changed = params.has('checkout') ? 'checkout' : params.has('scene') ? 'scene' : undefined;
   if (asked.country) asked.country = asked.country.toUpperCase();
-  const state = normalise(asked, changed === 'checkout' ? undefined : changed);
+  const state = {
+    ...normalise(asked, changed === 'checkout' ? undefined : changed),
+    language: asked.language ?? '',
+  };
   return /^[A-Z]{2}$/.test(asked.country ?? '') && !describeCheckout(state.checkout).bbps
     ? { ...state, country: asked.country }
     : state;
@@ -39,6 +51,8 @@ function initialState() {
 let state = initialState();
 let element;
 const countriesByProvider = new Map();
+/** The element's locales, from the demo server (which reads the element's own list). */
+let locales = [];
 
 // --- the element -------------------------------------------------------------------------------
 
@@ -64,6 +78,8 @@ function applyLive(target = element) {
   target.setAttribute('country', state.country);
   target.setAttribute('flow', state.flow);
   target.setAttribute('theme', theme.theme);
+  if (state.language) target.setAttribute('locale', state.language);
+  else target.removeAttribute('locale');
   target.classList.remove(...Object.values(THEMES).flatMap((t) => (t.brand ? [t.brand] : [])));
   if (theme.brand) target.classList.add(theme.brand);
 }
@@ -84,6 +100,22 @@ function countryLabel(code) {
   } catch {
     return code;
   }
+}
+
+/** A language by its own name ("Deutsch", "العربية"), as a payer looks for it in a menu. */
+function languageLabel(tag) {
+  try {
+    const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+    return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+  } catch {
+    return tag;
+  }
+}
+
+function languageOption(tag) {
+  const item = option(tag, languageLabel(tag), tag === state.language);
+  item.lang = tag;
+  return item;
 }
 
 function renderScene() {
@@ -115,6 +147,9 @@ function renderControls() {
       .sort()
       .map((code) => option(code, countryLabel(code), code === state.country)),
   );
+  const automatic = form.elements.language.options[0];
+  form.elements.language.replaceChildren(automatic, ...locales.map(languageOption));
+  form.elements.language.value = state.language;
   for (const key of ['provider', 'flow', 'theme', 'outcome']) form.elements[key].value = state[key];
 }
 
@@ -125,7 +160,10 @@ function renderPage() {
   renderControls();
   renderCode();
   const url = new URL(location.href);
-  for (const key of URL_KEYS) url.searchParams.set(key, state[key]);
+  for (const key of URL_KEYS) {
+    if (state[key]) url.searchParams.set(key, state[key]);
+    else url.searchParams.delete(key);
+  }
   history.replaceState(history.state, '', url);
   document.cookie = `${PROVIDER_COOKIE}=${state.provider}; Path=/; SameSite=Lax`;
 }
@@ -219,11 +257,29 @@ document.addEventListener('pay-by-bank-ready', (event) => {
   void loadCountries(state.provider);
 });
 
+// --- the languages the element speaks -----------------------------------------------------------
+
+async function loadLocales() {
+  try {
+    const response = await fetch('/demo-locales');
+    const body = await response.json();
+    if (Array.isArray(body.locales)) locales = body.locales;
+  } catch {
+    locales = [];
+  }
+  // A language asked in the address that the element does not speak: automatic instead.
+  if (state.language && !locales.includes(state.language)) {
+    state = { ...state, language: '' };
+    applyLive();
+  }
+  renderPage();
+}
+
 // --- the controls ------------------------------------------------------------------------------
 
 form.addEventListener('change', (event) => {
   const key = event.target.name;
-  if (!key || key === 'language') return;
+  if (!key) return;
   const previous = state;
   state = normalise({ ...state, [key]: event.target.value }, key);
   renderPage();
@@ -246,6 +302,7 @@ $('#restart').addEventListener('click', () => element?.reset());
 
 renderPage();
 mountElement();
+void loadLocales();
 // The address may ask for an outcome; otherwise show the server's current one.
 if (new URLSearchParams(location.search).has('outcome')) {
   void sendOutcome(state.outcome);

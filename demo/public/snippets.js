@@ -16,6 +16,7 @@ export function pageSnippet(state) {
     attr('country', state.country),
   ];
   if (state.flow !== 'auto') lines.push(attr('flow', state.flow));
+  if (state.language) lines.push(attr('locale', state.language));
   if (theme.theme !== 'light') lines.push(attr('theme', theme.theme));
   if (theme.brand) lines.push(attr('class', theme.brand));
   const head = [

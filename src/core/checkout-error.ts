@@ -17,18 +17,22 @@ export class CheckoutError extends Error {
   readonly code: string;
   readonly retryable: boolean;
   readonly httpStatus: number | undefined;
+  /** The server's `Retry-After` (a 429 or 503): how long to wait before asking again. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     code: ElementErrorCode | string,
     message: string,
     retryable: boolean,
     httpStatus?: number,
+    retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'CheckoutError';
     this.code = code;
     this.retryable = retryable;
     this.httpStatus = httpStatus;
+    this.retryAfterMs = retryAfterMs;
   }
 
   toPaymentError(): PaymentError {

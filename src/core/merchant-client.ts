@@ -1,5 +1,5 @@
 import { CheckoutError } from './checkout-error.js';
-import { parseBanksResponse, parseProblem } from './merchant-responses.js';
+import { parseBanksResponse } from './merchant-responses.js';
 import type {
   BanksResponse,
   CreatePaymentRequest,
@@ -12,7 +12,8 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
  * The payment calls are needed only after Pay: the build puts them in the payment session's chunk,
- * loaded by then. Kept once imported, since even a loaded module's import() waits for a task.
+ * loaded by then, with the reading of an error answer, which the first paint rarely needs. Kept once
+ * imported, since even a loaded module's import() waits for a task.
  */
 let paymentCalls: typeof import('./merchant-payments.js') | undefined;
 const payments = async () => (paymentCalls ??= await import('./merchant-payments.js'));
@@ -77,17 +78,6 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function toHttpError(response: Response): Promise<CheckoutError> {
-  const problem = parseProblem(await readJson(response));
-  const detail = problem.detail ?? problem.title ?? response.statusText;
-  return new CheckoutError(
-    problem.code ?? (response.status >= 500 ? 'server_error' : `http_${response.status}`),
-    `The merchant server answered ${response.status}${detail ? `: ${detail}` : ''}.`,
-    true,
-    response.status,
-  );
-}
-
 /** Talks the merchant protocol (docs/protocol.md) to the merchant's own server. */
 export function createMerchantClient(options: MerchantClientOptions): MerchantClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -113,7 +103,7 @@ export function createMerchantClient(options: MerchantClientOptions): MerchantCl
         headers,
         signal: controller.signal,
       });
-      if (!response.ok) throw await toHttpError(response);
+      if (!response.ok) throw (await payments()).httpError(response, await readJson(response));
       const json = await readJson(response);
       if (json === undefined) {
         throw new CheckoutError(

@@ -1,3 +1,4 @@
+import { CheckoutError } from './checkout-error.js';
 import { isDecimalAmount } from './money.js';
 import { isObject, isText, malformed, optionalText, parseSummary } from './merchant-responses.js';
 import type { Json } from './merchant-responses.js';
@@ -8,15 +9,45 @@ import type {
   Money,
   PaymentError,
   PaymentStatusResponse,
+  Problem,
 } from './protocol.js';
 import { MAX_WAIT_SECONDS } from './protocol.js';
+import { retryAfterMs } from './retry-after.js';
 import { isPaymentStatus } from './status.js';
 
 /**
  * The merchant protocol's payment calls, and the checks of their answers (checked like every answer,
  * see `merchant-responses.ts`). Needed only once the payer commits, so they load with the payment
- * session, not with the bank list. `createMerchantClient` is their one caller.
+ * session, not with the bank list. `createMerchantClient` is their one caller; it also reads an
+ * error answer here (`httpError`), of the bank list too, so that the first paint does not carry it.
  */
+
+/** Reads a problem+json body if there is one; a merchant server may also answer HTML or nothing. */
+export function parseProblem(json: unknown): Partial<Problem> {
+  if (!isObject(json)) return {};
+  return {
+    code: optionalText(json.code),
+    title: optionalText(json.title),
+    detail: optionalText(json.detail),
+  };
+}
+
+/**
+ * A non-2xx answer (`json` its body, if JSON) as a retryable error. A 429 or 503 keeps its
+ * `Retry-After`, which the status tracker waits out (docs/protocol.md, rate limits).
+ */
+export function httpError(response: Response, json: unknown): CheckoutError {
+  const problem = parseProblem(json);
+  const detail = problem.detail ?? problem.title ?? response.statusText;
+  const throttled = response.status === 429 || response.status === 503;
+  return new CheckoutError(
+    problem.code ?? (response.status >= 500 ? 'server_error' : `http_${response.status}`),
+    `The merchant server answered ${response.status}${detail ? `: ${detail}` : ''}.`,
+    true,
+    response.status,
+    throttled ? retryAfterMs(response.headers.get('retry-after')) : undefined,
+  );
+}
 
 function parseMoney(value: unknown): Money | undefined {
   if (!isObject(value)) return undefined;

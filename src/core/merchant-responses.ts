@@ -1,6 +1,6 @@
 import { isDecimalAmount } from './money.js';
 import { CheckoutError } from './checkout-error.js';
-import type { Bank, BanksResponse, PayerField, Problem, SummaryLine } from './protocol.js';
+import type { Bank, BanksResponse, PayerField, SummaryLine } from './protocol.js';
 
 /**
  * The merchant's server is outside the element: every answer is checked before it is trusted, and
@@ -76,15 +76,5 @@ export function parseBanksResponse(json: unknown): BanksResponse {
     ...(isText(json.payee) ? { payee: json.payee } : {}),
     ...(isText(json.reference) ? { reference: json.reference } : {}),
     summary: parseSummary(json.summary),
-  };
-}
-
-/** Reads a problem+json body if there is one; a merchant server may also answer HTML or nothing. */
-export function parseProblem(json: unknown): Partial<Problem> {
-  if (!isObject(json)) return {};
-  return {
-    code: optionalText(json.code),
-    title: optionalText(json.title),
-    detail: optionalText(json.detail),
   };
 }

@@ -37,7 +37,8 @@ function isFatal(error: CheckoutError): boolean {
 
 /**
  * Polls a payment until it is terminal or the budget of active time runs out. Time while the page is
- * hidden or offline does not count against the budget, and no request is made then.
+ * hidden or offline does not count against the budget, and no request is made then. A server that
+ * answers 429 or 503 with `Retry-After` is not asked again before that time has passed.
  */
 export function trackStatus(options: StatusTrackerOptions): StatusTracker {
   const budgetMs = options.budgetMs ?? DEFAULT_POLL_BUDGET_MS;
@@ -50,6 +51,8 @@ export function trackStatus(options: StatusTrackerOptions): StatusTracker {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let request: AbortController | undefined;
   let stopped = false;
+  // The server's Retry-After: no request before this time, hidden or not in between.
+  let notBefore = 0;
 
   const pauseClock = () => {
     if (activeSince !== undefined) activeMs += Date.now() - activeSince;
@@ -74,7 +77,8 @@ export function trackStatus(options: StatusTrackerOptions): StatusTracker {
   /** The next poll, but never past the end of the budget, so `pending` comes on time. */
   function schedule(delayMs: number) {
     clearTimeout(timer);
-    timer = setTimeout(() => void poll(), Math.max(0, Math.min(delayMs, budgetMs - elapsed())));
+    const wait = Math.max(delayMs, notBefore - Date.now());
+    timer = setTimeout(() => void poll(), Math.max(0, Math.min(wait, budgetMs - elapsed())));
   }
 
   async function poll() {
@@ -114,6 +118,7 @@ export function trackStatus(options: StatusTrackerOptions): StatusTracker {
         return;
       }
       options.onTransientError(problem);
+      if (problem.retryAfterMs !== undefined) notBefore = Date.now() + problem.retryAfterMs;
       schedule(backoffDelay(quietPolls++, POLL_BACKOFF, random));
     } finally {
       if (request === controller) request = undefined;

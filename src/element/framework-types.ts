@@ -1,7 +1,16 @@
 import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout-events.js';
 import type { FlowSetting, Theme } from '../core/config.js';
+import type { MessageKey, PayByBankStrings, SupportedLocale } from '../core/i18n.js';
 
-export type { FlowSetting, PayByBankEventDetails, PayByBankEventName, Theme };
+export type {
+  FlowSetting,
+  MessageKey,
+  PayByBankEventDetails,
+  PayByBankEventName,
+  PayByBankStrings,
+  SupportedLocale,
+  Theme,
+};
 
 /**
  * The element's attributes as markup writes them (kebab-case), for typing `<pay-by-bank>` in a

@@ -4,23 +4,29 @@ import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout
 import type { CheckoutStore } from '../core/checkout-store.js';
 import { parseSettings, parseTheme } from '../core/config.js';
 import type { CheckoutSettings, FlowSetting, SettingsProblem, Theme } from '../core/config.js';
-import { createTranslator, resolveLocale } from '../core/i18n.js';
-import type { Translate } from '../core/i18n.js';
+import type { PayByBankStrings } from '../core/i18n.js';
 import { formatMoney } from '../core/money.js';
 import type { Money } from '../core/protocol.js';
 import { returnedPayment } from '../core/return-url.js';
 import { checkoutSetup, createElementCheckout, reloadsBanks } from './element-checkout.js';
 import type { CountdownController } from './controllers/countdown-controller.js';
 import { LazyViews } from './controllers/lazy-views.js';
+import { LocaleController } from './controllers/locale-controller.js';
 import { BankListController } from './controllers/bank-list-controller.js';
 import { StoreController } from './controllers/store-controller.js';
 import { payByBankEvent } from './pay-by-bank-event.js';
 import { styles } from './styles.js';
 import { checkoutView } from './views/checkout-view.js';
 import { configErrorView } from './views/error-view.js';
+import { progressView } from './views/progress-view.js';
 
 /** Properties that only restyle or disable the element; a change to any other one is a new setting. */
-const PRESENTATION: ReadonlySet<PropertyKey> = new Set(['theme', 'disabled', 'frameless']);
+const PRESENTATION: ReadonlySet<PropertyKey> = new Set([
+  'theme',
+  'disabled',
+  'frameless',
+  'strings',
+]);
 
 let instances = 0;
 
@@ -81,6 +87,7 @@ export class PayByBank extends LitElement {
     currency: {},
     country: {},
     locale: {},
+    strings: { attribute: false },
     flow: {},
     returnUrl: { attribute: 'return-url' },
     bank: {},
@@ -101,8 +108,13 @@ export class PayByBank extends LitElement {
   declare currency?: string;
   /** ISO 3166 country whose banks to list first; the payer can change it. */
   declare country?: string;
-  /** Language and formatting locale; defaults to the page's `lang`, then the browser's. */
+  /**
+   * Language and formatting locale; defaults to the element's or the page's `lang`, then the
+   * browser's languages. Unsupported languages fall back by lookup (`pt-PT` speaks `pt`), then English.
+   */
   declare locale?: string;
+  /** The merchant's own wording of any message, per locale: `{ de: { payWithBank: 'Jetzt {amount} zahlen' } }`. */
+  declare strings?: PayByBankStrings;
   /** How to hand off to the bank: `auto`, `redirect`, `popup` or `qr`. */
   declare flow: FlowSetting;
   /** Where the bank sends the payer back; defaults to this page. */
@@ -128,13 +140,14 @@ export class PayByBank extends LitElement {
   readonly #views = new LazyViews(this, (views) => this.#adoptStyles(views));
   readonly #bankList = new BankListController(this, this.#store, this.#idPrefix);
 
-  readonly #message: Translate = createTranslator();
+  readonly #locale = new LocaleController(this);
   #settings: CheckoutSettings | undefined;
   #configProblems: readonly SettingsProblem[] = [];
   #started = false;
   #loggedProblems = '';
   #moveFocus = false;
-  #resolvedLocale = 'en';
+  /** The locale the checkout was last configured with: the server kit passes it to the provider. */
+  #configuredLocale: string | undefined;
 
   constructor() {
     super();
@@ -181,10 +194,10 @@ export class PayByBank extends LitElement {
       );
       this.theme = 'light';
     }
-    if (changed.has('locale') || !this.#started) {
-      this.#resolvedLocale = resolveLocale(this.locale, this, navigator.language);
-    }
-    if (this.#started && [...changed.keys()].every((key) => PRESENTATION.has(key))) return;
+    if (changed.has('locale') || changed.has('strings')) this.#locale.update();
+    const localeChanged = this.#configuredLocale !== this.#locale.formatting;
+    const presentationOnly = [...changed.keys()].every((key) => PRESENTATION.has(key));
+    if (this.#started && presentationOnly && !localeChanged) return;
     this.#applySettings(changed);
   }
 
@@ -199,8 +212,9 @@ export class PayByBank extends LitElement {
     this.#configProblems = [];
     const previous = this.#settings;
     this.#settings = result.settings;
+    this.#configuredLocale = this.#locale.formatting;
     this.#store.configure(
-      checkoutSetup(this, result.settings, this.#resolvedLocale),
+      checkoutSetup(this, result.settings, this.#configuredLocale),
       this.#started && reloadsBanks(previous, result.settings, changed),
     );
     if (!this.#started) {
@@ -231,14 +245,21 @@ export class PayByBank extends LitElement {
     const shown = money ?? this.#settings?.amount;
     if (!shown) return undefined;
     try {
-      return formatMoney(shown.value, shown.currency, this.#resolvedLocale);
+      return formatMoney(shown.value, shown.currency, this.#locale.formatting);
     } catch {
       return `${shown.value} ${shown.currency}`;
     }
   }
 
   protected override render() {
-    return html`<div part="base">
+    const locale = this.#locale;
+    return html`<div
+      part="base"
+      role="group"
+      aria-label=${locale.translate('title')}
+      lang=${locale.language}
+      dir=${locale.direction}
+    >
       <slot name="header"></slot>
       ${this.#renderView()}
       <slot name="footer"></slot>
@@ -246,12 +267,27 @@ export class PayByBank extends LitElement {
   }
 
   #renderView() {
-    const translate = this.#message;
+    const locale = this.#locale;
+    const translate = locale.translate;
+    // No words before the payer's language is here: a spinner, never English first.
+    if (!locale.ready) return progressView(translate, '');
     if (this.#configProblems.length || !this.#settings) return configErrorView(translate);
     const state = this.#checkoutState.value;
     return checkoutView(state, {
       translate,
-      locale: this.#resolvedLocale,
+      locale: locale.formatting,
+      wordsAfterPay: () => {
+        locale.loadAll();
+        return locale.complete;
+      },
+      payerMessage: (code) => {
+        // The words by error code come with the views after Pay (and English's rest); until then
+        // the shop's own errors, which the first paint has.
+        const key = this.#views.get('payment')?.payerMessageKey(code);
+        if (key && locale.complete) return translate(key);
+        if (code === 'network_error') return translate('errorNetwork');
+        return translate(code === 'timeout' ? 'errorTimeout' : 'errorServer');
+      },
       views: this.#views,
       bankName:
         state.banks.find((bank) => bank.id === state.selectedBankId)?.name ?? translate('yourBank'),
@@ -260,9 +296,10 @@ export class PayByBank extends LitElement {
       choose: () => {
         // Fetched now, so that the views after Pay are there when the payer commits.
         this.#views.get('payment');
+        locale.loadAll();
         return this.#bankList.render({
           displayAmount: this.#formatAmount(),
-          locale: this.#resolvedLocale,
+          locale: locale.formatting,
           translate,
         });
       },
@@ -278,8 +315,8 @@ export class PayByBank extends LitElement {
   #adoptStyles(views: { styles?: CSSResult }) {
     const sheet = views.styles?.styleSheet;
     const root = this.renderRoot;
-    if (!sheet || !(root instanceof ShadowRoot)) return;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    if (sheet && root instanceof ShadowRoot)
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** The QR code's countdown comes with the QR chunk: a controller from the first QR code on. */

@@ -72,8 +72,7 @@ export const styles = css`
     gap: var(--_spacing);
   }
 
-  label,
-  .label {
+  label {
     display: block;
     font-weight: 600;
     margin-block-end: 4px;
@@ -274,14 +273,5 @@ export const styles = css`
     to {
       transform: rotate(1turn);
     }
-  }
-
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

@@ -1,80 +1,13 @@
-/** The English catalog: the source of every message key. Other locales implement the same keys. */
-export const en = {
-  title: 'Pay by bank',
-  country: 'Country',
-  searchLabel: 'Search for your bank',
-  searchPlaceholder: 'Bank name',
-  bankListLabel: 'Banks',
-  bankCountOne: '1 bank',
-  bankCountOther: '{count} banks',
-  noMatch: 'No bank matches “{query}”.',
-  noBanks: 'No banks are available here yet.',
-  moreResults: 'Showing {shown} of {total}. Type to narrow the list.',
-  popular: 'Popular',
-  degraded: 'May be slow right now',
-  unavailable: 'Unavailable right now',
-  payWithBank: 'Pay {amount} with {bank}',
-  continueWithBank: 'Continue with {bank}',
-  chooseBank: 'Choose your bank to pay',
-  fieldRequired: 'Enter your {label}.',
-  fieldInvalid: 'Check your {label}: it is not in the expected format.',
-  loadingBanks: 'Loading banks…',
-  creating: 'Preparing your payment…',
-  redirecting: 'Taking you to {bank}…',
-  statusWaiting: 'Waiting for confirmation from your bank…',
-  statusAuthorised: 'Your bank approved the payment. Finishing up…',
-  statusProcessing: 'Your payment is being processed…',
-  offline: 'You are offline. We will check again when you are back online.',
-  successTitle: 'Payment complete',
-  successAmount: '{amount} paid',
-  reference: 'Reference: {reference}',
-  receiptLabel: 'Receipt',
-  receiptPaid: 'Paid',
-  receiptReference: 'Reference',
-  receiptBank: 'Bank',
-  receiptDate: 'Date',
-  payee: 'Payee',
-  failedNextStep: 'Nothing was taken. Try again, or choose another bank.',
-  cancelledNextStep: 'Pay with the same bank again, or choose another.',
-  pendingNextStep: 'You can close this page: the shop confirms your order once your bank does.',
-  failedTitle: 'Payment failed',
-  failedReason: 'Your bank did not accept the payment.',
-  cancelledTitle: 'Payment cancelled',
-  cancelledReason: 'The payment was cancelled and nothing was charged.',
-  expiredTitle: 'The link expired',
-  expiredReason: 'The payment ran out of time before it was approved. Please try again.',
-  pendingTitle: 'Payment not confirmed yet',
-  pendingReason:
-    'Your bank has not confirmed the payment yet. The shop will let you know when it does; do not pay again.',
-  errorTitle: 'Something went wrong',
-  errorNetwork: 'We could not reach the shop. Check your connection and try again.',
-  errorTimeout: 'The shop took too long to answer. Please try again.',
-  errorServer: 'The shop could not start the payment. Please try again.',
-  errorUnsafeLink: 'We stopped this payment because the bank link was not secure.',
-  configErrorTitle: 'Pay by bank is not available',
-  configErrorBody: 'This payment option is not set up correctly. Please choose another way to pay.',
-  popupWaiting: 'Continue in the window of {bank}',
-  popupHint:
-    'We opened your bank in a new window. Approve the payment there; this page updates by itself.',
-  showBankWindow: 'Show the bank window',
-  popupBlocked: 'Your browser blocked the bank window.',
-  continueToBank: 'Continue to {bank}',
-  popupClosed: 'The bank window was closed before the payment was approved.',
-  reopenBankWindow: 'Reopen the bank window',
-  qrTitle: 'Scan to pay with your phone',
-  qrHint: 'Point your phone camera at the code to open {bank} and approve the payment.',
-  qrStepWait: 'Keep this page open: it moves on by itself once your bank confirms.',
-  qrAlt: 'QR code to pay with {bank} on your phone',
-  qrValidFor: 'Code valid for {time}',
-  qrRenewing: 'Getting a new code…',
-  payOnThisDevice: 'Pay on this device instead',
-  handedBack: 'Done. You can close this window and go back to the shop.',
-  yourBank: 'your bank',
-  tryAgain: 'Try again',
-  startAgain: 'Start again',
-  chooseAnotherBank: 'Choose another bank',
-  logoAlt: '',
-};
+import { enBankList } from './en-bank-list.js';
+import { enPayment } from './en-payment.js';
+
+/**
+ * The English catalog: the source of every message key. Other locales implement the same keys.
+ * Written in two parts so that the first paint carries only the bank list's words.
+ */
+export const en = { ...enBankList, ...enPayment };
 
 export type MessageKey = keyof typeof en;
+/** The keys the bank list and the views before Pay use: English has them without a fetch. */
+export type BankListKey = keyof typeof enBankList;
 export type Catalog = Record<MessageKey, string>;

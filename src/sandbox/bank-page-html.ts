@@ -1,15 +1,25 @@
+import { fill } from './bank-language/bank-texts.js';
+import { ENGLISH, type BankLanguage } from './bank-language/page-language.js';
 import { bankLogo } from './catalogue/logo.js';
 import type { SandboxBank } from './catalogue/sandbox-bank.js';
 import { escapeHtml as e } from './http.js';
 import { SANDBOX_ACCOUNTS, type SandboxPayment } from './sandbox-payment.js';
 
-function layout(base: string, title: string, main: string, bank?: SandboxBank): string {
+function layout(
+  base: string,
+  language: BankLanguage,
+  title: string,
+  main: string,
+  bank?: SandboxBank,
+): string {
+  // `dir` only where it differs from HTML's default, left to right.
+  const dir = language.dir === 'rtl' ? ' dir="rtl"' : '';
   // The bank's own colours, from a stylesheet of its own: the page has no inline style (its CSP).
   const brand = bank
     ? `\n<link rel="stylesheet" href="${e(base)}/bank/brand/${e(encodeURIComponent(bank.id))}.css">`
     : '';
   return `<!doctype html>
-<html lang="en">
+<html lang="${e(language.tag)}"${dir}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -24,9 +34,9 @@ ${main}
 </html>`;
 }
 
-function formatAmount(payment: Pick<SandboxPayment, 'amount'>): string {
+function formatAmount(payment: Pick<SandboxPayment, 'amount'>, locale: string): string {
   try {
-    return new Intl.NumberFormat('en', {
+    return new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: payment.amount.currency,
     }).format(Number(payment.amount.value));
@@ -46,7 +56,14 @@ export interface AuthorizePageInput {
   action?: string;
   /** ISO reason codes the payer may reject with (Open Banking Connect's bank), first the default. */
   rejectReasons?: readonly { code: string; label: string }[];
+  /** The page's language (`bank-language/page-language.ts`); English when absent. */
+  language?: BankLanguage;
 }
+
+const ACCOUNT_NAMES = {
+  'acc-everyday': 'everydayAccount',
+  'acc-savings': 'savingsAccount',
+} as const;
 
 /** The bank's SCA page: choose an account, then approve, reject, cancel, or leave the payment pending. */
 export function authorizePage({
@@ -57,7 +74,9 @@ export function authorizePage({
   error,
   action,
   rejectReasons,
+  language = ENGLISH,
 }: AuthorizePageInput): string {
+  const t = language.texts;
   const bankName = bank?.name ?? 'Sandbox Bank';
   const logo = bank
     ? `<img class="logo" src="${e(bankLogo(bank.name, bank.color))}" alt="" width="40" height="40">`
@@ -65,7 +84,7 @@ export function authorizePage({
   const bankChoice =
     bank || choices.length === 0
       ? ''
-      : `<p><label for="bank">Your bank</label>
+      : `<p><label for="bank">${e(t.yourBank)}</label>
 <select id="bank" name="bank">${choices
           .map(
             (choice) =>
@@ -77,46 +96,59 @@ export function authorizePage({
       account,
       index,
     ) => `<p class="account"><input type="radio" id="${e(account.id)}" name="account" value="${e(account.id)}"${index === 0 ? ' checked required' : ''}>
-<label for="${e(account.id)}">${e(account.name)} <span class="iban">${e(account.iban)}</span></label></p>`,
+<label for="${e(account.id)}">${e(accountName(account, language))} <span class="iban">${e(account.iban)}</span></label></p>`,
   ).join('\n');
   const alert = error ? `<p class="error" role="alert">${e(error)}</p>` : '';
   const reasons = rejectReasons?.length
-    ? `<p><label for="reason">Reason to reject</label>
+    ? `<p><label for="reason">${e(t.rejectReason)}</label>
 <select id="reason" name="reason">${rejectReasons
         .map(
           (reason) =>
-            `<option value="${e(reason.code)}">${e(reason.code)}: ${e(reason.label)}</option>`,
+            `<option value="${e(reason.code)}">${e(reason.code)}: ${e(reasonLabel(reason, language))}</option>`,
         )
         .join('')}</select></p>`
     : '';
   return layout(
     base,
-    `${bankName}: confirm your payment`,
-    `<header class="bank">${logo}<p class="bank-name">${e(bankName)}</p><p class="sandbox">Sandbox: no real money moves</p></header>
-<h1>Confirm your payment</h1>
+    language,
+    fill(t.title, { bank: bankName }),
+    `<header class="bank">${logo}<p class="bank-name">${e(bankName)}</p><p class="sandbox">${e(t.sandbox)}</p></header>
+<h1>${e(t.heading)}</h1>
 <dl class="summary">
-<dt>Amount</dt><dd class="amount">${e(formatAmount(payment))}</dd>
-<dt>To</dt><dd>${e(payment.creditorName)}</dd>
-${payment.reference ? `<dt>Reference</dt><dd>${e(payment.reference)}</dd>` : ''}
+<dt>${e(t.amount)}</dt><dd class="amount">${e(formatAmount(payment, language.tag))}</dd>
+<dt>${e(t.to)}</dt><dd>${e(payment.creditorName)}</dd>
+${payment.reference ? `<dt>${e(t.reference)}</dt><dd dir="ltr">${e(payment.reference)}</dd>` : ''}
 </dl>
 ${alert}
 <form method="post" action="${e(action ?? `${base}/bank/authorize`)}">
 <input type="hidden" name="token" value="${e(payment.token)}">
+<input type="hidden" name="lang" value="${e(language.tag)}">
 ${bankChoice}
 <fieldset>
-<legend>Pay from</legend>
+<legend>${e(t.payFrom)}</legend>
 ${accounts}
 </fieldset>
 ${reasons}
 <div class="actions">
-<button type="submit" name="decision" value="approve" class="primary">Approve payment</button>
-<button type="submit" name="decision" value="reject" formnovalidate>Reject</button>
-<button type="submit" name="decision" value="cancel" formnovalidate>Cancel payment</button>
-<button type="submit" name="decision" value="pending" class="quiet">Leave pending</button>
+<button type="submit" name="decision" value="approve" class="primary">${e(t.approve)}</button>
+<button type="submit" name="decision" value="reject" formnovalidate>${e(t.reject)}</button>
+<button type="submit" name="decision" value="cancel" formnovalidate>${e(t.cancel)}</button>
+<button type="submit" name="decision" value="pending" class="quiet">${e(t.pending)}</button>
 </div>
 </form>`,
     bank,
   );
+}
+
+function accountName(account: { id: string; name: string }, language: BankLanguage): string {
+  const key = ACCOUNT_NAMES[account.id as keyof typeof ACCOUNT_NAMES];
+  return key ? language.texts[key] : account.name;
+}
+
+/** A reason's label in the page's language; the given (English) label for a code the catalog lacks. */
+function reasonLabel(reason: { code: string; label: string }, language: BankLanguage): string {
+  const reasons: Record<string, string> = language.texts.reasons;
+  return reasons[reason.code] ?? reason.label;
 }
 
 /** A page for links that can no longer be used: expired, already decided, or unknown. */
@@ -125,9 +157,18 @@ export function noticePage(
   title: string,
   message: string,
   returnUrl?: string,
+  language: BankLanguage = ENGLISH,
 ): string {
-  const back = returnUrl ? `<p><a href="${e(returnUrl)}">Return to the shop</a></p>` : '';
-  return layout(base, title, `<h1>${e(title)}</h1>\n<p>${e(message)}</p>\n${back}`);
+  const back = returnUrl
+    ? `<p><a href="${e(returnUrl)}">${e(language.texts.returnToShop)}</a></p>`
+    : '';
+  return layout(base, language, title, `<h1>${e(title)}</h1>\n<p>${e(message)}</p>\n${back}`);
+}
+
+/** The answer to a token the bank does not know. */
+export function unknownLinkPage(base: string, language: BankLanguage): string {
+  const t = language.texts;
+  return noticePage(base, t.linkInvalid, t.linkUnknown, undefined, language);
 }
 
 /**
@@ -153,8 +194,8 @@ legend{font-weight:700;margin-bottom:.5rem;padding:0}
 .account{position:relative;display:flex;align-items:center;gap:.75rem;margin:0;padding:.75rem 1rem;border:1px solid var(--line);border-radius:10px}
 .account:has(input:checked){border-color:var(--brand);box-shadow:inset 0 0 0 1px var(--brand)}
 .account input{accent-color:var(--brand);inline-size:1.1rem;block-size:1.1rem;margin:0}
-.account label{cursor:pointer;flex:1;font-weight:600}.iban{display:block;font-size:.85rem;font-weight:400;color:GrayText;font-variant-numeric:tabular-nums}
-.actions{display:flex;gap:.5rem}
+.account label{cursor:pointer;flex:1;font-weight:600}.iban{display:block;font-size:.85rem;font-weight:400;color:GrayText;font-variant-numeric:tabular-nums;direction:ltr;text-align:match-parent;unicode-bidi:isolate}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem}
 .actions button{flex:1 1 auto;white-space:nowrap;padding:.6rem .7rem}
 @media (max-width:40rem){.actions{display:grid;grid-template-columns:1fr 1fr}main{margin:0;border-radius:0;border-inline:0}}
 button{font:inherit;font-size:.95rem;padding:.6rem 1rem;border-radius:8px;border:1px solid var(--line);background:Canvas;color:CanvasText;cursor:pointer;min-block-size:2.75rem}

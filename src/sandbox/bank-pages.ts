@@ -1,5 +1,7 @@
 import type { ApiContext } from './api-context.js';
-import { authorizePage, BANK_PAGE_CSS, noticePage } from './bank-page-html.js';
+import { fill } from './bank-language/bank-texts.js';
+import { bankLanguage, type BankLanguage } from './bank-language/page-language.js';
+import { authorizePage, BANK_PAGE_CSS, noticePage, unknownLinkPage } from './bank-page-html.js';
 import { appendQuery, html, redirect } from './http.js';
 import type { SandboxOutcome } from './options.js';
 import type { SandboxPayment } from './sandbox-payment.js';
@@ -12,18 +14,22 @@ function backToMerchant(payment: SandboxPayment): Response {
   return redirect(appendQuery(payment.redirectUrl, 'paymentId', payment.id));
 }
 
-/** `GET …/mastercard/start/payment?startToken=` and `GET …/aiia/authorize?token=`: the bank's SCA page. */
+/**
+ * `GET …/mastercard/start/payment?startToken=` and `GET …/aiia/authorize?token=`: the bank's SCA page,
+ * in `askedLanguage` (what the provider's request carried, if anything) or the payer's browser language.
+ */
 export function showAuthorizePage(
   context: ApiContext,
   request: Request,
   token: string | null,
+  askedLanguage?: string | null,
 ): Response {
   const base = context.publicUrl(request);
+  const language = bankLanguage(askedLanguage, request);
   const payment = token ? context.engine.byToken(token) : undefined;
-  if (!payment)
-    return html(noticePage(base, 'Link not valid', 'This payment link is unknown.'), 404);
+  if (!payment) return html(unknownLinkPage(base, language), 404);
   if (payment.terminal)
-    return html(finishedPage(base, payment), payment.status === 'Expired' ? 410 : 409);
+    return html(finishedPage(base, payment, language), payment.status === 'Expired' ? 410 : 409);
   if (INITIAL.has(payment.status)) context.engine.advance(payment, 'opened');
   const outcome = context.knobs.outcome;
   if (outcome) {
@@ -37,19 +43,22 @@ export function showAuthorizePage(
       payment,
       bank: bankOf(context, payment),
       choices: choicesFor(context, payment),
+      language,
     }),
   );
 }
 
-/** `POST …/bank/authorize` (form: token, decision, account, bank?): the payer's decision. */
+/** `POST …/bank/authorize` (form: token, decision, account, bank?, lang?): the payer's decision. */
 export async function decide(context: ApiContext, request: Request): Promise<Response> {
   const base = context.publicUrl(request);
   const form = new URLSearchParams(await request.text());
+  // The page's form carries the language it was shown in, so that its answer speaks the same one.
+  const language = bankLanguage(form.get('lang'), request);
+  const t = language.texts;
   const payment = context.engine.byToken(form.get('token') ?? '');
-  if (!payment)
-    return html(noticePage(base, 'Link not valid', 'This payment link is unknown.'), 404);
+  if (!payment) return html(unknownLinkPage(base, language), 404);
   if (payment.terminal)
-    return html(finishedPage(base, payment), payment.status === 'Expired' ? 410 : 409);
+    return html(finishedPage(base, payment, language), payment.status === 'Expired' ? 410 : 409);
   const decision = form.get('decision') as SandboxOutcome | null;
   const account = form.get('account');
   const bankId = form.get('bank');
@@ -61,21 +70,21 @@ export async function decide(context: ApiContext, request: Request): Promise<Res
         bank: bankOf(context, payment),
         choices: choicesFor(context, payment),
         error,
+        language,
       }),
       400,
     );
-  if (!decision || !OUTCOMES.includes(decision))
-    return render('Choose Approve, Reject, Cancel or Leave pending.');
+  if (!decision || !OUTCOMES.includes(decision)) return render(t.chooseDecision);
   if (
     (decision === 'approve' || decision === 'pending') &&
     account !== 'acc-everyday' &&
     account !== 'acc-savings'
   ) {
-    return render('Choose the account to pay from.');
+    return render(t.chooseAccount);
   }
   if (bankId && !payment.bankId) {
     const bank = context.engine.bank(bankId);
-    if (!bank) return render('Choose your bank.');
+    if (!bank) return render(t.chooseBank);
     payment.bankId = bank.id;
   }
   if (INITIAL.has(payment.status)) context.engine.advance(payment, 'opened');
@@ -90,20 +99,17 @@ export function bankPageStyles(): Response {
   });
 }
 
-function finishedPage(base: string, payment: SandboxPayment): string {
+function finishedPage(base: string, payment: SandboxPayment, language: BankLanguage): string {
+  const t = language.texts;
   if (payment.status === 'Expired') {
-    return noticePage(
-      base,
-      'Link expired',
-      'This payment link has expired. Start the payment again at the shop.',
-      payment.redirectUrl,
-    );
+    return noticePage(base, t.linkExpired, t.linkExpiredText, payment.redirectUrl, language);
   }
   return noticePage(
     base,
-    'Payment already finished',
-    `This payment is already ${payment.status}.`,
+    t.finished,
+    fill(t.finishedText, { status: payment.status }),
     payment.redirectUrl,
+    language,
   );
 }
 

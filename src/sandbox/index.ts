@@ -5,7 +5,13 @@ import { createEngine } from './engine.js';
 import { injectFaults } from './faults.js';
 import { html, json } from './http.js';
 import { listenOn, type ListeningServer } from './node-server.js';
-import { SANDBOX_DEFAULTS, type SandboxKnobs, type SandboxOptions } from './options.js';
+import {
+  SANDBOX_DEFAULTS,
+  type SandboxApiCall,
+  type SandboxApiProvider,
+  type SandboxKnobs,
+  type SandboxOptions,
+} from './options.js';
 import { aiiaSimulator } from './providers/aiia/index.js';
 import { cashfreeSimulator } from './providers/cashfree/index.js';
 import { mastercardSimulator } from './providers/mastercard/index.js';
@@ -25,6 +31,8 @@ export type {
   SandboxKnobs,
   SandboxOutcome,
   SandboxFaults,
+  SandboxApiCall,
+  SandboxApiProvider,
   SandboxWebhookOptions,
   SandboxBill,
   SandboxSchemaOptions,
@@ -47,14 +55,22 @@ export interface Sandbox {
   readonly basePath: string;
   /** Serves the sandbox on 127.0.0.1 (default: an ephemeral port). */
   listen(port?: number): Promise<ListeningServer>;
-  /** Changes knobs while running: outcome, latency, faults, duplicate or out-of-order webhooks. */
+  /** Changes knobs while running: outcome, latency, faults, duplicate, out-of-order or late webhooks. */
   configure(knobs: SandboxKnobs): void;
   /** Sends held-back webhooks and waits until every delivery is done. */
   flushWebhooks(): Promise<void>;
   readonly webhookDeliveries: readonly WebhookDelivery[];
   readonly banks: readonly SandboxBank[];
-  /** Reads a payment's raw provider status, as the provider API would answer it. */
-  statusOf(provider: SandboxProvider, paymentId: string): string | undefined;
+  /**
+   * How many of a provider's API calls of one kind had a 2xx answer: `succeeded('aiia', 'create')` is
+   * the payments Aiia made, whatever the kit retried.
+   */
+  succeeded(provider: SandboxApiProvider, call: SandboxApiCall): number;
+  /**
+   * Reads a payment's raw provider status, as the provider API would answer it (Open Banking
+   * Connect's by consent request id, Cashfree's by transaction ref id).
+   */
+  statusOf(provider: SandboxApiProvider, paymentId: string): string | undefined;
   /**
    * The banks Open Banking Connect reaches here (EUR, GBP, PLN), as a merchant would configure them:
    * each with its ASPSP id.
@@ -85,7 +101,7 @@ const SIMULATORS: readonly SimulatorFactory[] = [
  *
  * Routes below `basePath` (default `/sandbox`):
  * - `/mastercard/v1/…`: Open Finance Europe payment initiation; `/mastercard/start/payment?startToken=`
- * - `/aiia/v2/payments/accept…`, `/aiia/v1/providers`: Aiia Pay; `/aiia/authorize?token=`
+ * - `/aiia/v2/payments/accept…`, `/aiia/v1/providers`: Aiia Pay; `/aiia/authorize?token=&culture=`
  * - `POST /bank/authorize` (form: token, decision=approve|reject|cancel|pending, account, bank?)
  * - `/obc/openbanking/sandbox/connect/api/payments/{domestic|sepa}-credit-transfers[/consents|/payment-status]`:
  *   Open Banking Connect; its bank at `GET|POST /obc/bank/authorize` (form adds reason=AM04…)
@@ -128,6 +144,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const simulator = create(context);
     simulators.set(simulator.name, simulator);
   }
+  const succeeded = new Map<string, number>();
   // A provider API route first waits the latency knob, or answers a fault in that provider's envelope.
   const routes: SandboxRoute[] = [
     ...[...simulators.values()].flatMap((simulator) =>
@@ -135,9 +152,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         route.api
           ? {
               ...route,
-              handle: async (request: Request, match: RegExpExecArray) =>
-                (await injectFaults(knobs, random, simulator.faultBody)) ??
-                (await route.handle(request, match)),
+              handle: async (request: Request, match: RegExpExecArray) => {
+                const target = { provider: simulator.name, call: route.api?.(match) };
+                const response =
+                  (await injectFaults(knobs, random, simulator.faultBody, target)) ??
+                  (await route.handle(request, match));
+                if (response.ok && target.call) {
+                  const key = `${target.provider}:${target.call}`;
+                  succeeded.set(key, (succeeded.get(key) ?? 0) + 1);
+                }
+                return response;
+              },
             }
           : route,
       ),
@@ -174,6 +199,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     flushWebhooks: () => outbox.flush(),
     webhookDeliveries: outbox.deliveries,
     banks: engine.banks,
+    succeeded: (provider, call) => succeeded.get(`${provider}:${call}`) ?? 0,
     statusOf: (provider, paymentId) => simulators.get(provider)?.statusOf(paymentId),
     openBankingConnectBanks: aspspBanks(
       engine.banks,

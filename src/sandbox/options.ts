@@ -2,6 +2,17 @@ import type { UnknownFields } from './schemas/check.js';
 
 export type SandboxOutcome = 'approve' | 'reject' | 'cancel' | 'pending';
 
+/** The simulated providers, by the first segment of their paths. */
+export type SandboxApiProvider = 'mastercard' | 'aiia' | 'obc' | 'cashfree';
+
+/**
+ * A provider API call by what it does, whatever the provider calls it: `create` a payment (Aiia's
+ * accept, Open Banking Connect's consent, Cashfree's bill payment), read its `status`, `exchange`
+ * the bank's code for the payment (Open Banking Connect's credit transfer), list `banks`, or fetch a
+ * bill (Cashfree's `bill-fetch`, request and response).
+ */
+export type SandboxApiCall = 'create' | 'status' | 'exchange' | 'banks' | 'bill-fetch';
+
 export interface SandboxFaults {
   /** Share (0..1) of provider API calls answered with `errorStatus`. */
   errorRate?: number;
@@ -9,6 +20,17 @@ export interface SandboxFaults {
   errorStatus?: number;
   /** Share (0..1) of provider API calls answered with a body that is not JSON. */
   malformedRate?: number;
+  /**
+   * How long each affected call is held before it is answered (its real answer, or the fault): a
+   * provider slower than the kit's timeout. The call still does its work, as a slow provider would.
+   */
+  delayMs?: number;
+  /** Only this provider's API calls are affected. Default: every provider's. */
+  provider?: SandboxApiProvider;
+  /** Only this call is affected (of `provider`, or of every provider). Default: every call. */
+  call?: SandboxApiCall;
+  /** Only the next `times` affected calls; after them the faults are spent. Default: no end. */
+  times?: number;
 }
 
 export interface SandboxWebhookOptions {
@@ -20,6 +42,8 @@ export interface SandboxWebhookOptions {
   duplicate?: boolean;
   /** Swap consecutive webhooks of a payment, so the later event arrives first. */
   outOfOrder?: boolean;
+  /** Send each webhook this long after its change: late, after the payer already saw the outcome. */
+  delayMs?: number;
 }
 
 /**
@@ -122,7 +146,7 @@ export interface SandboxBill {
 
 /** Changeable while the sandbox runs: `sandbox.configure({ faults: { errorRate: 1 } })`. */
 export type SandboxKnobs = Pick<SandboxOptions, 'outcome' | 'latencyMs' | 'faults'> & {
-  webhooks?: Pick<SandboxWebhookOptions, 'duplicate' | 'outOfOrder'>;
+  webhooks?: Pick<SandboxWebhookOptions, 'duplicate' | 'outOfOrder' | 'delayMs'>;
 };
 
 export const SANDBOX_DEFAULTS = {

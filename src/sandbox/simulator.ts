@@ -1,12 +1,16 @@
 import type { ApiContext } from './api-context.js';
+import type { SandboxApiCall, SandboxApiProvider } from './options.js';
 
 /** One route of a simulated provider, below the sandbox's base path. */
 export interface SandboxRoute {
   method: 'GET' | 'POST' | 'ANY';
   /** Matched against the path below the base path; capture groups reach `handle`. */
   path: RegExp;
-  /** A provider API route: answers after the configured latency, or with an injected fault. */
-  api?: boolean;
+  /**
+   * A provider API route: answers after the configured latency, or with an injected fault. Given the
+   * route's captures, names the call (`create`, `status`…) so that a fault can target it alone.
+   */
+  api?: (match: RegExpExecArray) => SandboxApiCall | undefined;
   handle(request: Request, match: RegExpExecArray): Response | Promise<Response>;
 }
 
@@ -18,7 +22,7 @@ export interface SandboxRoute {
  */
 export interface SandboxSimulator {
   /** The first segment of its paths, e.g. `cashfree` for `/cashfree/bbps/…`. */
-  readonly name: string;
+  readonly name: SandboxApiProvider;
   readonly routes: readonly SandboxRoute[];
   /** An injected failure, in the provider's own documented error envelope. */
   faultBody(status: number): unknown;

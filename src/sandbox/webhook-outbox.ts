@@ -90,7 +90,8 @@ export function createWebhookOutbox(
         eventId: webhook.eventId,
       };
       deliveries.push(record);
-      const attempt = post(config, webhook.request(config.url ?? 'http://sandbox.invalid/webhooks'))
+      const attempt = late(config.delayMs)
+        .then(() => post(config, webhook.request(config.url ?? 'http://sandbox.invalid/webhooks')))
         .then((status) => {
           if (status !== undefined) record.status = status;
         })
@@ -101,6 +102,9 @@ export function createWebhookOutbox(
       underway.add(attempt);
     }
   }
+
+  const late = (ms = 0) =>
+    ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 
   // Copies go one after the other, so a duplicate truly arrives as a second request.
   const chains = new Map<string, Promise<unknown>>();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
+import { SUPPORTED_LOCALES } from '../../src/locales/index.js';
 import {
   launchChromium,
   loggedEvent,
@@ -134,6 +135,48 @@ describe('demo page: scenes and controls', () => {
       .locator('pay-by-bank')
       .getByRole('img', { name: /^QR code/ })
       .waitFor();
+  });
+
+  it('language: every locale the element speaks, by its own name; a choice sets `locale`', async () => {
+    const page = await open('?provider=aiia-pay');
+    const menu = page.getByLabel('Language');
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('#control-language option').length === count,
+      SUPPORTED_LOCALES.length + 1,
+    );
+    const options = await menu
+      .locator('option')
+      .evaluateAll((items) =>
+        (items as HTMLOptionElement[]).map((item) => [item.value, item.textContent, item.lang]),
+      );
+    assert.deepEqual(
+      options.slice(1).map(([value]) => value),
+      [...SUPPORTED_LOCALES],
+    );
+    const labels = new Map(options.map(([value, label]) => [value, label]));
+    assert.equal(labels.get('de'), 'Deutsch');
+    assert.equal(labels.get('ar'), 'العربية');
+    assert.equal(labels.get('ja'), '日本語');
+    assert.equal(labels.get('da'), 'Dansk');
+    for (const [value, , lang] of options.slice(1)) assert.equal(lang, value);
+    assert.equal(await page.locator('pay-by-bank').getAttribute('locale'), null);
+
+    await menu.selectOption('de');
+    assert.equal(await page.locator('pay-by-bank').getAttribute('locale'), 'de');
+    assert.match(page.url(), /language=de/);
+    assert.match((await page.locator('#code-html').textContent()) ?? '', /locale="de"/);
+    await menu.selectOption('');
+    assert.equal(await page.locator('pay-by-bank').getAttribute('locale'), null);
+
+    // From the address, as a shared link opens it; a language the element lacks is automatic.
+    const linked = await open('?provider=aiia-pay&language=he');
+    assert.equal(await linked.locator('pay-by-bank').getAttribute('locale'), 'he');
+    await linked.waitForFunction(
+      () => (document.querySelector('#control-language') as HTMLSelectElement).value === 'he',
+    );
+    const unknown = await open('?provider=aiia-pay&language=xx');
+    await unknown.waitForFunction(() => !/language=/.test(location.search));
+    assert.equal(await unknown.locator('pay-by-bank').getAttribute('locale'), null);
   });
 
   it('theme: dark and the brand presets change the colours inside the element', async () => {

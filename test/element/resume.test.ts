@@ -95,17 +95,16 @@ describe('<pay-by-bank> resume on the return page', () => {
 
   it('shows a rejection with its reason, and offers a retry only when retryable', async () => {
     merchant.options.statuses = ['failed'];
-    merchant.options.error = { code: 'AM04', message: 'Insufficient funds.', retryable: false };
+    const error = { code: 'insufficient_funds', message: 'Insufficient funds.', retryable: false };
+    merchant.options.error = error;
     setReturnParameter('pay_6');
     const element = await mount();
     const failure = await oneEvent(element, 'pay-by-bank-failure');
-    expect(failure.detail).to.deep.equal({
-      paymentId: 'pay_6',
-      status: 'failed',
-      error: { code: 'AM04', message: 'Insufficient funds.', retryable: false },
-    });
+    // The developer's message is in the event; the payer reads the catalog's words for the code.
+    expect(failure.detail).to.deep.equal({ paymentId: 'pay_6', status: 'failed', error });
     await element.updateComplete;
-    const outcome = await shown(element, '[part~="status"]', 'Insufficient funds.');
+    const outcome = await shown(element, '[part~="status"]', 'not enough money in the account');
+    expect(outcome.textContent).not.to.contain('Insufficient funds.');
     expect(outcome.querySelector('button')).to.equal(null);
   });
 

@@ -319,6 +319,69 @@ describe('createSandbox', () => {
       assert.equal((await call()).status, 200);
     });
 
+    it("targets faults at one provider's one call, for the next `times` calls", async () => {
+      const sandbox = createSandbox({
+        faults: { errorRate: 1, errorStatus: 503, provider: 'aiia', call: 'create', times: 1 },
+      });
+      const banks = (path: string, headers: Record<string, string>) =>
+        sandbox.handler(new Request(`http://x/sandbox${path}`, { headers }));
+      const accept = () =>
+        sandbox.handler(
+          new Request('http://x/sandbox/aiia/v2/payments/accept', {
+            method: 'POST',
+            headers: AIIA,
+            body: JSON.stringify({
+              amount: '100',
+              currency: 'DKK',
+              reference: 'INV-1',
+              destinationId: SANDBOX_DEFAULTS.aiia.destinationId,
+              redirectUrl: 'https://shop.example/back',
+            }),
+          }),
+        );
+      // Another provider's calls, and Aiia's other calls, are untouched.
+      assert.equal((await banks('/mastercard/v1/providers', MC)).status, 200);
+      assert.equal((await banks('/aiia/v1/providers', AIIA)).status, 200);
+      const failed = await accept();
+      assert.equal(failed.status, 503);
+      assert.equal(
+        ((await failed.json()) as { errorCode: string }).errorCode,
+        'InternalServerError',
+      );
+      // Spent after one: the next create is made.
+      const made = await accept();
+      assert.equal(made.status, 200);
+      const { paymentId } = (await made.json()) as { paymentId: string };
+      assert.equal(
+        sandbox.succeeded('aiia', 'create'),
+        1,
+        'one payment made, the fault not counted',
+      );
+      assert.equal(sandbox.succeeded('aiia', 'banks'), 1);
+      assert.equal(sandbox.succeeded('mastercard', 'banks'), 1);
+      sandbox.configure({ faults: { errorRate: 1, provider: 'aiia', call: 'status' } });
+      assert.equal((await banks(`/aiia/v2/payments/accept/${paymentId}`, AIIA)).status, 500);
+      assert.equal((await banks('/aiia/v1/providers', AIIA)).status, 200);
+    });
+
+    it('holds a targeted call for delayMs, then gives its real answer', async () => {
+      const sandbox = createSandbox({
+        faults: { delayMs: 80, provider: 'mastercard', call: 'banks' },
+      });
+      const call = (path: string, headers: Record<string, string>) => {
+        const started = Date.now();
+        return sandbox
+          .handler(new Request(`http://x/sandbox${path}`, { headers }))
+          .then((response) => ({ status: response.status, ms: Date.now() - started }));
+      };
+      const slow = await call('/mastercard/v1/providers', MC);
+      assert.equal(slow.status, 200);
+      assert.ok(slow.ms >= 75, `held ${slow.ms} ms`);
+      const fast = await call('/aiia/v1/providers', AIIA);
+      assert.equal(fast.status, 200);
+      assert.ok(fast.ms < 75, `answered in ${fast.ms} ms`);
+    });
+
     it('delays provider answers by the configured latency', async () => {
       const sandbox = createSandbox({ latencyMs: 60 });
       const started = Date.now();

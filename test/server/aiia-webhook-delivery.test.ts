@@ -6,7 +6,7 @@ import { createPayment } from './support/merchant-client.js';
 import { providerFor } from './support/providers.js';
 import { startSandbox, type RunningSandbox } from './support/sandbox-fixture.js';
 
-/** The sandbox's own signed webhooks, over real HTTP, with its duplicate and out-of-order knobs. */
+/** The sandbox's own signed webhooks, over real HTTP, with its duplicate, out-of-order and late knobs. */
 describe('aiiaPay receiving the sandbox webhooks', () => {
   let sandbox: RunningSandbox;
   let kit: RunningKit;
@@ -73,6 +73,27 @@ describe('aiiaPay receiving the sandbox webhooks', () => {
       assert.equal((await kit.store.get(created.paymentId))?.status, 'completed');
     } finally {
       sandbox.sandbox.configure({ webhooks: { outOfOrder: false } });
+    }
+  });
+
+  it('sends each webhook delayMs late, and the payment still ends at its final status', async () => {
+    const before = sandbox.sandbox.webhookDeliveries.length;
+    sandbox.sandbox.configure({ webhooks: { delayMs: 150 } });
+    try {
+      const created = await createPayment(kit.endpoint);
+      await decideAtBank(created.authorizationUrl ?? '', 'reject');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const sent = sandbox.sandbox.webhookDeliveries.slice(before);
+      assert.ok(sent.length >= 3, 'created, awaiting, rejected: all queued');
+      assert.ok(
+        sent.every((delivery) => delivery.status === undefined),
+        'none delivered yet',
+      );
+      await sandbox.sandbox.flushWebhooks();
+      assert.ok(sent.every((delivery) => delivery.status === 200));
+      assert.equal((await kit.store.get(created.paymentId))?.status, 'failed');
+    } finally {
+      sandbox.sandbox.configure({ webhooks: { delayMs: 0 } });
     }
   });
 });

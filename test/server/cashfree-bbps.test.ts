@@ -209,6 +209,28 @@ describe('cashfreeBbps against the sandbox', () => {
     assert.equal(stored?.providerReason, 'U30');
   });
 
+  it('lists the collect request in the language of the payer’s phone', async () => {
+    const vpa = 'erika@okbank';
+    const created = await createPayment(kit.endpoint, {
+      ...upi('bill-CUST-TINY', vpa),
+      locale: 'de',
+    });
+    const page = await (
+      await fetch(`${sandbox.url}/cashfree/upi?vpa=${encodeURIComponent(vpa)}`, {
+        headers: { 'accept-language': 'de-DE' },
+      })
+    ).text();
+    assert.match(page, /<html lang="de">/);
+    assert.match(
+      page,
+      /<strong class="amount">₹0\.01<\/strong> an einen BBPS-Rechnungssteller, von <bdi>erika@okbank<\/bdi>/,
+    );
+    assert.match(page, /value="approve" class="primary">Freigeben<\/button>/);
+    await decideInUpiApp(sandbox.url, vpa, 'decline');
+    const status = await getStatus(kit.endpoint, created.paymentId, '?wait=5&since=processing');
+    assert.equal(status.status, 'failed');
+  });
+
   it('learns the outcome from the signed webhook, without polling', async () => {
     const slowPolling = await startKit(provider, {
       resolveCheckout: billCheckoutResolver(provider),

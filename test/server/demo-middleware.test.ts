@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createDemoMiddleware } from '../../demo/dev-server-plugin.js';
+import { SUPPORTED_LOCALES } from '../../src/locales/index.js';
 import { decideAtBank, followReturn } from './support/bank-browser.js';
 import { createBody, createPayment, getStatus } from './support/merchant-client.js';
 
@@ -25,6 +26,13 @@ describe('createDemoMiddleware', () => {
 
   it('leaves other paths to the next middleware', async () => {
     assert.equal(await (await fetch(`${origin}/index.html`)).text(), 'vite');
+  });
+
+  it('names the locales the element speaks, for the language menu', async () => {
+    const response = await fetch(`${origin}/demo-locales`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { locales: [...SUPPORTED_LOCALES] });
+    assert.ok(SUPPORTED_LOCALES.length >= 36);
   });
 
   for (const provider of ['aiia-pay', 'mastercard-open-finance'] as const) {

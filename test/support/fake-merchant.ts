@@ -14,7 +14,12 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-type Fault = 'http500' | 'garbage' | 'network' | 'hang' | { status: number; body: unknown };
+type Fault =
+  | 'http500'
+  | 'garbage'
+  | 'network'
+  | 'hang'
+  | { status: number; body: unknown; headers?: Record<string, string> };
 
 export interface FakeMerchantOptions {
   banks?: Bank[];
@@ -54,8 +59,16 @@ export const UPI_BANK: Bank = {
   fields: [{ name: 'vpa', label: 'UPI ID', pattern: '[a-z0-9.]+@[a-z]+' }],
 };
 
-function json(body: unknown, status = 200, type = 'application/json'): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
+function json(
+  body: unknown,
+  status = 200,
+  type = 'application/json',
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': type, ...headers },
+  });
 }
 
 export class FakeMerchant {
@@ -121,7 +134,7 @@ export class FakeMerchant {
       );
     }
     if (fault === 'garbage') return new Response('<html>not json</html>', { status: 200 });
-    if (fault) return json(fault.body, fault.status);
+    if (fault) return json(fault.body, fault.status, 'application/problem+json', fault.headers);
     return this.route(request.method, url, body, request.headers);
   }
 

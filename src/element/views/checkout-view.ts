@@ -11,6 +11,10 @@ export interface CheckoutViewContext {
   translate: Translate;
   /** The payer's locale, for Intl. */
   locale: string;
+  /** Whether the words of the views after Pay are here (asks for them if not). */
+  wordsAfterPay(): boolean;
+  /** What the payer reads for an error code: always the catalog's words, never the developer's. */
+  payerMessage(code: string | undefined): string;
   views: LazyViews;
   /** The selected bank's name, or "your bank". */
   bankName: string;
@@ -45,6 +49,8 @@ const PROGRESS: Record<'loading' | 'creating' | 'handing-off' | 'resuming', Mess
  */
 export function checkoutView(state: CheckoutState, context: CheckoutViewContext): unknown {
   const { translate } = context;
+  // Past the bank list, the words of what follows (English's come in a chunk of their own).
+  if (state.view !== 'loading' && state.view !== 'choose') context.wordsAfterPay();
   switch (state.view) {
     case 'loading':
     case 'creating':
@@ -54,7 +60,7 @@ export function checkoutView(state: CheckoutState, context: CheckoutViewContext)
     case 'choose':
       return context.choose();
     case 'error':
-      return errorView(translate, state.error.code, context.onRetry);
+      return errorView(translate, context.payerMessage(state.error.code), context.onRetry);
     case 'redirecting':
       return progressView(translate, translate('redirecting', { bank: context.bankName }));
     case 'tracking':
@@ -67,7 +73,7 @@ export function checkoutView(state: CheckoutState, context: CheckoutViewContext)
   // The QR code's encoder is a chunk of its own: asked for now, alongside these views.
   if (state.view === 'qr') context.views.get('qr');
   const views = context.views.get('payment');
-  return views
+  return views && context.wordsAfterPay()
     ? views.paymentView(state, context)
     : progressView(translate, translate('statusWaiting'));
 }

@@ -84,6 +84,7 @@ function payerFields(model: ChooseViewModel, actions: ChooseViewActions) {
       <input
         id=${id}
         name=${field.name}
+        dir="auto"
         required
         .value=${model.state.payer[field.name] ?? ''}
         ?disabled=${model.disabled}
@@ -132,7 +133,7 @@ export function chooseView(model: ChooseViewModel, actions: ChooseViewActions) {
           type="search"
           autocomplete="off"
           placeholder=${translate('searchPlaceholder')}
-          aria-controls=${listId}
+          aria-controls=${model.visibleBanks.length ? listId : nothing}
           aria-describedby="${idPrefix}-summary"
           .value=${state.query}
           ?disabled=${model.disabled}

@@ -1,6 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import type { Outcome, PaymentSnapshot } from '../../core/checkout-state.js';
 import type { MessageKey, Translate } from '../../core/i18n.js';
+import { payerMessageKey } from '../../locales/message-keys.js';
 
 export interface OutcomeViewModel {
   outcome: Outcome;
@@ -44,7 +45,9 @@ function reason(model: OutcomeViewModel): string | undefined {
   if (outcome === 'completed') {
     return displayAmount ? translate('successAmount', { amount: displayAmount }) : undefined;
   }
-  if (outcome === 'failed' && payment?.error?.message) return payment.error.message;
+  // The payer reads the catalog's words for the code; the developer's message is in the console
+  // and the pay-by-bank-failure event.
+  if (outcome === 'failed' && payment?.error) return translate(payerMessageKey(payment.error.code));
   return translate(TEXT[outcome].reason);
 }
 

@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 /**
- * The styles of the views after Pay (bank window, QR code, outcome), in the lazily loaded chunk with them: the element adopts them when the
- * chunk arrives, so the first paint of the bank list does not carry them.
+ * The rules only the views after Pay use (secondary buttons, the QR code, success): they come with
+ * the `payment-views` chunk and join the element's styles on arrival, so the first paint skips them.
  */
 export const paymentStyles = css`
   .secondary {

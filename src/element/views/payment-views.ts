@@ -4,6 +4,7 @@ import { bankWindowView, handedBackView } from './bank-window-view.js';
 import type { CheckoutViewContext } from './checkout-view.js';
 import { outcomeView } from './outcome-view.js';
 
+export { payerMessageKey } from '../../locales/message-keys.js';
 export { paymentStyles as styles } from './payment-styles.js';
 
 /**

@@ -18,7 +18,10 @@ export function formatSummaryValue(line: SummaryLine, locale: string): string {
   return line.value;
 }
 
-/** The bill or order being paid (customer, amount, due date...), as the merchant's server gave it. */
+/**
+ * The bill or order being paid (customer, amount, due date...), as the merchant's server gave it.
+ * Each value reads in its own direction: an invoice number stays left to right in Arabic.
+ */
 export function summaryView(
   lines: readonly SummaryLine[],
   locale: string,
@@ -32,14 +35,14 @@ export function summaryView(
       ([label, value]) =>
         html`<div>
           <dt>${label}</dt>
-          <dd>${value}</dd>
+          <dd dir="auto">${value}</dd>
         </div>`,
     )}
     ${lines.map(
       (line) =>
         html`<div>
           <dt>${line.label}</dt>
-          <dd>${formatSummaryValue(line, locale)}</dd>
+          <dd dir="auto">${formatSummaryValue(line, locale)}</dd>
         </div>`,
     )}
   </dl>`;

@@ -2,11 +2,12 @@ import type { ApiContext } from '../../api-context.js';
 import { showAuthorizePage } from '../../bank-pages.js';
 import type { SandboxSimulator } from '../../simulator.js';
 import { aiiaApi } from './api.js';
+import { aiiaCultureOf } from './culture.js';
 import { aiiaLifecycle } from './lifecycle.js';
 
 /**
  * Aiia Pay: its API below `/aiia/v2/payments/accept…` and `/aiia/v1/providers`, and the bank's SCA page at
- * `GET /aiia/authorize?token=` (the decision is posted to the shared `/bank/authorize`).
+ * `GET /aiia/authorize?token=&culture=` (the decision is posted to the shared `/bank/authorize`).
  */
 export function aiiaSimulator(context: ApiContext): SandboxSimulator {
   context.engine.register(
@@ -22,14 +23,28 @@ export function aiiaSimulator(context: ApiContext): SandboxSimulator {
       {
         method: 'ANY',
         path: /^\/aiia(\/v.*)$/,
-        api: true,
+        api: ([, path = '']) =>
+          path === '/v1/providers'
+            ? 'banks'
+            : path === '/v2/payments/accept'
+              ? 'create'
+              : /^\/v2\/payments\/accept\/[^/]+$/.test(path)
+                ? 'status'
+                : undefined,
         handle: (request, match) => aiiaApi(context, request, match[1] ?? ''),
       },
       {
         method: 'GET',
         path: /^\/aiia\/authorize$/,
-        handle: (request) =>
-          showAuthorizePage(context, request, new URL(request.url).searchParams.get('token')),
+        handle: (request) => {
+          const url = new URL(request.url);
+          return showAuthorizePage(
+            context,
+            request,
+            url.searchParams.get('token'),
+            aiiaCultureOf(url),
+          );
+        },
       },
     ],
     faultBody: (status) => ({

@@ -18,7 +18,14 @@ export function cashfreeSimulator(context: ApiContext): SandboxSimulator {
       {
         method: 'ANY',
         path: /^\/cashfree(\/bbps\/.*)$/,
-        api: true,
+        api: ([, path = '']) =>
+          /\/bill-payment$/.test(path)
+            ? /\/request\//.test(path)
+              ? 'create'
+              : 'status'
+            : /\/bill-fetch$/.test(path)
+              ? 'bill-fetch'
+              : undefined,
         handle: (request, match) => api.handle(request, match[1] ?? ''),
       },
       {

@@ -1,12 +1,35 @@
 import type { ApiContext } from '../../api-context.js';
+import { fill } from '../../bank-language/bank-texts.js';
+import { bankLanguage, type BankLanguage } from '../../bank-language/page-language.js';
 import { noticePage } from '../../bank-page-html.js';
 import type { CashfreeApi } from './api.js';
 import type { CashfreeState } from './state.js';
+import { UPI_TEXTS, type UpiTexts } from './upi-texts.js';
 import { escapeHtml as e, html } from '../../http.js';
 
 function rupees(paise: string): string {
   const value = BigInt(paise);
   return `₹${value / 100n}.${(value % 100n).toString().padStart(2, '0')}`;
+}
+
+/** The payer's phone language (Cashfree's request carries none; see `docs/protocol.md`). */
+function upiLanguage(request: Request): { language: BankLanguage; t: UpiTexts } {
+  const language = bankLanguage(undefined, request);
+  return { language, t: UPI_TEXTS[language.tag] };
+}
+
+/** One collect request's line: the amount in bold, the rest escaped, in the payer's word order. */
+function requestLine(template: string, amount: string, vpa: string): string {
+  return template
+    .split(/(\{amount\}|\{vpa\})/)
+    .map((part) =>
+      part === '{amount}'
+        ? `<strong class="amount">${e(amount)}</strong>`
+        : part === '{vpa}'
+          ? `<bdi>${e(vpa)}</bdi>`
+          : e(part),
+    )
+    .join('');
 }
 
 /**
@@ -15,6 +38,7 @@ function rupees(paise: string): string {
  */
 export function showUpiApp(context: ApiContext, state: CashfreeState, request: Request): Response {
   const base = context.publicUrl(request);
+  const { language, t } = upiLanguage(request);
   const vpa = new URL(request.url).searchParams.get('vpa');
   const waiting = [...state.payments.values()].filter(
     (payment) =>
@@ -28,20 +52,17 @@ export function showUpiApp(context: ApiContext, state: CashfreeState, request: R
       (payment) => `<li class="account">
 <form method="post" action="${e(base)}/cashfree/upi">
 <input type="hidden" name="transaction_ref_id" value="${e(payment.transactionRefId)}">
-<p><strong class="amount">${e(rupees(payment.amountPaise))}</strong> to a BBPS biller, from ${e(payment.vpa ?? '')}</p>
+<p>${requestLine(t.request, rupees(payment.amountPaise), payment.vpa ?? '')}</p>
 <div class="actions">
-<button type="submit" name="decision" value="approve" class="primary">Approve</button>
-<button type="submit" name="decision" value="decline">Decline</button>
+<button type="submit" name="decision" value="approve" class="primary">${e(t.approve)}</button>
+<button type="submit" name="decision" value="decline">${e(t.decline)}</button>
 </div>
 </form></li>`,
     )
     .join('\n');
-  const body = waiting.length ? `<ul>${items}</ul>` : '<p>No payment requests are waiting.</p>';
+  const body = waiting.length ? `<ul>${items}</ul>` : `<p>${e(t.none)}</p>`;
   return html(
-    noticePage(base, 'UPI: payment requests', 'Sandbox UPI app: approve or decline.').replace(
-      '</main>',
-      `${body}\n</main>`,
-    ),
+    noticePage(base, t.title, t.intro, undefined, language).replace('</main>', `${body}\n</main>`),
   );
 }
 
@@ -52,20 +73,16 @@ export async function decideUpi(
   request: Request,
 ): Promise<Response> {
   const base = context.publicUrl(request);
+  const { language, t } = upiLanguage(request);
+  const notice = (title: string, message: string) =>
+    noticePage(base, title, message, undefined, language);
   const form = new URLSearchParams(await request.text());
   const payment = api.current(form.get('transaction_ref_id') ?? '');
   const decision = form.get('decision');
-  if (!payment) return html(noticePage(base, 'Unknown request', 'No such payment request.'), 404);
+  if (!payment) return html(notice(t.unknownTitle, t.unknown), 404);
   if (payment.status !== 'processing')
-    return html(noticePage(base, 'Already decided', `This payment is ${payment.status}.`), 409);
-  if (decision !== 'approve' && decision !== 'decline')
-    return html(noticePage(base, 'Choose', 'Approve or decline the request.'), 400);
+    return html(notice(t.decidedTitle, fill(t.decided, { status: payment.status })), 409);
+  if (decision !== 'approve' && decision !== 'decline') return html(notice(t.title, t.choose), 400);
   api.decide(payment, decision === 'approve' ? 'success' : 'failed');
-  return html(
-    noticePage(
-      base,
-      decision === 'approve' ? 'Payment approved' : 'Payment declined',
-      'You can go back to the shop.',
-    ),
-  );
+  return html(notice(decision === 'approve' ? t.approved : t.declined, t.back));
 }

@@ -19,7 +19,14 @@ export function mastercardSimulator(context: ApiContext): SandboxSimulator {
       {
         method: 'ANY',
         path: /^\/mastercard(\/v.*)$/,
-        api: true,
+        api: ([, path = '']) =>
+          path === '/v1/providers'
+            ? 'banks'
+            : /^\/v1\/payments\/create(\/session)?$/.test(path)
+              ? 'create'
+              : /^\/v1\/payments\/[^/]+(\/refresh-status)?$/.test(path)
+                ? 'status'
+                : undefined,
         handle: (request, match) => mastercardApi(context, request, match[1] ?? ''),
       },
       {

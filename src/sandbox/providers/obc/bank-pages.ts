@@ -1,5 +1,6 @@
 import type { ApiContext } from '../../api-context.js';
-import { authorizePage, noticePage } from '../../bank-page-html.js';
+import { bankLanguage, type BankLanguage } from '../../bank-language/page-language.js';
+import { authorizePage, noticePage, unknownLinkPage } from '../../bank-page-html.js';
 import { html, redirect } from '../../http.js';
 import type { ObcConsent, ObcState } from './state.js';
 
@@ -31,7 +32,13 @@ function backToTpp(state: ObcState, consent: ObcConsent): Response {
   return redirect(url.href);
 }
 
-function page(context: ApiContext, request: Request, consent: ObcConsent, error?: string) {
+function page(
+  context: ApiContext,
+  request: Request,
+  consent: ObcConsent,
+  language: BankLanguage,
+  error?: string,
+) {
   const base = context.publicUrl(request);
   return authorizePage({
     base,
@@ -40,29 +47,36 @@ function page(context: ApiContext, request: Request, consent: ObcConsent, error?
     choices: [],
     action: `${base}/obc/bank/authorize`,
     rejectReasons: OBC_REJECT_REASONS,
+    language,
     ...(error ? { error } : {}),
   });
 }
 
-/** `GET …/obc/bank/authorize?token=&state=`: the bank's SCA page of one consent. */
+function decidedPage(base: string, language: BankLanguage): string {
+  return noticePage(base, language.texts.finished, language.texts.startAgain, undefined, language);
+}
+
+/**
+ * `GET …/obc/bank/authorize?token=&state=`: the bank's SCA page of one consent, in the payer's browser
+ * language (Open Banking Connect's consent request carries none; see `docs/protocol.md`).
+ */
 export function showObcBankPage(context: ApiContext, state: ObcState, request: Request): Response {
   const base = context.publicUrl(request);
+  const language = bankLanguage(undefined, request);
   const token = new URL(request.url).searchParams.get('token') ?? '';
   const consent = state.byToken.get(token);
-  if (!consent)
-    return html(noticePage(base, 'Link not valid', 'This consent link is unknown.'), 404);
-  if (consent.decision)
-    return html(noticePage(base, 'Consent already decided', 'Start again at the shop.'), 409);
+  if (!consent) return html(unknownLinkPage(base, language), 404);
+  if (consent.decision) return html(decidedPage(base, language), 409);
   const outcome = context.knobs.outcome;
   if (outcome) {
     consent.decision = outcome;
     if (outcome === 'reject') consent.reasonCode = 'AM04';
     return backToTpp(state, consent);
   }
-  return html(page(context, request, consent));
+  return html(page(context, request, consent, language));
 }
 
-/** `POST …/obc/bank/authorize` (form: token, decision, account, reason?). */
+/** `POST …/obc/bank/authorize` (form: token, decision, account, reason?, lang?). */
 export async function decideObc(
   context: ApiContext,
   state: ObcState,
@@ -70,20 +84,16 @@ export async function decideObc(
 ): Promise<Response> {
   const base = context.publicUrl(request);
   const form = new URLSearchParams(await request.text());
+  const language = bankLanguage(form.get('lang'), request);
   const consent = state.byToken.get(form.get('token') ?? '');
-  if (!consent)
-    return html(noticePage(base, 'Link not valid', 'This consent link is unknown.'), 404);
-  if (consent.decision)
-    return html(noticePage(base, 'Consent already decided', 'Start again at the shop.'), 409);
+  if (!consent) return html(unknownLinkPage(base, language), 404);
+  if (consent.decision) return html(decidedPage(base, language), 409);
   const decision = form.get('decision') ?? '';
   if (!DECISIONS.has(decision))
-    return html(
-      page(context, request, consent, 'Choose Approve, Reject, Cancel or Leave pending.'),
-      400,
-    );
+    return html(page(context, request, consent, language, language.texts.chooseDecision), 400);
   const reason = form.get('reason') ?? OBC_REJECT_REASONS[0].code;
   if (decision === 'reject' && !/^[A-Z0-9]{4}$/.test(reason))
-    return html(page(context, request, consent, 'Choose a reason.'), 400);
+    return html(page(context, request, consent, language, language.texts.chooseReason), 400);
   consent.decision = decision as ObcConsent['decision'];
   if (decision === 'reject') consent.reasonCode = reason;
   return backToTpp(state, consent);

@@ -20,7 +20,15 @@ export function obcSimulator(context: ApiContext): SandboxSimulator {
       {
         method: 'ANY',
         path: /^\/obc\/openbanking\/sandbox\/connect\/api(\/.*)$/,
-        api: true,
+        // A consent is the payment made; the credit transfer redeems the bank's code for it.
+        api: ([, path = '']) =>
+          /\/consents$/.test(path)
+            ? 'create'
+            : /\/payment-status$/.test(path)
+              ? 'status'
+              : /-credit-transfers$/.test(path)
+                ? 'exchange'
+                : undefined,
         handle: (request, match) => obcApi(context, state, request, match[1] ?? ''),
       },
       {

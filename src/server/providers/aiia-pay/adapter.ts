@@ -9,6 +9,7 @@ import type {
 import { cached } from '../cached.js';
 import { banksIn, createProviderClient } from '../provider-client.js';
 import { parseProviderCatalogue } from '../provider-catalogue.js';
+import { withAiiaCulture } from './culture.js';
 import { aiiaErrorCode } from './errors.js';
 import type { AiiaPayOptions } from './options.js';
 import { mapAiiaStatus } from './status.js';
@@ -64,7 +65,7 @@ export function aiiaPay(options: AiiaPayOptions): PaymentProvider {
       if (!authorizationUrl) throw malformed('create answer has no authorizationUrl');
       return {
         providerPaymentId,
-        authorizationUrl,
+        authorizationUrl: withAiiaCulture(authorizationUrl, input.locale),
         expiresAt: new Date(now().getTime() + AIIA_LINK_LIFETIME_MS).toISOString(),
         ...mapAiiaStatus(stringField(answer, 'status') ?? 'Initiated'),
       };

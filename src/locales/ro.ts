@@ -1,0 +1,122 @@
+import type { Catalog } from './en.js';
+
+/** Romanian (polite plural imperative, as Romanian banks and payment pages address payers). */
+export const ro: Catalog = {
+  title: 'Plată prin bancă',
+  country: 'Țară',
+  searchLabel: 'Căutați banca dvs.',
+  searchPlaceholder: 'Numele băncii',
+  bankListLabel: 'Bănci',
+  bankCountOne: '{count} bancă',
+  bankCountOther: '{count} de bănci',
+  bankCountZero: '{count} bănci',
+  bankCountTwo: '{count} bănci',
+  bankCountFew: '{count} bănci',
+  bankCountMany: '{count} de bănci',
+  noMatch: 'Nicio bancă nu corespunde căutării „{query}”.',
+  noBanks: 'Deocamdată nu există bănci disponibile aici.',
+  moreResults: 'Se afișează {shown} din {total}. Tastați pentru a restrânge lista.',
+  popular: 'Populară',
+  degraded: 'Poate funcționa lent acum',
+  unavailable: 'Indisponibilă momentan',
+  payWithBank: 'Plătiți {amount} cu {bank}',
+  continueWithBank: 'Continuați cu {bank}',
+  chooseBank: 'Alegeți banca pentru a plăti',
+  fieldRequired: 'Completați câmpul „{label}”.',
+  fieldInvalid: 'Verificați câmpul „{label}”: formatul nu este corect.',
+  loadingBanks: 'Se încarcă băncile…',
+  creating: 'Se pregătește plata…',
+  redirecting: 'Vă redirecționăm către {bank}…',
+  statusWaiting: 'Se așteaptă confirmarea băncii…',
+  statusAuthorised: 'Banca a aprobat plata. Finalizăm…',
+  statusProcessing: 'Plata este în curs de procesare…',
+  offline: 'Sunteți offline. Vom verifica din nou când reveniți online.',
+  successTitle: 'Plată reușită',
+  successAmount: 'Ați plătit {amount}',
+  reference: 'Referință: {reference}',
+  failedTitle: 'Plata nu a reușit',
+  failedReason: 'Banca nu a acceptat plata.',
+  cancelledTitle: 'Plată anulată',
+  cancelledReason: 'Plata a fost anulată și nu vi s-a retras nicio sumă.',
+  expiredTitle: 'Linkul a expirat',
+  expiredReason: 'Timpul pentru aprobarea plății a expirat. Încercați din nou.',
+  pendingTitle: 'Plata nu este încă confirmată',
+  pendingReason:
+    'Banca nu a confirmat încă plata. Magazinul vă va anunța când se întâmplă acest lucru; nu plătiți din nou.',
+  errorTitle: 'A apărut o problemă',
+  errorNetwork: 'Nu am putut contacta magazinul. Verificați conexiunea și încercați din nou.',
+  errorTimeout: 'Magazinul a răspuns prea târziu. Încercați din nou.',
+  errorServer: 'Magazinul nu a putut iniția plata. Încercați din nou.',
+  errorUnsafeLink: 'Am oprit această plată deoarece linkul către bancă nu era sigur.',
+  configErrorTitle: 'Plata prin bancă nu este disponibilă',
+  configErrorBody:
+    'Această metodă de plată nu este configurată corect. Alegeți o altă modalitate de plată.',
+  popupWaiting: 'Continuați în fereastra băncii {bank}',
+  popupHint:
+    'Am deschis banca într-o fereastră nouă. Aprobați plata acolo; această pagină se actualizează singură.',
+  showBankWindow: 'Afișați fereastra băncii',
+  popupBlocked: 'Browserul a blocat fereastra băncii.',
+  continueToBank: 'Continuați la {bank}',
+  popupClosed: 'Fereastra băncii a fost închisă înainte ca plata să fie aprobată.',
+  reopenBankWindow: 'Redeschideți fereastra băncii',
+  qrTitle: 'Scanați pentru a plăti de pe telefon',
+  qrHint: 'Îndreptați camera telefonului spre cod pentru a deschide {bank} și a aproba plata.',
+  qrAlt: 'Cod QR pentru plata cu {bank} de pe telefon',
+  qrValidFor: 'Cod valabil încă {time}',
+  qrRenewing: 'Se generează un cod nou…',
+  payOnThisDevice: 'Plătiți totuși pe acest dispozitiv',
+  handedBack: 'Gata. Puteți închide această fereastră și reveni la magazin.',
+  yourBank: 'banca dvs.',
+  tryAgain: 'Încercați din nou',
+  startAgain: 'Începeți din nou',
+  chooseAnotherBank: 'Alegeți altă bancă',
+  reasonInsufficientFunds: 'Nu sunt suficienți bani în cont pentru această plată.',
+  reasonAmountLimitExceeded:
+    'Suma depășește limita băncii pentru această plată. Este posibil să puteți modifica limita din aplicația băncii.',
+  reasonDuplicatePayment: 'Această plată a fost deja efectuată. Nu plătiți din nou.',
+  reasonAccountClosed: 'Acest cont este închis. Alegeți alt cont sau altă bancă.',
+  reasonAccountBlocked: 'Acest cont este blocat. Contactați banca sau alegeți alt cont.',
+  reasonTransactionForbidden: 'Banca nu permite această plată din acest cont.',
+  reasonPaymentDeclined: 'Banca a refuzat plata.',
+  reasonAuthenticationFailed:
+    'Banca nu a putut confirma identitatea dvs., așa că nu s-a plătit nimic.',
+  reasonBankUnavailable:
+    'Banca dvs. nu este disponibilă momentan. Încercați mai târziu sau alegeți altă bancă.',
+  reasonProviderUnavailable:
+    'Serviciul de plată nu este disponibil momentan. Încercați din nou în câteva clipe.',
+  reasonProviderError:
+    'Serviciul de plată nu a putut iniția această plată. Încercați din nou sau alegeți altă bancă.',
+  reasonMalformedResponse:
+    'Magazinul a trimis un răspuns pe care nu îl putem citi. Încercați din nou.',
+  reasonInvalidPayerInput:
+    'Unele date lipsesc sau sunt greșite. Verificați-le și încercați din nou.',
+  reasonUnknownCheckout:
+    'Această plată nu mai este disponibilă. Reveniți la magazin și începeți din nou.',
+  reasonUnknownPayment:
+    'Nu am găsit această plată. Reveniți la magazin pentru a vă verifica comanda.',
+  reasonPaymentInProgress:
+    'Această plată este deja în curs de inițiere. Așteptați puțin înainte să încercați din nou.',
+  reasonTooManyAttempts: 'Prea multe încercări. Așteptați puțin, apoi încercați din nou.',
+  reasonInvalidReturn:
+    'Nu am putut confirma revenirea dvs. de la bancă. Verificați comanda la magazin înainte să plătiți din nou.',
+  reasonBillAlreadyPaid: 'Această factură a fost deja plătită. Nu o plătiți din nou.',
+  reasonNoBillDue: 'Momentan nu există nicio factură de plată pentru aceste date.',
+  reasonInvalidBillDetails:
+    'Emitentul facturii nu a recunoscut aceste date. Verificați-le și încercați din nou.',
+  reasonBillerUnavailable: 'Emitentul facturii nu este disponibil momentan. Încercați mai târziu.',
+  reasonBillAmountMismatch: 'Suma nu corespunde facturii. Reveniți la magazin și începeți din nou.',
+  reasonGeneric:
+    'Plata nu a putut fi finalizată. Încercați din nou sau alegeți altă modalitate de plată.',
+  payee: 'Beneficiar',
+  receiptLabel: 'Chitanță',
+  receiptPaid: 'Plătit',
+  receiptReference: 'Referință',
+  receiptBank: 'Bancă',
+  receiptDate: 'Data',
+  failedNextStep: 'Nu s-a debitat nimic. Încercați din nou sau alegeți altă bancă.',
+  cancelledNextStep: 'Plătiți din nou cu aceeași bancă sau alegeți alta.',
+  pendingNextStep:
+    'Puteți închide această pagină: magazinul vă confirmă comanda imediat ce banca dumneavoastră confirmă plata.',
+  qrStepWait:
+    'Păstrați această pagină deschisă: va continua singură imediat ce banca dumneavoastră confirmă.',
+};
