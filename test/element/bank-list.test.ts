@@ -11,6 +11,7 @@ import {
   query,
   settle,
   shadow,
+  shown,
 } from '../support/element.js';
 import { browserEffects } from '../../src/element/browser-effects.js';
 
@@ -181,9 +182,9 @@ describe('<pay-by-bank> bank list', () => {
     await expect(element).to.be.accessible();
   });
 
-  for (const [locale, amount, date] of [
-    ['en-IN', '₹1,200.00', '11 Dec 2026'],
-    ['de', '1.200,00 ₹', '11.12.2026'],
+  for (const [locale, amount, date, payee] of [
+    ['en-IN', '₹1,200.00', '11 Dec 2026', 'Payee'],
+    ['de', '1.200,00 ₹', '11.12.2026', 'Empfänger'],
   ] as const) {
     it(`formats typed summary values and shows the payee in ${locale}`, async () => {
       merchant.options.payee = 'Nordlicht Audio';
@@ -193,13 +194,14 @@ describe('<pay-by-bank> bank list', () => {
         { label: 'Bill period', value: 'Monthly' },
       ];
       const element = await mountReady({ locale });
-      const summary = query(element, '[part="summary"]');
+      // The catalog of a language other than English loads first.
+      const summary = await shown(element, '[part="summary"]');
       const rows = [...summary.querySelectorAll('div')].map((row) => [
         row.querySelector('dt')?.textContent?.trim(),
         row.querySelector('dd')?.textContent?.trim().replace(/\s/g, ' '),
       ]);
       expect(rows).to.deep.equal([
-        ['Payee', 'Nordlicht Audio'],
+        [payee, 'Nordlicht Audio'],
         ['Amount due', amount],
         ['Due date', date],
         ['Bill period', 'Monthly'],

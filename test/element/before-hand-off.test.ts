@@ -43,7 +43,8 @@ describe('<pay-by-bank> before the hand-off (UK Open Banking CEG, WCAG 2.2 AA)',
   it('shows amount, currency, payee, reference and the chosen bank on the step before the bank', async () => {
     merchant = new FakeMerchant({ payee: 'Nordlicht Audio', reference: 'ORDER-123' });
     const element = await mountReady({ amount: '1200.00', currency: 'EUR', locale: 'en-GB' });
-    query(element, '[data-bank-id="alpha"]').click();
+    // en-GB's catalog loads first.
+    (await shown(element, '[data-bank-id="alpha"]')).click();
     await element.updateComplete;
     expect(merchant.creates).to.have.length(0);
 
