@@ -16,7 +16,10 @@ export default [
   {
     name: 'a redirect payment: the first paint, the payment session and its views',
     path: inDist(redirectPaymentFiles(graph)),
-    limit: '22 KiB',
+    // Raised from 22 KiB: the views after Pay now carry the receipt and its drawn marks, the UPI
+    // intent and QR hand-off and the BBPS receipt, and their words; all of it loads while the bank
+    // list is shown, never before it.
+    limit: '24.5 KiB',
     brotli: true,
   },
 ];

@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 // TypeScript, loaded through tsx: `npm run test:browser` starts the runner with `node --import tsx`.
 import { createDemoMiddleware } from './demo/dev-server-plugin.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-path.ts';
+import { visualDiffPlugin } from './test/visual/visual-diff-plugin.ts';
 
 /** The dev server is Koa; the demo middleware is Connect-style. */
 function fromConnect(middleware) {
@@ -60,6 +61,7 @@ export default {
   middleware: [fromConnect(createDemoMiddleware())],
   plugins: [
     collectGarbage(),
+    visualDiffPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

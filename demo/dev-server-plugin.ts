@@ -112,6 +112,7 @@ export function resolveDemoCheckout(checkout: string | undefined): ResolvedCheck
       amount: { value: '186.40', currency: 'EUR' },
       reference: `INV-${invoice[1]}`,
       description: 'Stadtwerke Nordhafen invoice',
+      payee: 'Stadtwerke Nordhafen',
       summary: [
         { label: 'Invoice', value: `INV-${invoice[1]}` },
         { label: 'Customer', value: 'Alex Example' },
@@ -126,10 +127,9 @@ export function resolveDemoCheckout(checkout: string | undefined): ResolvedCheck
     amount: { value: '42.00', currency: order[1] ? 'GBP' : 'EUR' },
     reference: `ORDER-${order[1] ? 'GB-' : ''}${order[2]}`,
     description: 'Demo shop order',
-    summary: [
-      { label: 'Order', value: `${order[1] ? 'GB-' : ''}${order[2]}` },
-      { label: 'Item', value: '1 × Noise-cancelling headphones' },
-    ],
+    payee: 'Nordlicht Audio',
+    // The reference is shown by the element itself (the banks answer's `reference`).
+    summary: [{ label: 'Item', value: '1 × Noise-cancelling headphones' }],
   };
 }
 

@@ -12,6 +12,7 @@ const roots = [
   'test/ssr',
   'test/examples',
   'test/package',
+  'test/design',
   'test/locales',
 ];
 

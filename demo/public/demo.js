@@ -64,6 +64,8 @@ function mountElement() {
   next.setAttribute('checkout', state.checkout);
   next.setAttribute('amount', checkout.amount);
   next.setAttribute('currency', checkout.currency);
+  // The card around it draws the frame already.
+  next.toggleAttribute('frameless', true);
   applyLive(next);
   slot.replaceChildren(next);
   element = next;
@@ -121,8 +123,9 @@ function renderScene() {
   const price = formatMoney(checkout.amount, checkout.currency);
   $('#scene-shop').hidden = checkout.scene !== 'shop';
   $('#scene-bill').hidden = checkout.scene !== 'bill';
+  // The reference the shop's server charges under, spelled as the element's receipt spells it.
   for (const field of document.querySelectorAll('[data-field="checkout"]'))
-    field.textContent = state.checkout;
+    field.textContent = checkout.reference ?? state.checkout;
   for (const field of document.querySelectorAll('[data-money]')) field.textContent = price;
   $('[data-field="amount"]').textContent = price;
   $('[data-field="biller"]').textContent = checkout.biller ?? '';

@@ -34,6 +34,7 @@ export function describeCheckout(checkout) {
     return {
       scene: 'shop',
       label: `Basket in pounds (${id})`,
+      reference: id.toUpperCase(),
       amount: '42.00',
       currency: 'GBP',
       country: 'GB',
@@ -42,6 +43,7 @@ export function describeCheckout(checkout) {
     return {
       scene: 'shop',
       label: `Basket in euros (${id})`,
+      reference: id.toUpperCase(),
       amount: '42.00',
       currency: 'EUR',
       country: 'DE',
@@ -50,6 +52,7 @@ export function describeCheckout(checkout) {
     return {
       scene: 'bill',
       label: `SEPA invoice in euros (${id})`,
+      reference: id.replace('invoice-', 'INV-'),
       amount: '186.40',
       currency: 'EUR',
       country: 'DE',

@@ -24,7 +24,7 @@ const PREFIX = 'pay-by-bank:';
  * sessionStorage can be missing or throw (storage disabled, quota, sandboxed iframes): then the element
  * still works within the page, it only cannot resume after a reload.
  */
-function guard<T>(action: () => T, fallback: T): T {
+export function guard<T>(action: () => T, fallback: T): T {
   try {
     return action();
   } catch {

@@ -24,6 +24,12 @@ export function isSelectable(bank: Bank): boolean {
   return bank.status !== 'unavailable';
 }
 
+/** The payer's last-used bank first, while it is listed and selectable; the others keep their order. */
+export function lastUsedFirst(banks: Bank[], bankId: string | undefined): Bank[] {
+  const last = banks.find((bank) => bank.id === bankId && isSelectable(bank));
+  return last ? [last, ...banks.filter((bank) => bank !== last)] : banks;
+}
+
 /** Checks the payer's inputs for a bank's `fields`: a map of field name to the problem, empty when valid. */
 export function validatePayerFields(
   bank: Bank,

@@ -5,6 +5,7 @@ import type { FlowSetting } from './config.js';
 import type { DeviceTraits } from './flow.js';
 import type { MerchantClient } from './merchant-client.js';
 import type { PageEnvironment } from './page-environment.js';
+import type { RememberedBank } from './remembered-bank.js';
 
 /** Everything the checkout needs from outside core: the merchant, the page, and where events go. */
 export interface CheckoutDependencies {
@@ -32,5 +33,7 @@ export interface CheckoutSetup {
   locale: string;
   preferredCountry: string | undefined;
   preselectedBankId: string | undefined;
+  /** With `remember-bank`: the last-used bank, offered first and updated on success. */
+  rememberedBank?: RememberedBank | undefined;
   allowedAuthorizationOrigins?: readonly string[];
 }

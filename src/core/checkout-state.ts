@@ -15,6 +15,8 @@ export interface PaymentSnapshot {
   status: PaymentStatus;
   amount?: Money;
   reference?: string;
+  /** When the provider last changed the status: the receipt's date and time. */
+  updatedAt?: string;
   error?: PaymentError;
   /** A completed bill payment's receipt (BBPS). */
   receipt?: PaymentReceipt;
@@ -42,6 +44,10 @@ export interface BankChoice {
   banks: Bank[];
   /** The bill or order being paid, when the merchant's server provides one. */
   summary: SummaryLine[];
+  /** Who is paid, from the merchant's server: shown before the hand-off to the bank. */
+  payee?: string;
+  /** The checkout's reference, from the merchant's server: shown before the hand-off too. */
+  reference?: string;
   query: string;
   selectedBankId: string | undefined;
   payer: Record<string, string>;
@@ -117,6 +123,8 @@ export function bankChoice(state: CheckoutState): BankChoice {
     countries,
     banks,
     summary,
+    ...(state.payee ? { payee: state.payee } : {}),
+    ...(state.reference ? { reference: state.reference } : {}),
     query,
     selectedBankId,
     payer,

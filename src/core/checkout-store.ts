@@ -94,6 +94,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
           country,
           locale: setup?.locale ?? 'en',
           preselectedBankId: setup?.preselectedBankId,
+          lastBankId: setup?.rememberedBank?.load(),
         }),
       );
       deps.events.ready({ country: state().country || '', banks: state().banks.length });

@@ -1,3 +1,4 @@
+import { isDecimalAmount } from './money.js';
 import { CheckoutError } from './checkout-error.js';
 import type { Bank, BanksResponse, PayerField, SummaryLine } from './protocol.js';
 
@@ -52,7 +53,16 @@ export function parseSummary(value: unknown): SummaryLine[] | undefined {
   const lines = value.filter(
     (line): line is SummaryLine => isObject(line) && isText(line.label) && isText(line.value),
   );
-  return lines.length ? lines.map(({ label, value }) => ({ label, value })) : undefined;
+  return lines.length ? lines.map(summaryLine) : undefined;
+}
+
+/** A typed line keeps its type when the element can format it (a bad date or currency shows as sent). */
+function summaryLine({ label, value, type, currency }: SummaryLine): SummaryLine {
+  if (type === 'date') return { label, value, type };
+  if (type === 'money' && isText(currency) && isDecimalAmount(value)) {
+    return { label, value, type, currency };
+  }
+  return { label, value };
 }
 
 export function parseBanksResponse(json: unknown): BanksResponse {
@@ -63,6 +73,8 @@ export function parseBanksResponse(json: unknown): BanksResponse {
     country: optionalText(json.country) ?? '',
     countries,
     banks,
+    ...(isText(json.payee) ? { payee: json.payee } : {}),
+    ...(isText(json.reference) ? { reference: json.reference } : {}),
     summary: parseSummary(json.summary),
   };
 }

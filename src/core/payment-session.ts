@@ -55,6 +55,8 @@ export function createPaymentSession(context: SessionContext) {
   const update = (transition: (current: CheckoutState) => CheckoutState) =>
     $state.set(transition(state()));
   let tracker: StatusTracker | undefined;
+  /** The bank of the payment in hand, remembered on success with `remember-bank`. */
+  let bankId: string | undefined;
   let stopListening: (() => void) | undefined;
   const bankWindow = {
     current: undefined as BankWindow | undefined,
@@ -155,6 +157,7 @@ export function createPaymentSession(context: SessionContext) {
         );
         return;
       }
+      if (bankId) setup().rememberedBank?.save(bankId);
       if (setup().attempts.claimOutcome(paymentId, 'success')) {
         deps.events.success({
           paymentId,
@@ -299,11 +302,13 @@ export function createPaymentSession(context: SessionContext) {
     create(attempt: Attempt, opened: BankWindow | undefined): Promise<void> {
       bankWindow.close();
       bankWindow.current = opened;
+      bankId = attempt.bankId;
       return create(attempt);
     },
 
     /** Resumes tracking a payment that left for the bank, from the return page or a reload. */
     resume(paymentId: string, saved: SavedAttempt | undefined, returned: boolean) {
+      bankId = saved?.bankId;
       const payment: PaymentSnapshot = {
         paymentId,
         status: saved && saved.status !== 'created' ? saved.status : 'awaiting_authorisation',

@@ -27,12 +27,22 @@ export interface Bank {
 export interface SummaryLine {
   label: string;
   value: string;
+  /**
+   * How the element formats `value` in the payer's locale: `date` (an ISO 8601 date), `money` (a
+   * decimal amount in `currency`) or, by default, `text` as it is.
+   */
+  type?: 'text' | 'date' | 'money';
+  currency?: string;
 }
 
 export interface BanksResponse {
   country: string;
   countries: string[];
   banks: Bank[];
+  /** Who is paid, shown before the hand-off to the bank. */
+  payee?: string;
+  /** The payment's reference as the payer's statement will show it, shown before the hand-off. */
+  reference?: string;
   summary?: SummaryLine[];
 }
 
@@ -64,6 +74,7 @@ export interface CreatePaymentResponse {
   status: PaymentStatus;
   amount?: Money;
   reference?: string;
+  payee?: string;
   summary?: SummaryLine[];
   /**
    * `upi_intent`: `authorizationUrl` opens the payer's UPI app (a `upi://pay` link, or in the sandbox

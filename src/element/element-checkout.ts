@@ -8,6 +8,7 @@ import type { CheckoutStore } from '../core/checkout-store.js';
 import type { CheckoutSettings } from '../core/config.js';
 import { createMerchantClient } from '../core/merchant-client.js';
 import { browserPageEnvironment } from '../core/page-environment.js';
+import { localStorageOrUndefined, rememberedBank } from '../core/remembered-bank.js';
 import { defaultReturnUrl } from '../core/return-url.js';
 import { browserEffects } from './browser-effects.js';
 
@@ -49,6 +50,7 @@ export interface PassedThrough {
   id: string;
   checkout?: string | undefined;
   bank?: string | undefined;
+  rememberBank?: boolean;
   requestInit?: RequestInit | undefined;
 }
 
@@ -69,6 +71,7 @@ export function checkoutSetup(
     locale,
     preferredCountry: settings.country,
     preselectedBankId: element.bank,
+    rememberedBank: element.rememberBank ? rememberedBank(localStorageOrUndefined) : undefined,
   };
 }
 

@@ -37,6 +37,10 @@ export interface PayByBankAttributes {
   bank?: string;
   theme?: Theme;
   disabled?: boolean;
+  /** Drops the element's own border, inside a card of the merchant's. */
+  frameless?: boolean;
+  /** Offers the payer's last-used bank first (this origin's localStorage only). */
+  'remember-bank'?: boolean;
 }
 
 /** Each `pay-by-bank-*` event as a listener receives it. */

@@ -21,7 +21,12 @@ import { configErrorView } from './views/error-view.js';
 import { progressView } from './views/progress-view.js';
 
 /** Properties that only restyle or disable the element; a change to any other one is a new setting. */
-const PRESENTATION: ReadonlySet<PropertyKey> = new Set(['theme', 'disabled', 'strings']);
+const PRESENTATION: ReadonlySet<PropertyKey> = new Set([
+  'theme',
+  'disabled',
+  'frameless',
+  'strings',
+]);
 
 let instances = 0;
 
@@ -40,6 +45,7 @@ let instances = 0;
  *
  * @slot header - Above the element's content, e.g. a heading of the merchant's own.
  * @slot footer - Below the element's content, e.g. terms or a help link.
+ * @slot success - Below the receipt once the payment completed: the merchant's next step (a link to the order, a button).
  *
  * @csspart base - The element's box.
  * @csspart search - The bank search field.
@@ -62,6 +68,7 @@ let instances = 0;
  * @cssproperty --pay-by-bank-color-success - Success.
  * @cssproperty --pay-by-bank-color-warning - Degraded and unavailable banks.
  * @cssproperty --pay-by-bank-focus-ring - The focus indicator (a box-shadow).
+ * @cssproperty --pay-by-bank-border-width - Width of the element's own border; `0` drops it (see also `frameless`).
  * @cssproperty --pay-by-bank-radius - Corner radius.
  * @cssproperty --pay-by-bank-spacing - Space between parts.
  * @cssproperty --pay-by-bank-font-family - Font family.
@@ -86,6 +93,8 @@ export class PayByBank extends LitElement {
     bank: {},
     theme: { reflect: true },
     disabled: { type: Boolean, reflect: true },
+    frameless: { type: Boolean, reflect: true },
+    rememberBank: { type: Boolean, attribute: 'remember-bank' },
     requestInit: { attribute: false },
   };
 
@@ -116,6 +125,10 @@ export class PayByBank extends LitElement {
   declare theme: Theme;
   /** Disables every control. */
   declare disabled: boolean;
+  /** Drops the element's own border, for a merchant card that draws its own frame. */
+  declare frameless: boolean;
+  /** Offers the payer's last-used bank first (kept in this origin's localStorage, never sent anywhere). */
+  declare rememberBank?: boolean;
   /** Extra `fetch` options for calls to the merchant's server: headers (a CSRF token), credentials. */
   declare requestInit?: RequestInit;
 
@@ -141,6 +154,7 @@ export class PayByBank extends LitElement {
     this.flow = 'auto';
     this.theme = 'light';
     this.disabled = false;
+    this.frameless = false;
   }
 
   /** Commits the payment with the selected bank, as the Pay button does. */
@@ -316,11 +330,27 @@ export class PayByBank extends LitElement {
   }
 
   protected override updated(): void {
+    this.#keepHeight();
     if (!this.#moveFocus) return;
     const target = this.renderRoot.querySelector<HTMLElement>('[data-autofocus]');
     if (target) {
       this.#moveFocus = false;
       target.focus();
+    }
+  }
+
+  /** Height of the bank list view, which the views after it keep, so the page does not jump. */
+  #listHeight = 0;
+
+  #keepHeight() {
+    const base = this.renderRoot.querySelector<HTMLElement>('[part="base"]');
+    if (!base) return;
+    const view = this.#checkoutState.value.view;
+    if (view === 'choose') {
+      base.style.minBlockSize = '';
+      this.#listHeight = base.getBoundingClientRect().height;
+    } else if (view !== 'loading' && this.#listHeight > 0) {
+      base.style.minBlockSize = `${this.#listHeight}px`;
     }
   }
 

@@ -23,6 +23,7 @@ export const styles = css`
     --_spacing: var(--pay-by-bank-spacing, 12px);
 
     display: block;
+    min-inline-size: 280px;
     color: var(--_text);
     font-family: var(--pay-by-bank-font-family, system-ui, sans-serif);
     font-size: var(--pay-by-bank-font-size, 16px);
@@ -41,13 +42,25 @@ export const styles = css`
     display: none;
   }
 
+  /* A column, so that the views after the bank list centre in the height the list left them. */
   [part='base'] {
-    display: grid;
+    box-sizing: border-box;
+    display: flex;
+    flex-direction: column;
     gap: var(--_spacing);
     padding: var(--_spacing);
     background: var(--_background);
-    border: 1px solid var(--_border);
+    border: var(--pay-by-bank-border-width, 1px) solid var(--_border);
     border-radius: var(--_radius);
+  }
+
+  [part='base'] > [part~='status'],
+  [part='base'] > [part~='error'] {
+    margin-block: auto;
+  }
+
+  :host([frameless]) [part='base'] {
+    border: 0;
   }
 
   :host([disabled]) [part='base'] {
@@ -105,6 +118,8 @@ export const styles = css`
     border-radius: calc(var(--_radius) / 2);
     cursor: pointer;
     border: 2px solid transparent;
+    /* Scrolled into view with room around it, so its outline is never cut by the list's edge. */
+    scroll-margin-block: 4px;
   }
 
   [part~='bank'][aria-selected='true'] {
@@ -114,8 +129,11 @@ export const styles = css`
 
   [part~='bank'].active {
     background: var(--_surface);
-    outline: 2px dashed var(--_muted);
-    outline-offset: -2px;
+    box-shadow: inset 0 0 0 1px var(--_muted);
+  }
+
+  [part~='bank'][aria-selected='true'].active {
+    box-shadow: none;
   }
 
   [part~='bank'][aria-disabled='true'] {
@@ -201,13 +219,16 @@ export const styles = css`
     cursor: pointer;
   }
 
+  /* Disabled reads as "not yet", in full contrast, rather than as a washed-out primary. */
   [part='button'][disabled] {
     cursor: not-allowed;
-    opacity: 0.6;
+    color: var(--_muted);
+    background: var(--_surface);
+    box-shadow: inset 0 0 0 1px var(--_border);
   }
 
-  [part='status'],
-  [part='error'] {
+  [part~='status'],
+  [part~='error'] {
     display: grid;
     gap: 8px;
     text-align: center;
@@ -218,8 +239,10 @@ export const styles = css`
     font-size: 1.25em;
   }
 
+  /* Focus moves to a view's heading so that screen readers read it; it is no control to mark. */
   h2:focus {
     outline: none;
+    box-shadow: none;
   }
 
   p {

@@ -66,7 +66,7 @@ export const ar: Catalog = {
   receiptTitle: 'إيصال BBPS',
   receiptBiller: 'مُصدر الفاتورة',
   receiptBillNumber: 'رقم الفاتورة',
-  receiptReference: 'مرجع معاملة BBPS',
+  receiptBbpsReference: 'مرجع معاملة BBPS',
   receiptDate: 'التاريخ',
   pendingBillReason:
     'لم يؤكد مُصدر الفاتورة ({biller}) دفع فاتورتك بعد. سيؤكده لاحقًا؛ لا تدفع هذه الفاتورة مرة أخرى.',
@@ -104,4 +104,13 @@ export const ar: Catalog = {
   reasonBillAmountMismatch: 'المبلغ لا يطابق الفاتورة. عُد إلى المتجر وابدأ من جديد.',
   reasonBillBeingPaid: 'هذه الفاتورة مدفوعة بالفعل أو أن دفعها قيد المعالجة. لا تدفعها مرة أخرى.',
   reasonGeneric: 'تعذّر إتمام عملية الدفع. حاول مرة أخرى أو اختر طريقة دفع أخرى.',
+  payee: 'المستفيد',
+  receiptLabel: 'الإيصال',
+  receiptPaid: 'تم الدفع',
+  receiptReference: 'المرجع',
+  receiptBank: 'البنك',
+  failedNextStep: 'لم يُخصم أي مبلغ. حاول مرة أخرى أو اختر بنكًا آخر.',
+  cancelledNextStep: 'ادفع مرة أخرى بالبنك نفسه أو اختر بنكًا آخر.',
+  pendingNextStep: 'يمكنك إغلاق هذه الصفحة: سيؤكد المتجر طلبك فور تأكيد بنكك للدفع.',
+  qrStepWait: 'أبقِ هذه الصفحة مفتوحة: ستنتقل تلقائيًا فور تأكيد بنكك.',
 };

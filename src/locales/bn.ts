@@ -68,7 +68,7 @@ export const bn: Catalog = {
   receiptTitle: 'BBPS রসিদ',
   receiptBiller: 'বিলার',
   receiptBillNumber: 'বিল নম্বর',
-  receiptReference: 'BBPS লেনদেনের রেফারেন্স',
+  receiptBbpsReference: 'BBPS লেনদেনের রেফারেন্স',
   receiptDate: 'তারিখ',
   pendingBillReason:
     '{biller} এখনও আপনার বিল পেমেন্ট নিশ্চিত করেনি। বিলার এটি নিশ্চিত করবে; এই বিল আবার পরিশোধ করবেন না।',
@@ -108,4 +108,14 @@ export const bn: Catalog = {
   reasonBillBeingPaid:
     'এই বিলটি ইতিমধ্যে পরিশোধ করা হয়েছে বা এর পেমেন্ট প্রক্রিয়াধীন। এটি আবার পরিশোধ করবেন না।',
   reasonGeneric: 'পেমেন্ট সম্পূর্ণ করা যায়নি। আবার চেষ্টা করুন বা অন্য উপায়ে পেমেন্ট করুন।',
+  payee: 'প্রাপক',
+  receiptLabel: 'রসিদ',
+  receiptPaid: 'পরিশোধিত',
+  receiptReference: 'রেফারেন্স',
+  receiptBank: 'ব্যাংক',
+  failedNextStep: 'কোনো টাকা কাটা হয়নি। আবার চেষ্টা করুন বা অন্য একটি ব্যাংক বেছে নিন।',
+  cancelledNextStep: 'একই ব্যাংক দিয়ে আবার পেমেন্ট করুন বা অন্য একটি বেছে নিন।',
+  pendingNextStep:
+    'আপনি এই পেজটি বন্ধ করতে পারেন: আপনার ব্যাংক নিশ্চিত করলেই দোকান আপনার অর্ডার নিশ্চিত করবে।',
+  qrStepWait: 'এই পেজটি খোলা রাখুন: আপনার ব্যাংক নিশ্চিত করলেই এটি নিজে থেকে এগিয়ে যাবে।',
 };

@@ -68,7 +68,7 @@ export const cs: Catalog = {
   receiptTitle: 'Potvrzení BBPS',
   receiptBiller: 'Vystavitel vyúčtování',
   receiptBillNumber: 'Číslo vyúčtování',
-  receiptReference: 'Reference transakce BBPS',
+  receiptBbpsReference: 'Reference transakce BBPS',
   receiptDate: 'Datum',
   pendingBillReason:
     'Vystavitel vyúčtování ({biller}) zatím platbu nepotvrdil. Potvrdí ji; vyúčtování znovu neplaťte.',
@@ -110,4 +110,14 @@ export const cs: Catalog = {
   reasonBillBeingPaid:
     'Toto vyúčtování je už zaplacené nebo se jeho platba zpracovává. Neplaťte ho znovu.',
   reasonGeneric: 'Platbu se nepodařilo dokončit. Zkuste to znovu nebo zvolte jiný způsob platby.',
+  payee: 'Příjemce',
+  receiptLabel: 'Potvrzení',
+  receiptPaid: 'Zaplaceno',
+  receiptReference: 'Reference',
+  receiptBank: 'Banka',
+  failedNextStep: 'Nic nebylo strženo. Zkuste to znovu nebo zvolte jinou banku.',
+  cancelledNextStep: 'Zaplaťte znovu stejnou bankou, nebo zvolte jinou.',
+  pendingNextStep:
+    'Tuto stránku můžete zavřít: obchod potvrdí vaši objednávku, jakmile ji potvrdí vaše banka.',
+  qrStepWait: 'Nechte tuto stránku otevřenou: sama pokračuje, jakmile vaše banka platbu potvrdí.',
 };

@@ -68,7 +68,7 @@ export const da: Catalog = {
   receiptTitle: 'BBPS-kvittering',
   receiptBiller: 'Regningsudsteder',
   receiptBillNumber: 'Regningsnummer',
-  receiptReference: 'BBPS-transaktionsreference',
+  receiptBbpsReference: 'BBPS-transaktionsreference',
   receiptDate: 'Dato',
   pendingBillReason:
     '{biller} har ikke bekræftet din betaling af regningen endnu. Regningsudstederen bekræfter den; betal ikke regningen igen.',
@@ -116,4 +116,14 @@ export const da: Catalog = {
     'Regningen er allerede betalt, eller betalingen er ved at blive behandlet. Betal den ikke igen.',
   reasonGeneric:
     'Betalingen kunne ikke gennemføres. Prøv igen, eller vælg en anden måde at betale på.',
+  payee: 'Modtager',
+  receiptLabel: 'Kvittering',
+  receiptPaid: 'Betalt',
+  receiptReference: 'Reference',
+  receiptBank: 'Bank',
+  failedNextStep: 'Der er ikke trukket noget. Prøv igen, eller vælg en anden bank.',
+  cancelledNextStep: 'Betal med samme bank igen, eller vælg en anden.',
+  pendingNextStep:
+    'Du kan lukke siden: Butikken bekræfter din ordre, når din bank har bekræftet betalingen.',
+  qrStepWait: 'Hold siden åben: Den går videre af sig selv, når din bank bekræfter.',
 };

@@ -73,7 +73,7 @@ export const de: Catalog = {
   receiptTitle: 'BBPS-Beleg',
   receiptBiller: 'Rechnungssteller',
   receiptBillNumber: 'Rechnungsnummer',
-  receiptReference: 'BBPS-Transaktionsreferenz',
+  receiptBbpsReference: 'BBPS-Transaktionsreferenz',
   receiptDate: 'Datum',
   pendingBillReason:
     '{biller} hat Ihre Rechnungszahlung noch nicht bestätigt. Der Rechnungssteller bestätigt sie; bezahlen Sie diese Rechnung nicht noch einmal.',
@@ -129,4 +129,16 @@ export const de: Catalog = {
     'Diese Rechnung ist bereits bezahlt oder ihre Zahlung wird gerade bearbeitet. Bezahlen Sie sie nicht noch einmal.',
   reasonGeneric:
     'Die Zahlung konnte nicht abgeschlossen werden. Bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
+  payee: 'Empfänger',
+  receiptLabel: 'Beleg',
+  receiptPaid: 'Bezahlt',
+  receiptReference: 'Referenz',
+  receiptBank: 'Bank',
+  failedNextStep:
+    'Es wurde nichts abgebucht. Versuchen Sie es erneut oder wählen Sie eine andere Bank.',
+  cancelledNextStep: 'Bezahlen Sie erneut mit derselben Bank oder wählen Sie eine andere.',
+  pendingNextStep:
+    'Sie können diese Seite schließen: Der Shop bestätigt Ihre Bestellung, sobald Ihre Bank die Zahlung bestätigt.',
+  qrStepWait:
+    'Lassen Sie diese Seite geöffnet: Sie geht von selbst weiter, sobald Ihre Bank bestätigt.',
 };

@@ -34,4 +34,7 @@ export const enBankList = {
   configErrorTitle: 'Pay by bank is not available',
   configErrorBody: 'This payment option is not set up correctly. Please choose another way to pay.',
   tryAgain: 'Try again',
+  // Before Pay, beside the bill: who is paid and the reference (docs/protocol.md, banks).
+  payee: 'Payee',
+  receiptReference: 'Reference',
 };

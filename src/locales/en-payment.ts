@@ -46,7 +46,7 @@ export const enPayment = {
   receiptTitle: 'BBPS receipt',
   receiptBiller: 'Biller',
   receiptBillNumber: 'Bill number',
-  receiptReference: 'BBPS transaction reference',
+  receiptBbpsReference: 'BBPS transaction reference',
   receiptDate: 'Date',
   pendingBillReason:
     '{biller} has not confirmed your bill payment yet. The biller will confirm it; do not pay this bill again.',
@@ -91,4 +91,11 @@ export const enPayment = {
     'This bill is already paid or its payment is being processed. Do not pay it again.',
   reasonGeneric:
     'The payment could not be completed. Please try again or choose another way to pay.',
+  receiptLabel: 'Receipt',
+  receiptPaid: 'Paid',
+  receiptBank: 'Bank',
+  failedNextStep: 'Nothing was taken. Try again, or choose another bank.',
+  cancelledNextStep: 'Pay with the same bank again, or choose another.',
+  pendingNextStep: 'You can close this page: the shop confirms your order once your bank does.',
+  qrStepWait: 'Keep this page open: it moves on by itself once your bank confirms.',
 };

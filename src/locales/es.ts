@@ -68,7 +68,7 @@ export const es: Catalog = {
   receiptTitle: 'Recibo BBPS',
   receiptBiller: 'Emisor de la factura',
   receiptBillNumber: 'Número de factura',
-  receiptReference: 'Referencia de la transacción BBPS',
+  receiptBbpsReference: 'Referencia de la transacción BBPS',
   receiptDate: 'Fecha',
   pendingBillReason:
     '{biller} aún no ha confirmado el pago de tu factura. El emisor lo confirmará; no vuelvas a pagar esta factura.',
@@ -118,4 +118,14 @@ export const es: Catalog = {
     'Esta factura ya está pagada o su pago se está procesando. No la vuelvas a pagar.',
   reasonGeneric:
     'No se ha podido completar el pago. Inténtalo de nuevo o elige otra forma de pago.',
+  payee: 'Beneficiario',
+  receiptLabel: 'Justificante',
+  receiptPaid: 'Pagado',
+  receiptReference: 'Referencia',
+  receiptBank: 'Banco',
+  failedNextStep: 'No se ha cobrado nada. Vuelva a intentarlo o elija otro banco.',
+  cancelledNextStep: 'Pague de nuevo con el mismo banco o elija otro.',
+  pendingNextStep:
+    'Puede cerrar esta página: la tienda confirmará su pedido en cuanto su banco confirme el pago.',
+  qrStepWait: 'Mantenga esta página abierta: avanzará sola en cuanto su banco confirme.',
 };

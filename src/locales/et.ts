@@ -67,7 +67,7 @@ export const et: Catalog = {
   receiptTitle: 'BBPS-i kviitung',
   receiptBiller: 'Arve esitaja',
   receiptBillNumber: 'Arve number',
-  receiptReference: 'BBPS-i tehingu viide',
+  receiptBbpsReference: 'BBPS-i tehingu viide',
   receiptDate: 'Kuupäev',
   pendingBillReason:
     '{biller} ei ole arve makset veel kinnitanud. Arve esitaja kinnitab selle; ära maksa seda arvet uuesti.',
@@ -108,4 +108,14 @@ export const et: Catalog = {
   reasonBillBeingPaid:
     'See arve on juba makstud või selle makset töödeldakse. Ära maksa seda uuesti.',
   reasonGeneric: 'Makset ei õnnestunud lõpule viia. Proovi uuesti või vali muu makseviis.',
+  payee: 'Saaja',
+  receiptLabel: 'Kviitung',
+  receiptPaid: 'Makstud',
+  receiptReference: 'Viitenumber',
+  receiptBank: 'Pank',
+  failedNextStep: 'Midagi ei võetud. Proovige uuesti või valige mõni teine pank.',
+  cancelledNextStep: 'Makske uuesti sama pangaga või valige mõni teine.',
+  pendingNextStep:
+    'Võite selle lehe sulgeda: pood kinnitab teie tellimuse kohe, kui teie pank makse kinnitab.',
+  qrStepWait: 'Hoidke see leht avatuna: see liigub ise edasi, kui teie pank makse kinnitab.',
 };

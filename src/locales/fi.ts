@@ -68,7 +68,7 @@ export const fi: Catalog = {
   receiptTitle: 'BBPS-kuitti',
   receiptBiller: 'Laskuttaja',
   receiptBillNumber: 'Laskun numero',
-  receiptReference: 'BBPS-tapahtumaviite',
+  receiptBbpsReference: 'BBPS-tapahtumaviite',
   receiptDate: 'Päivämäärä',
   pendingBillReason:
     '{biller} ei ole vielä vahvistanut laskun maksua. Laskuttaja vahvistaa sen; älä maksa tätä laskua uudelleen.',
@@ -115,4 +115,14 @@ export const fi: Catalog = {
   reasonBillBeingPaid:
     'Tämä lasku on jo maksettu tai sen maksua käsitellään. Älä maksa sitä uudelleen.',
   reasonGeneric: 'Maksua ei voitu suorittaa. Yritä uudelleen tai valitse toinen maksutapa.',
+  payee: 'Saaja',
+  receiptLabel: 'Kuitti',
+  receiptPaid: 'Maksettu',
+  receiptReference: 'Viite',
+  receiptBank: 'Pankki',
+  failedNextStep: 'Mitään ei veloitettu. Yritä uudelleen tai valitse toinen pankki.',
+  cancelledNextStep: 'Maksa uudelleen samalla pankilla tai valitse toinen.',
+  pendingNextStep:
+    'Voit sulkea sivun: kauppa vahvistaa tilauksesi, kun pankkisi on vahvistanut maksun.',
+  qrStepWait: 'Pidä sivu auki: se etenee itsestään, kun pankkisi vahvistaa maksun.',
 };

@@ -72,7 +72,7 @@ export const fr: Catalog = {
   receiptTitle: 'Reçu BBPS',
   receiptBiller: 'Émetteur de la facture',
   receiptBillNumber: 'Numéro de facture',
-  receiptReference: 'Référence de transaction BBPS',
+  receiptBbpsReference: 'Référence de transaction BBPS',
   receiptDate: 'Date',
   pendingBillReason:
     '{biller} n’a pas encore confirmé le paiement de votre facture. L’émetteur le confirmera ; ne payez pas cette facture une seconde fois.',
@@ -123,4 +123,15 @@ export const fr: Catalog = {
     'Cette facture est déjà payée ou son paiement est en cours de traitement. Ne la payez pas une seconde fois.',
   reasonGeneric:
     'Le paiement n’a pas pu aboutir. Réessayez ou choisissez un autre moyen de paiement.',
+  payee: 'Bénéficiaire',
+  receiptLabel: 'Reçu',
+  receiptPaid: 'Payé',
+  receiptReference: 'Référence',
+  receiptBank: 'Banque',
+  failedNextStep: 'Aucun montant n’a été débité. Réessayez ou choisissez une autre banque.',
+  cancelledNextStep: 'Payez à nouveau avec la même banque ou choisissez-en une autre.',
+  pendingNextStep:
+    'Vous pouvez fermer cette page : la boutique confirmera votre commande dès que votre banque aura confirmé le paiement.',
+  qrStepWait:
+    'Gardez cette page ouverte : elle avancera d’elle-même dès que votre banque aura confirmé.',
 };

@@ -70,7 +70,7 @@ export const ga: Catalog = {
   receiptTitle: 'Admháil BBPS',
   receiptBiller: 'Billeálaí',
   receiptBillNumber: 'Uimhir an bhille',
-  receiptReference: 'Tagairt idirbhirt BBPS',
+  receiptBbpsReference: 'Tagairt idirbhirt BBPS',
   receiptDate: 'Dáta',
   pendingBillReason:
     'Níor dheimhnigh {biller} íocaíocht do bhille fós. Deimhneoidh an billeálaí í; ná híoc an bille seo arís.',
@@ -121,4 +121,15 @@ export const ga: Catalog = {
     'Tá an bille seo íoctha cheana nó tá a íocaíocht á próiseáil. Ná híoc arís é.',
   reasonGeneric:
     'Níorbh fhéidir an íocaíocht a chríochnú. Bain triail eile as nó roghnaigh bealach eile le híoc.',
+  payee: 'Íocaí',
+  receiptLabel: 'Admháil',
+  receiptPaid: 'Íoctha',
+  receiptReference: 'Tagairt',
+  receiptBank: 'Banc',
+  failedNextStep: 'Níor baineadh aon airgead. Bain triail eile as, nó roghnaigh banc eile.',
+  cancelledNextStep: 'Íoc leis an mbanc céanna arís, nó roghnaigh banc eile.',
+  pendingNextStep:
+    'Is féidir leat an leathanach seo a dhúnadh: deimhneoidh an siopa d’ordú a luaithe a dheimhníonn do bhanc an íocaíocht.',
+  qrStepWait:
+    'Coinnigh an leathanach seo oscailte: leanfaidh sé ar aghaidh leis féin a luaithe a dheimhníonn do bhanc.',
 };

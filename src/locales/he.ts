@@ -66,7 +66,7 @@ export const he: Catalog = {
   receiptTitle: 'קבלת BBPS',
   receiptBiller: 'מנפיק החשבון',
   receiptBillNumber: 'מספר החשבון',
-  receiptReference: 'אסמכתת עסקת BBPS',
+  receiptBbpsReference: 'אסמכתת עסקת BBPS',
   receiptDate: 'תאריך',
   pendingBillReason:
     'מנפיק החשבון ({biller}) עדיין לא אישר את התשלום. הוא יאשר אותו; אל תשלמו את החשבון הזה שוב.',
@@ -103,4 +103,13 @@ export const he: Catalog = {
   reasonBillAmountMismatch: 'הסכום לא תואם לחשבון. יש לחזור לחנות ולהתחיל מחדש.',
   reasonBillBeingPaid: 'החשבון הזה כבר שולם או שהתשלום עליו בטיפול. אל תשלמו אותו שוב.',
   reasonGeneric: 'לא ניתן היה להשלים את התשלום. אפשר לנסות שוב או לבחור דרך תשלום אחרת.',
+  payee: 'מוטב',
+  receiptLabel: 'קבלה',
+  receiptPaid: 'שולם',
+  receiptReference: 'אסמכתה',
+  receiptBank: 'בנק',
+  failedNextStep: 'לא חויב דבר. נסו שוב או בחרו בנק אחר.',
+  cancelledNextStep: 'שלמו שוב באותו בנק או בחרו בנק אחר.',
+  pendingNextStep: 'אפשר לסגור את הדף: החנות תאשר את ההזמנה ברגע שהבנק יאשר את התשלום.',
+  qrStepWait: 'השאירו את הדף פתוח: הוא ימשיך מעצמו ברגע שהבנק יאשר.',
 };

@@ -67,7 +67,7 @@ export const hi: Catalog = {
   receiptTitle: 'BBPS रसीद',
   receiptBiller: 'बिलर',
   receiptBillNumber: 'बिल नंबर',
-  receiptReference: 'BBPS ट्रांज़ैक्शन रेफ़रेंस',
+  receiptBbpsReference: 'BBPS ट्रांज़ैक्शन रेफ़रेंस',
   receiptDate: 'तारीख',
   pendingBillReason:
     '{biller} ने अभी तक आपके बिल भुगतान की पुष्टि नहीं की है। बिलर इसकी पुष्टि करेगा; यह बिल दोबारा न चुकाएँ।',
@@ -104,4 +104,13 @@ export const hi: Catalog = {
   reasonBillAmountMismatch: 'राशि बिल से मेल नहीं खाती। व्यापारी की साइट पर लौटें और फिर से शुरू करें।',
   reasonBillBeingPaid: 'इस बिल का भुगतान हो चुका है या प्रोसेस हो रहा है। इसे दोबारा न चुकाएँ।',
   reasonGeneric: 'भुगतान पूरा नहीं हो सका। फिर से कोशिश करें या भुगतान का कोई दूसरा तरीका चुनें।',
+  payee: 'प्राप्तकर्ता',
+  receiptLabel: 'रसीद',
+  receiptPaid: 'भुगतान हो गया',
+  receiptReference: 'संदर्भ',
+  receiptBank: 'बैंक',
+  failedNextStep: 'कोई राशि नहीं कटी। फिर से कोशिश करें या कोई दूसरा बैंक चुनें।',
+  cancelledNextStep: 'उसी बैंक से फिर से भुगतान करें या कोई दूसरा बैंक चुनें।',
+  pendingNextStep: 'आप यह पेज बंद कर सकते हैं: आपके बैंक के पुष्टि करते ही दुकान आपके ऑर्डर की पुष्टि कर देगी।',
+  qrStepWait: 'यह पेज खुला रखें: आपके बैंक के पुष्टि करते ही यह अपने आप आगे बढ़ जाएगा।',
 };

@@ -68,7 +68,7 @@ export const hr: Catalog = {
   receiptTitle: 'BBPS potvrda',
   receiptBiller: 'Izdavatelj računa',
   receiptBillNumber: 'Broj računa',
-  receiptReference: 'Referenca BBPS transakcije',
+  receiptBbpsReference: 'Referenca BBPS transakcije',
   receiptDate: 'Datum',
   pendingBillReason:
     'Izdavatelj računa ({biller}) još nije potvrdio plaćanje. Potvrdit će ga; nemojte ponovno plaćati ovaj račun.',
@@ -117,4 +117,14 @@ export const hr: Catalog = {
     'Ovaj je račun već plaćen ili se njegovo plaćanje obrađuje. Nemojte ga ponovno plaćati.',
   reasonGeneric:
     'Plaćanje nije moguće dovršiti. Pokušajte ponovno ili odaberite drugi način plaćanja.',
+  payee: 'Primatelj',
+  receiptLabel: 'Potvrda',
+  receiptPaid: 'Plaćeno',
+  receiptReference: 'Poziv na broj',
+  receiptBank: 'Banka',
+  failedNextStep: 'Ništa nije naplaćeno. Pokušajte ponovno ili odaberite drugu banku.',
+  cancelledNextStep: 'Platite ponovno istom bankom ili odaberite drugu.',
+  pendingNextStep:
+    'Možete zatvoriti ovu stranicu: trgovina će potvrditi vašu narudžbu čim vaša banka potvrdi plaćanje.',
+  qrStepWait: 'Ostavite ovu stranicu otvorenom: nastavit će sama čim vaša banka potvrdi plaćanje.',
 };

@@ -70,7 +70,7 @@ export const hu: Catalog = {
   receiptTitle: 'BBPS-nyugta',
   receiptBiller: 'Számlakibocsátó',
   receiptBillNumber: 'Számlaszám',
-  receiptReference: 'BBPS-tranzakcióazonosító',
+  receiptBbpsReference: 'BBPS-tranzakcióazonosító',
   receiptDate: 'Dátum',
   pendingBillReason:
     '{biller} még nem erősítette meg a számla kifizetését. A számlakibocsátó meg fogja erősíteni; ne fizesse ki újra ezt a számlát.',
@@ -120,4 +120,15 @@ export const hu: Catalog = {
     'Ez a számla már ki van fizetve, vagy a fizetése feldolgozás alatt áll. Ne fizesse ki újra.',
   reasonGeneric:
     'A fizetést nem sikerült teljesíteni. Próbálja újra, vagy válasszon másik fizetési módot.',
+  payee: 'Kedvezményezett',
+  receiptLabel: 'Bizonylat',
+  receiptPaid: 'Fizetve',
+  receiptReference: 'Közlemény',
+  receiptBank: 'Bank',
+  failedNextStep: 'Nem vontunk le semmit. Próbálja újra, vagy válasszon másik bankot.',
+  cancelledNextStep: 'Fizessen újra ugyanazzal a bankkal, vagy válasszon másikat.',
+  pendingNextStep:
+    'Bezárhatja ezt az oldalt: a webáruház visszaigazolja a rendelését, amint a bankja megerősíti a fizetést.',
+  qrStepWait:
+    'Tartsa nyitva ezt az oldalt: magától továbblép, amint a bankja megerősíti a fizetést.',
 };

@@ -68,7 +68,7 @@ export const is: Catalog = {
   receiptTitle: 'BBPS-kvittun',
   receiptBiller: 'Útgefandi reiknings',
   receiptBillNumber: 'Reikningsnúmer',
-  receiptReference: 'BBPS-færslutilvísun',
+  receiptBbpsReference: 'BBPS-færslutilvísun',
   receiptDate: 'Dagsetning',
   pendingBillReason:
     '{biller} hefur ekki enn staðfest greiðslu reikningsins. Útgefandinn staðfestir hana; ekki greiða þennan reikning aftur.',
@@ -115,4 +115,14 @@ export const is: Catalog = {
   reasonBillBeingPaid:
     'Þessi reikningur er þegar greiddur eða greiðslan er í vinnslu. Ekki greiða hann aftur.',
   reasonGeneric: 'Ekki tókst að ljúka greiðslunni. Reyndu aftur eða veldu aðra leið til að greiða.',
+  payee: 'Viðtakandi',
+  receiptLabel: 'Kvittun',
+  receiptPaid: 'Greitt',
+  receiptReference: 'Tilvísun',
+  receiptBank: 'Banki',
+  failedNextStep: 'Ekkert var tekið út. Reyndu aftur eða veldu annan banka.',
+  cancelledNextStep: 'Greiddu aftur með sama banka eða veldu annan.',
+  pendingNextStep:
+    'Þú getur lokað síðunni: verslunin staðfestir pöntunina um leið og bankinn þinn staðfestir greiðsluna.',
+  qrStepWait: 'Hafðu síðuna opna: hún heldur sjálfkrafa áfram um leið og bankinn þinn staðfestir.',
 };

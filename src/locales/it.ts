@@ -70,7 +70,7 @@ export const it: Catalog = {
   receiptTitle: 'Ricevuta BBPS',
   receiptBiller: 'Emittente della bolletta',
   receiptBillNumber: 'Numero della bolletta',
-  receiptReference: 'Riferimento della transazione BBPS',
+  receiptBbpsReference: 'Riferimento della transazione BBPS',
   receiptDate: 'Data',
   pendingBillReason:
     '{biller} non ha ancora confermato il pagamento della bolletta. Lo confermerà l’emittente; non pagare di nuovo questa bolletta.',
@@ -118,4 +118,14 @@ export const it: Catalog = {
     'Questa bolletta è già pagata o il suo pagamento è in corso di elaborazione. Non pagarla di nuovo.',
   reasonGeneric:
     'Non è stato possibile completare il pagamento. Riprova o scegli un altro modo per pagare.',
+  payee: 'Beneficiario',
+  receiptLabel: 'Ricevuta',
+  receiptPaid: 'Pagato',
+  receiptReference: 'Riferimento',
+  receiptBank: 'Banca',
+  failedNextStep: 'Non è stato addebitato nulla. Riprova o scegli un’altra banca.',
+  cancelledNextStep: 'Paga di nuovo con la stessa banca o scegline un’altra.',
+  pendingNextStep:
+    'Puoi chiudere questa pagina: il negozio confermerà l’ordine non appena la tua banca avrà confermato il pagamento.',
+  qrStepWait: 'Tieni aperta questa pagina: andrà avanti da sola non appena la tua banca conferma.',
 };

@@ -70,7 +70,7 @@ export const ja: Catalog = {
   receiptTitle: 'BBPS領収書',
   receiptBiller: '請求元',
   receiptBillNumber: '請求書番号',
-  receiptReference: 'BBPS取引参照番号',
+  receiptBbpsReference: 'BBPS取引参照番号',
   receiptDate: '日付',
   pendingBillReason:
     '{biller}はまだ請求書の支払いを確認していません。請求元が確認しますので、この請求書を再度支払わないでください。',
@@ -118,4 +118,15 @@ export const ja: Catalog = {
   reasonBillBeingPaid: 'この請求書は支払い済みか、支払いを処理中です。再度支払わないでください。',
   reasonGeneric:
     'お支払いを完了できませんでした。もう一度お試しいただくか、別のお支払い方法を選択してください。',
+  payee: '受取人',
+  receiptLabel: '領収書',
+  receiptPaid: '支払い済み',
+  receiptReference: '参照番号',
+  receiptBank: '銀行',
+  failedNextStep:
+    '引き落としは行われていません。もう一度お試しいただくか、別の銀行を選択してください。',
+  cancelledNextStep: '同じ銀行でもう一度お支払いいただくか、別の銀行を選択してください。',
+  pendingNextStep:
+    'このページは閉じてもかまいません。銀行が支払いを確認すると、ショップから注文の確認が届きます。',
+  qrStepWait: 'このページは開いたままにしてください。銀行が確認すると自動的に次へ進みます。',
 };

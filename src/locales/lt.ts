@@ -69,7 +69,7 @@ export const lt: Catalog = {
   receiptTitle: 'BBPS kvitas',
   receiptBiller: 'Sąskaitos išrašytojas',
   receiptBillNumber: 'Sąskaitos numeris',
-  receiptReference: 'BBPS operacijos nuoroda',
+  receiptBbpsReference: 'BBPS operacijos nuoroda',
   receiptDate: 'Data',
   pendingBillReason:
     'Sąskaitos išrašytojas ({biller}) dar nepatvirtino mokėjimo. Jis jį patvirtins; šios sąskaitos daugiau nemokėkite.',
@@ -118,4 +118,14 @@ export const lt: Catalog = {
     'Ši sąskaita jau apmokėta arba jos mokėjimas apdorojamas. Nemokėkite jos dar kartą.',
   reasonGeneric:
     'Mokėjimo atlikti nepavyko. Bandykite dar kartą arba pasirinkite kitą mokėjimo būdą.',
+  payee: 'Gavėjas',
+  receiptLabel: 'Kvitas',
+  receiptPaid: 'Apmokėta',
+  receiptReference: 'Mokėjimo paskirtis',
+  receiptBank: 'Bankas',
+  failedNextStep: 'Nieko nebuvo nuskaityta. Bandykite dar kartą arba pasirinkite kitą banką.',
+  cancelledNextStep: 'Mokėkite dar kartą tuo pačiu banku arba pasirinkite kitą.',
+  pendingNextStep:
+    'Galite uždaryti šį puslapį: parduotuvė patvirtins jūsų užsakymą, kai tik jūsų bankas patvirtins mokėjimą.',
+  qrStepWait: 'Neuždarykite šio puslapio: jis pats tęs, kai tik jūsų bankas patvirtins mokėjimą.',
 };

@@ -69,7 +69,7 @@ export const lv: Catalog = {
   receiptTitle: 'BBPS kvīts',
   receiptBiller: 'Rēķina izrakstītājs',
   receiptBillNumber: 'Rēķina numurs',
-  receiptReference: 'BBPS darījuma atsauce',
+  receiptBbpsReference: 'BBPS darījuma atsauce',
   receiptDate: 'Datums',
   pendingBillReason:
     'Rēķina izrakstītājs ({biller}) vēl nav apstiprinājis apmaksu. Tas to apstiprinās; nemaksājiet šo rēķinu vēlreiz.',
@@ -115,4 +115,15 @@ export const lv: Catalog = {
     'Šis rēķins jau ir apmaksāts, vai tā maksājums tiek apstrādāts. Nemaksājiet to vēlreiz.',
   reasonGeneric:
     'Maksājumu neizdevās pabeigt. Mēģiniet vēlreiz vai izvēlieties citu maksājuma veidu.',
+  payee: 'Saņēmējs',
+  receiptLabel: 'Kvīts',
+  receiptPaid: 'Samaksāts',
+  receiptReference: 'Maksājuma mērķis',
+  receiptBank: 'Banka',
+  failedNextStep: 'Nekas netika noņemts. Mēģiniet vēlreiz vai izvēlieties citu banku.',
+  cancelledNextStep: 'Maksājiet vēlreiz ar to pašu banku vai izvēlieties citu.',
+  pendingNextStep:
+    'Varat aizvērt šo lapu: veikals apstiprinās jūsu pasūtījumu, tiklīdz jūsu banka apstiprinās maksājumu.',
+  qrStepWait:
+    'Atstājiet šo lapu atvērtu: tā pati turpinās, tiklīdz jūsu banka apstiprinās maksājumu.',
 };

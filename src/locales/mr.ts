@@ -67,7 +67,7 @@ export const mr: Catalog = {
   receiptTitle: 'BBPS पावती',
   receiptBiller: 'बिलर',
   receiptBillNumber: 'बिल क्रमांक',
-  receiptReference: 'BBPS व्यवहार संदर्भ',
+  receiptBbpsReference: 'BBPS व्यवहार संदर्भ',
   receiptDate: 'तारीख',
   pendingBillReason:
     '{biller} ने अद्याप तुमच्या बिल भरण्याची पुष्टी केलेली नाही. बिलर त्याची पुष्टी करेल; हे बिल पुन्हा भरू नका.',
@@ -104,4 +104,13 @@ export const mr: Catalog = {
   reasonBillAmountMismatch: 'रक्कम बिलाशी जुळत नाही. व्यापाऱ्याच्या साइटवर परत जा आणि पुन्हा सुरू करा.',
   reasonBillBeingPaid: 'हे बिल आधीच भरले आहे किंवा त्याचे पेमेंट प्रक्रियेत आहे. ते पुन्हा भरू नका.',
   reasonGeneric: 'पेमेंट पूर्ण होऊ शकले नाही. पुन्हा प्रयत्न करा किंवा पेमेंटची दुसरी पद्धत निवडा.',
+  payee: 'प्राप्तकर्ता',
+  receiptLabel: 'पावती',
+  receiptPaid: 'पैसे भरले',
+  receiptReference: 'संदर्भ',
+  receiptBank: 'बँक',
+  failedNextStep: 'कोणतीही रक्कम कापली गेली नाही. पुन्हा प्रयत्न करा किंवा दुसरी बँक निवडा.',
+  cancelledNextStep: 'त्याच बँकेने पुन्हा पैसे भरा किंवा दुसरी बँक निवडा.',
+  pendingNextStep: 'तुम्ही हे पेज बंद करू शकता: तुमच्या बँकेने पुष्टी करताच दुकान तुमच्या ऑर्डरची पुष्टी करेल.',
+  qrStepWait: 'हे पेज उघडे ठेवा: तुमच्या बँकेने पुष्टी करताच ते आपोआप पुढे जाईल.',
 };

@@ -69,7 +69,7 @@ export const mt: Catalog = {
   receiptTitle: 'Riċevuta BBPS',
   receiptBiller: 'Emittent tal-kont',
   receiptBillNumber: 'Numru tal-kont',
-  receiptReference: 'Referenza tat-tranżazzjoni BBPS',
+  receiptBbpsReference: 'Referenza tat-tranżazzjoni BBPS',
   receiptDate: 'Data',
   pendingBillReason:
     '{biller} għadu ma kkonfermax il-ħlas tal-kont tiegħek. L-emittent se jikkonfermah; tħallasx dan il-kont mill-ġdid.',
@@ -116,4 +116,14 @@ export const mt: Catalog = {
   reasonBillBeingPaid:
     'Dan il-kont diġà tħallas jew il-ħlas tiegħu qed jiġi pproċessat. Tħallsux mill-ġdid.',
   reasonGeneric: 'Il-ħlas ma setax jitlesta. Erġa’ pprova jew agħżel mod ieħor kif tħallas.',
+  payee: 'Benefiċjarju',
+  receiptLabel: 'Irċevuta',
+  receiptPaid: 'Imħallas',
+  receiptReference: 'Referenza',
+  receiptBank: 'Bank',
+  failedNextStep: 'Ma tnaqqas xejn. Erġa’ pprova, jew agħżel bank ieħor.',
+  cancelledNextStep: 'Erġa’ ħallas bl-istess bank, jew agħżel ieħor.',
+  pendingNextStep:
+    'Tista’ tagħlaq din il-paġna: il-ħanut jikkonferma l-ordni tiegħek hekk kif il-bank tiegħek jikkonferma l-ħlas.',
+  qrStepWait: 'Żomm din il-paġna miftuħa: tkompli waħedha hekk kif il-bank tiegħek jikkonferma.',
 };

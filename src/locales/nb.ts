@@ -68,7 +68,7 @@ export const nb: Catalog = {
   receiptTitle: 'BBPS-kvittering',
   receiptBiller: 'Fakturautsteder',
   receiptBillNumber: 'Fakturanummer',
-  receiptReference: 'BBPS-transaksjonsreferanse',
+  receiptBbpsReference: 'BBPS-transaksjonsreferanse',
   receiptDate: 'Dato',
   pendingBillReason:
     '{biller} har ikke bekreftet betalingen av regningen ennå. Fakturautstederen bekrefter den; ikke betal denne regningen på nytt.',
@@ -117,4 +117,14 @@ export const nb: Catalog = {
     'Denne regningen er allerede betalt, eller betalingen behandles. Ikke betal den på nytt.',
   reasonGeneric:
     'Betalingen kunne ikke fullføres. Prøv igjen eller velg en annen måte å betale på.',
+  payee: 'Mottaker',
+  receiptLabel: 'Kvittering',
+  receiptPaid: 'Betalt',
+  receiptReference: 'Referanse',
+  receiptBank: 'Bank',
+  failedNextStep: 'Ingenting er trukket. Prøv igjen, eller velg en annen bank.',
+  cancelledNextStep: 'Betal med samme bank igjen, eller velg en annen.',
+  pendingNextStep:
+    'Du kan lukke siden: Butikken bekrefter bestillingen når banken din har bekreftet betalingen.',
+  qrStepWait: 'La siden være åpen: Den går videre av seg selv når banken din bekrefter.',
 };

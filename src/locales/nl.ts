@@ -71,7 +71,7 @@ export const nl: Catalog = {
   receiptTitle: 'BBPS-bewijs',
   receiptBiller: 'Factuurverzender',
   receiptBillNumber: 'Factuurnummer',
-  receiptReference: 'BBPS-transactiereferentie',
+  receiptBbpsReference: 'BBPS-transactiereferentie',
   receiptDate: 'Datum',
   pendingBillReason:
     '{biller} heeft de betaling van je rekening nog niet bevestigd. De factuurverzender bevestigt die; betaal deze rekening niet nog een keer.',
@@ -122,4 +122,14 @@ export const nl: Catalog = {
     'Deze rekening is al betaald of de betaling wordt verwerkt. Betaal haar niet nog een keer.',
   reasonGeneric:
     'De betaling kon niet worden afgerond. Probeer het opnieuw of kies een andere manier om te betalen.',
+  payee: 'Begunstigde',
+  receiptLabel: 'Betaalbewijs',
+  receiptPaid: 'Betaald',
+  receiptReference: 'Kenmerk',
+  receiptBank: 'Bank',
+  failedNextStep: 'Er is niets afgeschreven. Probeer het opnieuw of kies een andere bank.',
+  cancelledNextStep: 'Betaal opnieuw met dezelfde bank of kies een andere.',
+  pendingNextStep:
+    'U kunt deze pagina sluiten: de winkel bevestigt uw bestelling zodra uw bank de betaling bevestigt.',
+  qrStepWait: 'Houd deze pagina open: die gaat vanzelf verder zodra uw bank bevestigt.',
 };

@@ -69,7 +69,7 @@ export const pl: Catalog = {
   receiptTitle: 'Potwierdzenie BBPS',
   receiptBiller: 'Wystawca rachunku',
   receiptBillNumber: 'Numer rachunku',
-  receiptReference: 'Numer referencyjny transakcji BBPS',
+  receiptBbpsReference: 'Numer referencyjny transakcji BBPS',
   receiptDate: 'Data',
   pendingBillReason:
     'Wystawca rachunku ({biller}) nie potwierdził jeszcze płatności. Potwierdzi ją; nie płać tego rachunku ponownie.',
@@ -115,4 +115,14 @@ export const pl: Catalog = {
     'Ten rachunek jest już opłacony albo jego płatność jest przetwarzana. Nie płać go ponownie.',
   reasonGeneric:
     'Nie udało się zrealizować płatności. Spróbuj ponownie lub wybierz inny sposób płatności.',
+  payee: 'Odbiorca',
+  receiptLabel: 'Potwierdzenie',
+  receiptPaid: 'Zapłacono',
+  receiptReference: 'Tytuł płatności',
+  receiptBank: 'Bank',
+  failedNextStep: 'Nie pobrano żadnych środków. Spróbuj ponownie lub wybierz inny bank.',
+  cancelledNextStep: 'Zapłać ponownie w tym samym banku lub wybierz inny.',
+  pendingNextStep:
+    'Możesz zamknąć tę stronę: sklep potwierdzi zamówienie, gdy tylko Twój bank potwierdzi płatność.',
+  qrStepWait: 'Nie zamykaj tej strony: przejdzie dalej sama, gdy Twój bank potwierdzi płatność.',
 };

@@ -69,7 +69,7 @@ export const ptBR: Catalog = {
   receiptTitle: 'Comprovante BBPS',
   receiptBiller: 'Emissor da conta',
   receiptBillNumber: 'Número da conta',
-  receiptReference: 'Referência da transação BBPS',
+  receiptBbpsReference: 'Referência da transação BBPS',
   receiptDate: 'Data',
   pendingBillReason:
     '{biller} ainda não confirmou o pagamento da sua conta. O emissor vai confirmar; não pague esta conta de novo.',
@@ -117,4 +117,14 @@ export const ptBR: Catalog = {
     'Esta conta já foi paga ou o pagamento está sendo processado. Não pague de novo.',
   reasonGeneric:
     'Não foi possível concluir o pagamento. Tente de novo ou escolha outra forma de pagar.',
+  payee: 'Favorecido',
+  receiptLabel: 'Comprovante',
+  receiptPaid: 'Pago',
+  receiptReference: 'Referência',
+  receiptBank: 'Banco',
+  failedNextStep: 'Nada foi cobrado. Tente novamente ou escolha outro banco.',
+  cancelledNextStep: 'Pague de novo com o mesmo banco ou escolha outro.',
+  pendingNextStep:
+    'Você pode fechar esta página: a loja confirma seu pedido assim que o seu banco confirmar o pagamento.',
+  qrStepWait: 'Mantenha esta página aberta: ela avança sozinha assim que o seu banco confirmar.',
 };

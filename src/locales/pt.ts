@@ -69,7 +69,7 @@ export const pt: Catalog = {
   receiptTitle: 'Recibo BBPS',
   receiptBiller: 'Emissor da fatura',
   receiptBillNumber: 'Número da fatura',
-  receiptReference: 'Referência da transação BBPS',
+  receiptBbpsReference: 'Referência da transação BBPS',
   receiptDate: 'Data',
   pendingBillReason:
     '{biller} ainda não confirmou o pagamento da sua fatura. O emissor vai confirmá-lo; não pague esta fatura outra vez.',
@@ -117,4 +117,14 @@ export const pt: Catalog = {
     'Esta fatura já está paga ou o pagamento está a ser processado. Não a pague outra vez.',
   reasonGeneric:
     'Não foi possível concluir o pagamento. Tente novamente ou escolha outra forma de pagamento.',
+  payee: 'Beneficiário',
+  receiptLabel: 'Comprovativo',
+  receiptPaid: 'Pago',
+  receiptReference: 'Referência',
+  receiptBank: 'Banco',
+  failedNextStep: 'Não foi cobrado nada. Tente novamente ou escolha outro banco.',
+  cancelledNextStep: 'Pague novamente com o mesmo banco ou escolha outro.',
+  pendingNextStep:
+    'Pode fechar esta página: a loja confirma a sua encomenda assim que o seu banco confirmar o pagamento.',
+  qrStepWait: 'Mantenha esta página aberta: avança sozinha assim que o seu banco confirmar.',
 };

@@ -69,7 +69,7 @@ export const ro: Catalog = {
   receiptTitle: 'Chitanță BBPS',
   receiptBiller: 'Emitentul facturii',
   receiptBillNumber: 'Numărul facturii',
-  receiptReference: 'Referința tranzacției BBPS',
+  receiptBbpsReference: 'Referința tranzacției BBPS',
   receiptDate: 'Data',
   pendingBillReason:
     '{biller} nu a confirmat încă plata facturii. Emitentul o va confirma; nu plătiți din nou această factură.',
@@ -118,4 +118,15 @@ export const ro: Catalog = {
     'Această factură este deja plătită sau plata ei este în curs de procesare. Nu o plătiți din nou.',
   reasonGeneric:
     'Plata nu a putut fi finalizată. Încercați din nou sau alegeți altă modalitate de plată.',
+  payee: 'Beneficiar',
+  receiptLabel: 'Chitanță',
+  receiptPaid: 'Plătit',
+  receiptReference: 'Referință',
+  receiptBank: 'Bancă',
+  failedNextStep: 'Nu s-a debitat nimic. Încercați din nou sau alegeți altă bancă.',
+  cancelledNextStep: 'Plătiți din nou cu aceeași bancă sau alegeți alta.',
+  pendingNextStep:
+    'Puteți închide această pagină: magazinul vă confirmă comanda imediat ce banca dumneavoastră confirmă plata.',
+  qrStepWait:
+    'Păstrați această pagină deschisă: va continua singură imediat ce banca dumneavoastră confirmă.',
 };

@@ -68,7 +68,7 @@ export const sk: Catalog = {
   receiptTitle: 'Potvrdenie BBPS',
   receiptBiller: 'Vystaviteľ vyúčtovania',
   receiptBillNumber: 'Číslo vyúčtovania',
-  receiptReference: 'Referencia transakcie BBPS',
+  receiptBbpsReference: 'Referencia transakcie BBPS',
   receiptDate: 'Dátum',
   pendingBillReason:
     'Vystaviteľ vyúčtovania ({biller}) zatiaľ platbu nepotvrdil. Potvrdí ju; vyúčtovanie znova neplaťte.',
@@ -110,4 +110,14 @@ export const sk: Catalog = {
   reasonBillBeingPaid:
     'Toto vyúčtovanie je už zaplatené alebo sa jeho platba spracúva. Neplaťte ho znova.',
   reasonGeneric: 'Platbu sa nepodarilo dokončiť. Skúste to znova alebo zvoľte iný spôsob platby.',
+  payee: 'Príjemca',
+  receiptLabel: 'Potvrdenie',
+  receiptPaid: 'Zaplatené',
+  receiptReference: 'Referencia',
+  receiptBank: 'Banka',
+  failedNextStep: 'Nič nebolo stiahnuté. Skúste to znova alebo zvoľte inú banku.',
+  cancelledNextStep: 'Zaplaťte znova tou istou bankou alebo zvoľte inú.',
+  pendingNextStep:
+    'Túto stránku môžete zavrieť: obchod potvrdí vašu objednávku, hneď ako ju potvrdí vaša banka.',
+  qrStepWait: 'Nechajte túto stránku otvorenú: sama pokračuje, hneď ako vaša banka platbu potvrdí.',
 };

@@ -68,7 +68,7 @@ export const sl: Catalog = {
   receiptTitle: 'Potrdilo BBPS',
   receiptBiller: 'Izdajatelj računa',
   receiptBillNumber: 'Številka računa',
-  receiptReference: 'Referenca transakcije BBPS',
+  receiptBbpsReference: 'Referenca transakcije BBPS',
   receiptDate: 'Datum',
   pendingBillReason:
     'Izdajatelj računa ({biller}) plačila še ni potrdil. Potrdil ga bo; računa ne plačajte znova.',
@@ -114,4 +114,15 @@ export const sl: Catalog = {
     'Ta račun je že plačan ali pa se njegovo plačilo obdeluje. Ne plačajte ga znova.',
   reasonGeneric:
     'Plačila ni bilo mogoče dokončati. Poskusite znova ali izberite drug način plačila.',
+  payee: 'Prejemnik',
+  receiptLabel: 'Potrdilo',
+  receiptPaid: 'Plačano',
+  receiptReference: 'Sklic',
+  receiptBank: 'Banka',
+  failedNextStep: 'Nič ni bilo bremenjeno. Poskusite znova ali izberite drugo banko.',
+  cancelledNextStep: 'Plačajte znova z isto banko ali izberite drugo.',
+  pendingNextStep:
+    'To stran lahko zaprete: trgovina bo potrdila vaše naročilo, takoj ko bo vaša banka potrdila plačilo.',
+  qrStepWait:
+    'To stran pustite odprto: nadaljevala bo sama, takoj ko bo vaša banka potrdila plačilo.',
 };

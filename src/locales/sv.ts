@@ -68,7 +68,7 @@ export const sv: Catalog = {
   receiptTitle: 'BBPS-kvitto',
   receiptBiller: 'Fakturautställare',
   receiptBillNumber: 'Fakturanummer',
-  receiptReference: 'BBPS-transaktionsreferens',
+  receiptBbpsReference: 'BBPS-transaktionsreferens',
   receiptDate: 'Datum',
   pendingBillReason:
     '{biller} har inte bekräftat betalningen av räkningen än. Fakturautställaren bekräftar den; betala inte räkningen igen.',
@@ -118,4 +118,14 @@ export const sv: Catalog = {
     'Räkningen är redan betald eller så behandlas betalningen. Betala den inte igen.',
   reasonGeneric:
     'Betalningen kunde inte genomföras. Försök igen eller välj ett annat sätt att betala.',
+  payee: 'Mottagare',
+  receiptLabel: 'Kvitto',
+  receiptPaid: 'Betalt',
+  receiptReference: 'Referens',
+  receiptBank: 'Bank',
+  failedNextStep: 'Inget har dragits. Försök igen eller välj en annan bank.',
+  cancelledNextStep: 'Betala med samma bank igen eller välj en annan.',
+  pendingNextStep:
+    'Du kan stänga sidan: butiken bekräftar din beställning när din bank har bekräftat betalningen.',
+  qrStepWait: 'Låt sidan vara öppen: den går vidare av sig själv när din bank bekräftar.',
 };

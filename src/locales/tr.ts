@@ -68,7 +68,7 @@ export const tr: Catalog = {
   receiptTitle: 'BBPS makbuzu',
   receiptBiller: 'Fatura kurumu',
   receiptBillNumber: 'Fatura numarası',
-  receiptReference: 'BBPS işlem referansı',
+  receiptBbpsReference: 'BBPS işlem referansı',
   receiptDate: 'Tarih',
   pendingBillReason:
     '{biller} fatura ödemenizi henüz onaylamadı. Fatura kurumu onaylayacak; bu faturayı tekrar ödemeyin.',
@@ -108,4 +108,14 @@ export const tr: Catalog = {
   reasonBillAmountMismatch: 'Tutar faturayla eşleşmiyor. Mağazaya dönüp baştan başlayın.',
   reasonBillBeingPaid: 'Bu fatura zaten ödendi veya ödemesi işleniyor. Tekrar ödemeyin.',
   reasonGeneric: 'Ödeme tamamlanamadı. Tekrar deneyin veya başka bir ödeme yöntemi seçin.',
+  payee: 'Alıcı',
+  receiptLabel: 'Dekont',
+  receiptPaid: 'Ödendi',
+  receiptReference: 'Açıklama',
+  receiptBank: 'Banka',
+  failedNextStep: 'Hesabınızdan tutar çekilmedi. Tekrar deneyin veya başka bir banka seçin.',
+  cancelledNextStep: 'Aynı bankayla tekrar ödeyin veya başka bir banka seçin.',
+  pendingNextStep:
+    'Bu sayfayı kapatabilirsiniz: bankanız ödemeyi onaylar onaylamaz mağaza siparişinizi onaylar.',
+  qrStepWait: 'Bu sayfayı açık tutun: bankanız onayladığında kendiliğinden devam eder.',
 };

@@ -5,16 +5,26 @@ import type { SandboxBank } from './catalogue/sandbox-bank.js';
 import { escapeHtml as e } from './http.js';
 import { SANDBOX_ACCOUNTS, type SandboxPayment } from './sandbox-payment.js';
 
-function layout(base: string, language: BankLanguage, title: string, main: string): string {
+function layout(
+  base: string,
+  language: BankLanguage,
+  title: string,
+  main: string,
+  bank?: SandboxBank,
+): string {
   // `dir` only where it differs from HTML's default, left to right.
   const dir = language.dir === 'rtl' ? ' dir="rtl"' : '';
+  // The bank's own colours, from a stylesheet of its own: the page has no inline style (its CSP).
+  const brand = bank
+    ? `\n<link rel="stylesheet" href="${e(base)}/bank/brand/${e(encodeURIComponent(bank.id))}.css">`
+    : '';
   return `<!doctype html>
 <html lang="${e(language.tag)}"${dir}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(title)}</title>
-<link rel="stylesheet" href="${e(base)}/bank/style.css">
+<link rel="stylesheet" href="${e(base)}/bank/style.css">${brand}
 </head>
 <body>
 <main>
@@ -126,6 +136,7 @@ ${reasons}
 <button type="submit" name="decision" value="pending" class="quiet">${e(t.pending)}</button>
 </div>
 </form>`,
+    bank,
   );
 }
 
@@ -160,21 +171,56 @@ export function unknownLinkPage(base: string, language: BankLanguage): string {
   return noticePage(base, t.linkInvalid, t.linkUnknown, undefined, language);
 }
 
-export const BANK_PAGE_CSS = `:root{color-scheme:light dark;font-family:system-ui,sans-serif;line-height:1.5}
-body{margin:0;background:Canvas;color:CanvasText}
-main{max-width:28rem;margin:2rem auto;padding:1.5rem;border:1px solid GrayText;border-radius:12px}
-.bank{display:flex;align-items:center;gap:.75rem;flex-wrap:wrap}
-.bank-name{font-weight:700;margin:0}.sandbox{margin:0;margin-inline-start:auto;font-size:.8rem;color:GrayText}
-.logo{border-radius:8px}
-h1{font-size:1.4rem}
-.summary{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}.summary dd{margin:0}
-.amount{font-weight:700}
-fieldset{border:1px solid GrayText;border-radius:8px;margin:1rem 0}
-.account label{cursor:pointer}.iban{display:block;font-size:.85rem;color:GrayText;direction:ltr;text-align:match-parent;unicode-bidi:isolate}
+/**
+ * A plausible bank's page: its brand band with the sandbox notice above it, the payment's facts, the
+ * accounts as cards to pick, and the four decisions on one row (two by two on a phone). The brand
+ * colours come from `bank/brand/<id>.css` (`--brand`, `--on-brand`), else a neutral green.
+ */
+export const BANK_PAGE_CSS = `:root{color-scheme:light dark;font-family:system-ui,sans-serif;line-height:1.5;--brand:#0a5c36;--on-brand:#fff;--line:color-mix(in srgb,CanvasText 22%,Canvas)}
+body{margin:0;background:color-mix(in srgb,CanvasText 4%,Canvas);color:CanvasText}
+main{box-sizing:border-box;max-width:38rem;margin:1.5rem auto;padding:0 0 1.5rem;background:Canvas;border:1px solid var(--line);border-radius:14px;overflow:hidden}
+main>:not(.bank){margin-inline:1.5rem}
+.bank{display:flex;align-items:center;gap:.75rem;flex-wrap:wrap;padding:0 1.5rem .9rem;background:var(--brand);color:var(--on-brand)}
+.bank-name{font-weight:700;font-size:1.1rem;margin:0}
+.sandbox{order:-1;flex-basis:100%;margin:0 -1.5rem .9rem;padding:.35rem 1.5rem;font-size:.8rem;font-weight:600;text-align:center;background:#fef3c7;color:#78350f}
+.logo{border-radius:8px;box-shadow:0 0 0 2px color-mix(in srgb,var(--on-brand) 70%,transparent)}
+h1{font-size:1.4rem;margin-block:1.25rem .75rem}
+.summary{display:grid;grid-template-columns:auto 1fr;gap:.35rem 1rem;padding:1rem;border-radius:10px;background:color-mix(in srgb,CanvasText 5%,Canvas)}.summary dt{color:GrayText}.summary dd{margin:0;text-align:end;font-weight:600}
+.amount{font-size:1.25rem}
+fieldset{border:0;padding:0;margin:1.25rem 0;display:grid;gap:.5rem}
+label[for=bank],label[for=reason]{display:block;font-weight:700;margin-bottom:.35rem}
+select{box-sizing:border-box;inline-size:100%;font:inherit;padding:.55rem .6rem;border:1px solid var(--line);border-radius:8px;background:Canvas;color:CanvasText}
+legend{font-weight:700;margin-bottom:.5rem;padding:0}
+.account{position:relative;display:flex;align-items:center;gap:.75rem;margin:0;padding:.75rem 1rem;border:1px solid var(--line);border-radius:10px}
+.account:has(input:checked){border-color:var(--brand);box-shadow:inset 0 0 0 1px var(--brand)}
+.account input{accent-color:var(--brand);inline-size:1.1rem;block-size:1.1rem;margin:0}
+.account label{cursor:pointer;flex:1;font-weight:600}.iban{display:block;font-size:.85rem;font-weight:400;color:GrayText;font-variant-numeric:tabular-nums;direction:ltr;text-align:match-parent;unicode-bidi:isolate}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem}
-button{font:inherit;padding:.6rem 1rem;border-radius:8px;border:1px solid GrayText;background:ButtonFace;color:ButtonText;cursor:pointer}
-button.primary{background:#0a5c36;color:#fff;border-color:#0a5c36}
-button.quiet{background:transparent}
+.actions button{flex:1 1 auto;white-space:nowrap;padding:.6rem .7rem}
+@media (max-width:40rem){.actions{display:grid;grid-template-columns:1fr 1fr}main{margin:0;border-radius:0;border-inline:0}}
+button{font:inherit;font-size:.95rem;padding:.6rem 1rem;border-radius:8px;border:1px solid var(--line);background:Canvas;color:CanvasText;cursor:pointer;min-block-size:2.75rem}
+button.primary{background:var(--brand);color:var(--on-brand);border-color:var(--brand);font-weight:700}
+button.quiet{background:transparent;border-style:dashed}
 button:focus-visible,input:focus-visible,select:focus-visible,a:focus-visible{outline:3px solid Highlight;outline-offset:2px}
 .error{color:#b00020;font-weight:600}
 `;
+
+function relativeLuminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((start) => {
+    const value = parseInt(hex.slice(start, start + 2), 16) / 255;
+    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * `bank/brand/<id>.css`: the bank's colour and the text colour that reads on it (white, or near
+ * black on a light brand such as orange), so its band and its Approve button are its own.
+ */
+export function bankBrandCss(bank: SandboxBank): string {
+  const brand = /^#[0-9a-f]{6}$/i.test(bank.color) ? bank.color : '#0a5c36';
+  const light = relativeLuminance(brand);
+  // The text colour with the higher contrast on the brand (WCAG's ratio, #fff and #111 compared).
+  const onBrand = 1.05 / (light + 0.05) >= (light + 0.05) / 0.0556 ? '#fff' : '#111';
+  return `:root{--brand:${brand};--on-brand:${onBrand}}\n`;
+}

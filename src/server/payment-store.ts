@@ -28,6 +28,8 @@ export interface StoredPayment {
   /** A completed bill payment's receipt (BBPS). */
   receipt?: PaymentReceipt;
   summary?: CheckoutSummaryItem[];
+  /** Who is paid, from `resolveCheckout`: in every create answer, replays included. */
+  payee?: string;
   /** What the adapter must remember between calls; server-side only. */
   providerData?: ProviderData;
   createdAt: string;

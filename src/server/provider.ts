@@ -22,6 +22,8 @@ export interface ResolvedCheckout {
   description?: string;
   /** Provider-specific destination override, e.g. a biller's account for one bill (see each adapter). */
   destination?: Record<string, unknown>;
+  /** Who is paid, as the payer should read it before leaving for the bank (banks and create answers). */
+  payee?: string;
   /** The bill or order, for the element to show before paying (banks and create answers). */
   summary?: CheckoutSummaryItem[];
   /**

@@ -11,6 +11,7 @@ import {
   query,
   settle,
   shadow,
+  shown,
 } from '../support/element.js';
 import { browserEffects } from '../../src/element/browser-effects.js';
 
@@ -180,6 +181,33 @@ describe('<pay-by-bank> bank list', () => {
     expect(summary.querySelector('dd')?.textContent).to.equal('A. Payer');
     await expect(element).to.be.accessible();
   });
+
+  for (const [locale, amount, date, payee] of [
+    ['en-IN', '₹1,200.00', '11 Dec 2026', 'Payee'],
+    ['de', '1.200,00 ₹', '11.12.2026', 'Empfänger'],
+  ] as const) {
+    it(`formats typed summary values and shows the payee in ${locale}`, async () => {
+      merchant.options.payee = 'Nordlicht Audio';
+      merchant.options.summary = [
+        { label: 'Amount due', value: '1200.00', type: 'money', currency: 'INR' },
+        { label: 'Due date', value: '2026-12-11', type: 'date' },
+        { label: 'Bill period', value: 'Monthly' },
+      ];
+      const element = await mountReady({ locale });
+      // The catalog of a language other than English loads first.
+      const summary = await shown(element, '[part="summary"]');
+      const rows = [...summary.querySelectorAll('div')].map((row) => [
+        row.querySelector('dt')?.textContent?.trim(),
+        row.querySelector('dd')?.textContent?.trim().replace(/\s/g, ' '),
+      ]);
+      expect(rows).to.deep.equal([
+        [payee, 'Nordlicht Audio'],
+        ['Amount due', amount],
+        ['Due date', date],
+        ['Bill period', 'Monthly'],
+      ]);
+    });
+  }
 
   it('preselects the bank named by the bank attribute', async () => {
     const element = await mountReady({ bank: 'bravo' });

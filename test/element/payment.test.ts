@@ -139,7 +139,17 @@ describe('<pay-by-bank> payment', () => {
     });
     await shown(element, '[part="status"]', 'Payment complete');
     await shown(element, '[part="status"]', '€42.00 paid');
-    await shown(element, '[part="status"]', 'Reference: INV-123');
+    // The reference is a row of the receipt now (it was a "Reference: INV-123" line).
+    const receipt = await shown(element, '[part="status"] .receipt');
+    const rows = [...receipt.querySelectorAll('div')].map((row) => [
+      row.querySelector('dt')?.textContent?.trim(),
+      row.querySelector('dd')?.textContent?.trim(),
+    ]);
+    expect(rows.slice(0, 2)).to.deep.equal([
+      ['Paid', '€42.00'],
+      ['Reference', 'INV-123'],
+    ]);
+    expect(rows.map(([label]) => label)).to.deep.equal(['Paid', 'Reference', 'Bank', 'Date']);
     expect(
       Object.keys(sessionStorage).some((name) => name.startsWith('pay-by-bank:attempt:')),
     ).to.equal(false);

@@ -81,10 +81,12 @@ describe('<pay-by-bank locale="ar"> reads right to left', () => {
     const { successTitle } = await loadCatalog('ar');
     const outcome = await shown(element, '[part="status"]', successTitle);
     expect(query(element, '[part="base"]').dir).to.equal('rtl');
-    const reference = [...outcome.querySelectorAll('p')].find((p) =>
-      p.textContent?.includes('INV'),
+    // In the receipt: each value isolated (<bdi>), so an id reads left to right on a right-to-left page.
+    const reference = [...outcome.querySelectorAll('dd bdi')].find((value) =>
+      value.textContent?.includes('INV'),
     );
-    expect(reference?.textContent).to.match(/\u2066INV-[\w-]+\u2069/);
+    expect(reference, 'the reference in the receipt').to.exist;
+    expect(getComputedStyle(reference as Element).direction).to.equal('ltr');
   });
 
   it('styles by logical sides only, so every rule mirrors by itself', () => {

@@ -44,12 +44,18 @@ const DATA = new Set([
   'UPI ID',
 ]);
 /** Words a language writes as English does: "1 bank" is Danish, Dutch, Hungarian, Norwegian, Polish and Swedish too. */
-const ONE_BANK = /^1 bank$/;
 const SAME_AS_ENGLISH: Readonly<Record<string, RegExp>> = {
-  da: /^(?:Reference: .*|1 bank)$/,
-  ...Object.fromEntries(['nb', 'sv', 'nl', 'pl', 'hu'].map((tag) => [tag, ONE_BANK])),
+  da: /^(?:Reference: .*|1 bank|Reference|Bank)$/,
+  ...Object.fromEntries(['nb', 'sv', 'nl', 'pl', 'hu'].map((tag) => [tag, /^(?:1 bank|Bank)$/])),
+  // The receipt's labels: "Bank" in German and Maltese, "Reference" in Czech, "Date" in French.
+  de: /^Bank$/,
+  mt: /^Bank$/,
+  cs: /^Reference$/,
+  fr: /^Date$/,
 };
 const SUMMARY = [{ label: 'Order', value: 'INV-2041' }];
+/** The receipt's time: Intl's words for it (English where Chromium has no data for a language). */
+const RECEIPT_TIME = '2026-12-01T10:30:00Z';
 
 const noop = () => {};
 let bankLists = 0;
@@ -104,9 +110,12 @@ function outcome(name: Outcome, code?: string): View {
         paymentId: 'pay_1',
         status: name === 'completed' ? 'completed' : 'failed',
         reference: 'INV-2041',
+        updatedAt: RECEIPT_TIME,
         ...(code ? { error: { code, message: 'Developer text.', retryable: true } } : {}),
       },
       displayAmount: formatMoney('42.00', 'EUR', locale),
+      bankName: BANKS[0]?.name,
+      locale,
       translate,
       onStartAgain: noop,
     });
@@ -268,6 +277,11 @@ describe('every view in every locale', () => {
       // Country names are Intl's, in the payer's language ("Austria" is Spanish too).
       const regions = new Intl.DisplayNames([tag], { type: 'region' });
       const countries = new Set(['DE', 'AT'].map((code) => regions.of(code)));
+      countries.add(
+        new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(
+          new Date(RECEIPT_TIME),
+        ),
+      );
       const same = SAME_AS_ENGLISH[tag];
       for (const [name, view] of Object.entries(VIEWS)) {
         const words = wordsOf(view, tag, translate);

@@ -45,7 +45,12 @@ const BANK_COUNT_KEYS = new Set<MessageKey>([
  * English, so it is checked for its spelling instead.
  */
 const SAME_AS_ENGLISH: Readonly<Record<string, readonly MessageKey[]>> = {
-  da: ['reference'],
+  da: ['reference', 'receiptReference', 'receiptBank'],
+  // The receipt's labels, written as English writes them.
+  ...Object.fromEntries(
+    ['de', 'nb', 'sv', 'nl', 'pl', 'hu', 'mt'].map((tag) => [tag, ['receiptBank']]),
+  ),
+  cs: ['receiptReference'],
   // "Date" is French for a receipt's date too.
   fr: ['receiptDate'],
 };

@@ -136,7 +136,7 @@ describe('cashfreeBbps against the sandbox', () => {
     const body = (await response.json()) as {
       country: string;
       banks: { id: string; fields?: { name: string; pattern?: string }[] }[];
-      summary?: { label: string; value: string }[];
+      summary?: { label: string; value: string; type?: string; currency?: string }[];
     };
     assert.equal(body.country, 'IN');
     const upiMode = body.banks.find((bank) => bank.id === 'upi');
@@ -144,9 +144,20 @@ describe('cashfreeBbps against the sandbox', () => {
     assert.ok(
       body.summary?.some((item) => item.label === 'Bill number' && item.value === 'BN-1999'),
     );
-    assert.ok(body.summary?.some((item) => item.label === 'Amount due' && item.value === '₹19.99'));
+    // Typed for the element's Intl since the summary is typed (was the text "₹19.99").
     assert.ok(
-      body.summary?.some((item) => item.label === 'Due date' && item.value === '2025-07-01'),
+      body.summary?.some(
+        (item) =>
+          item.label === 'Amount due' &&
+          item.value === '19.99' &&
+          item.type === 'money' &&
+          item.currency === 'INR',
+      ),
+    );
+    assert.ok(
+      body.summary?.some(
+        (item) => item.label === 'Due date' && item.value === '2025-07-01' && item.type === 'date',
+      ),
     );
     const plain = (await (await fetch(`${kit.endpoint}/banks`)).json()) as Record<string, unknown>;
     assert.equal(plain.summary, undefined);

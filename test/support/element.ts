@@ -12,6 +12,7 @@ export interface MountOptions {
   flow?: string;
   theme?: string;
   locale?: string;
+  rememberBank?: boolean;
 }
 
 /** Mounts the element and waits until its bank list is shown. */
@@ -39,6 +40,7 @@ export async function mount(options: MountOptions = {}): Promise<PayByBank> {
       flow=${settings.flow ?? 'redirect'}
       theme=${settings.theme ?? 'light'}
       .locale=${settings.locale}
+      ?remember-bank=${settings.rememberBank ?? false}
     ></pay-by-bank>`,
   );
 }

@@ -28,7 +28,11 @@ export interface FakeMerchantOptions {
   /** Statuses the status route answers in turn; the last one repeats. */
   statuses?: PaymentStatus[];
   error?: { code: string; message: string; retryable: boolean };
-  summary?: Array<{ label: string; value: string }>;
+  summary?: Array<{ label: string; value: string; type?: string; currency?: string }>;
+  /** Who is paid, in the banks answer. */
+  payee?: string;
+  /** The checkout's reference, in the banks answer. */
+  reference?: string;
   /** Each created link expires this long after creation (the create answer's expiresAt). */
   expiresInMs?: number;
   /** More of each create answer, for the payment's id: a hand-off, a QR payload, a biller. */
@@ -75,9 +79,15 @@ export class FakeMerchant {
   readonly requests: RecordedRequest[] = [];
   readonly faults: Fault[] = [];
   options: Required<
-    Omit<FakeMerchantOptions, 'error' | 'summary' | 'expiresInMs' | 'created' | 'answered'>
+    Omit<
+      FakeMerchantOptions,
+      'error' | 'summary' | 'payee' | 'reference' | 'expiresInMs' | 'created' | 'answered'
+    >
   > &
-    Pick<FakeMerchantOptions, 'error' | 'summary' | 'expiresInMs' | 'created' | 'answered'>;
+    Pick<
+      FakeMerchantOptions,
+      'error' | 'summary' | 'payee' | 'reference' | 'expiresInMs' | 'created' | 'answered'
+    >;
   private paymentCount = 0;
   private readonly paymentsByKey = new Map<string, string>();
   private statusIndex = 0;
@@ -148,6 +158,8 @@ export class FakeMerchant {
         countries: this.options.countries,
         banks: this.options.banks,
         summary,
+        payee: this.options.payee,
+        reference: this.options.reference,
       });
     }
     if (method === 'POST' && path.endsWith('/payments')) {

@@ -1,4 +1,4 @@
-import { isSelectable, sortBanks } from '../banks.js';
+import { isSelectable, lastUsedFirst, sortBanks } from '../banks.js';
 import { bankChoice } from '../checkout-state.js';
 import type { CheckoutState, RetryableError } from '../checkout-state.js';
 import type { BanksResponse } from '../protocol.js';
@@ -19,11 +19,13 @@ export interface BanksLoaded {
   country: string | undefined;
   locale: string;
   preselectedBankId: string | undefined;
+  /** The payer's last-used bank (`remember-bank`), listed first. */
+  lastBankId?: string | undefined;
 }
 
 /** The bank list arrived: sorted, with the payer's earlier choice (or the page's) kept if selectable. */
 export function banksLoaded(state: CheckoutState, event: BanksLoaded): CheckoutState {
-  const banks = sortBanks(event.answer.banks, event.locale);
+  const banks = lastUsedFirst(sortBanks(event.answer.banks, event.locale), event.lastBankId);
   const wanted = state.selectedBankId ?? event.preselectedBankId;
   const preselected = banks.find((bank) => bank.id === wanted && isSelectable(bank));
   return {
@@ -33,6 +35,8 @@ export function banksLoaded(state: CheckoutState, event: BanksLoaded): CheckoutS
     countries: event.answer.countries,
     banks,
     summary: event.answer.summary ?? [],
+    ...(event.answer.payee ? { payee: event.answer.payee } : {}),
+    ...(event.answer.reference ? { reference: event.answer.reference } : {}),
     selectedBankId: preselected?.id,
   };
 }

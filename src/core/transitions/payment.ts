@@ -78,6 +78,7 @@ export function statusChanged(state: CheckoutState, answer: PaymentStatusRespons
     status: canAdvance(current.status, answer.status) ? answer.status : current.status,
     amount: answer.amount ?? current.amount,
     reference: answer.reference ?? current.reference,
+    updatedAt: answer.updatedAt ?? current.updatedAt,
     error: answer.error ?? current.error,
     ...(answer.receipt ? { receipt: answer.receipt } : {}),
     ...(answer.biller ? { biller: answer.biller } : {}),

@@ -9,7 +9,7 @@ import { progressView } from './progress-view.js';
 /** What the views need from the element: words, the lazily loaded views, and the payer's actions. */
 export interface CheckoutViewContext {
   translate: Translate;
-  /** The resolved locale, for dates (a bill's receipt). */
+  /** The payer's locale, for Intl. */
   locale: string;
   /** Whether the words of the views after Pay are here (asks for them if not). */
   wordsAfterPay(): boolean;

@@ -85,7 +85,6 @@ function payerFields(model: ChooseViewModel, actions: ChooseViewActions) {
         id=${id}
         name=${field.name}
         dir="auto"
-        autocomplete="off"
         required
         .value=${model.state.payer[field.name] ?? ''}
         ?disabled=${model.disabled}
@@ -121,7 +120,11 @@ export function chooseView(model: ChooseViewModel, actions: ChooseViewActions) {
   const activeOption = model.activeBankId ? `${idPrefix}-bank-${model.activeBankId}` : undefined;
   return html`<form novalidate @submit=${actions.onSubmit}>
     <div class="stack">
-      ${summaryView(state.summary)} ${countrySelect(model, actions)}
+      ${summaryView(state.summary, model.locale, [
+        [translate('payee'), state.payee],
+        [translate('receiptReference'), state.reference],
+      ])}
+      ${countrySelect(model, actions)}
       <div>
         <label for="${idPrefix}-search">${translate('searchLabel')}</label>
         <input

@@ -26,8 +26,9 @@ export function paymentView(state: PaymentViewState, context: CheckoutViewContex
         outcome: state.outcome,
         payment: state.payment,
         displayAmount: context.displayAmount(state.payment?.amount),
-        translate,
+        bankName: state.selectedBankId ? bankName : undefined,
         locale: context.locale,
+        translate,
         onStartAgain: context.onStartAgain,
       });
     case 'qr': {

@@ -37,7 +37,10 @@ export function qrView(model: QrViewModel) {
   const upi = model.authorizationUrl.startsWith('upi:');
   return html`<div part="status">
     <h2 tabindex="-1" data-autofocus>${translate(upi ? 'upiQrTitle' : 'qrTitle')}</h2>
-    <p class="hint">${upi ? translate('upiQrHint') : translate('qrHint', { bank: bankName })}</p>
+    <ol class="steps">
+      <li>${upi ? translate('upiQrHint') : translate('qrHint', { bank: bankName })}</li>
+      <li>${translate('qrStepWait')}</li>
+    </ol>
     <svg
       part="qr"
       role="img"

@@ -3,7 +3,7 @@ import type { BanksResponse } from '../../core/protocol.js';
 import type { HandlerContext } from '../context.js';
 import { jsonResponse } from '../json-response.js';
 import { ProblemError } from '../problem.js';
-import { summaryOf } from '../summary.js';
+import { summaryOf, type SummaryAnswer } from '../summary.js';
 import { urlOf, type KitRequest } from '../kit-request.js';
 import type { KitAnswer } from '../kit-answer.js';
 
@@ -37,18 +37,16 @@ export async function listBanks(context: HandlerContext, request: KitRequest): P
       body: answer.body,
     };
   }
-  const [all, summary] = await Promise.all([
+  const [all, shown] = await Promise.all([
     context.provider.listBanks(),
     summaryOf(context, checkout, request),
   ]);
   // A checkout's summary (a bill's amount) may change: never kept.
-  return jsonResponse(
-    { ...listOf(all, asked?.toUpperCase(), request), ...(summary ? { summary } : {}) },
-    200,
-    {
-      'cache-control': 'no-store',
-    },
-  );
+  const body: BanksResponse & SummaryAnswer = {
+    ...listOf(all, asked?.toUpperCase(), request),
+    ...shown,
+  };
+  return jsonResponse(body, 200, { 'cache-control': 'no-store' });
 }
 
 type Bank = Awaited<ReturnType<HandlerContext['provider']['listBanks']>>[number];

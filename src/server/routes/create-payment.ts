@@ -7,7 +7,7 @@ import { newPaymentId } from '../payment-id.js';
 import type { StoredPayment } from '../payment-store.js';
 import { ProblemError } from '../problem.js';
 import type { ProviderPaymentCreated, ResolvedCheckout } from '../provider.js';
-import type { SummaryAnswer } from '../summary.js';
+import { payeeOf, typedSummary, type SummaryAnswer } from '../summary.js';
 import { readJsonBody } from '../request-body.js';
 import { checkReturnUrl } from '../return-url.js';
 import { publicOrigin, returnRouteUrl } from '../public-urls.js';
@@ -174,7 +174,10 @@ function newPaymentRecord(
   if (created.reason) payment.providerReason = created.reason;
   if (created.error) payment.error = created.error;
   if (created.providerData) payment.providerData = { ...created.providerData };
-  if (checkout.summary?.length) payment.summary = checkout.summary;
+  if (checkout.summary?.length) payment.summary = typedSummary(checkout.summary);
+  const payee = payeeOf(checkout.payee);
+  // Kept with the payment, so that a replayed create (after a restart, too) answers it again.
+  if (payee) payment.payee = payee;
   return payment;
 }
 
@@ -259,6 +262,7 @@ function toCreateResponse(payment: StoredPayment): CreatePaymentResponse & Summa
     status: payment.status,
     amount: payment.amount,
     reference: payment.reference,
+    ...(payment.payee ? { payee: payment.payee } : {}),
     ...(payment.summary ? { summary: payment.summary } : {}),
   };
 }

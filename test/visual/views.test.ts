@@ -1,0 +1,239 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../support/setup.js';
+import '../../src/element/define.js';
+import type { BankWindow } from '../../src/core/bank-window.js';
+import type { Bank } from '../../src/core/protocol.js';
+import { browserEffects } from '../../src/element/browser-effects.js';
+import type { PayByBank } from '../../src/element/pay-by-bank.js';
+import { bankLogo } from '../../src/sandbox/catalogue/logo.js';
+import { FakeMerchant } from '../support/fake-merchant.js';
+import { payWith, shadow, shown } from '../support/element.js';
+import type { Clip, Comparison } from './visual-diff-plugin.js';
+
+/**
+ * Every view of the element, light and dark, at 320, 480 and 768 px, against the PNGs in
+ * test/visual/baselines/ (CONTRIBUTING.md). Deterministic on purpose: fonts Debian installs with
+ * Chromium's fontconfig (DejaVu Sans, else Liberation Sans), no animation, a fixed clock and time
+ * zone, logos as inline SVG, device pixels at 1x.
+ */
+
+const WIDTHS = [320, 480, 768] as const;
+const THEMES = ['light', 'dark'] as const;
+const NOW = new Date('2026-12-01T10:30:00Z');
+const FONTS = "'DejaVu Sans', 'Liberation Sans', sans-serif";
+
+const BANKS: Bank[] = [
+  {
+    id: 'nordhafen',
+    name: 'Nordhafen Sparkasse',
+    country: 'DE',
+    status: 'available',
+    popular: true,
+    logo: bankLogo('Nordhafen Sparkasse', '#d4001a'),
+  },
+  {
+    id: 'handelsbank',
+    name: 'Deutsche Handelsbank',
+    country: 'DE',
+    status: 'available',
+    popular: true,
+    logo: bankLogo('Deutsche Handelsbank', '#0a3d91'),
+  },
+  { id: 'rheintal', name: 'Volksbank Rheintal eG', country: 'DE', status: 'available' },
+  { id: 'kredit', name: 'Bayerische Kreditanstalt', country: 'DE', status: 'degraded' },
+  { id: 'privat', name: 'Münchner Privatbank', country: 'DE', status: 'unavailable' },
+];
+
+/** Still: no spinner turning, no mark drawing in, no caret blinking. */
+const STILL = new CSSStyleSheet();
+STILL.replaceSync(
+  '*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; }',
+);
+
+class StillBankWindow implements BankWindow {
+  load() {}
+  isClosed() {
+    return false;
+  }
+  focus() {}
+  close() {}
+}
+
+interface View {
+  name: string;
+  merchant?: ConstructorParameters<typeof FakeMerchant>[0];
+  flow?: string;
+  endpoint?: string;
+  /** From the first render to the view. */
+  reach(element: PayByBank, merchant: FakeMerchant): Promise<unknown>;
+}
+
+const pay = async (element: PayByBank) => {
+  await oneEvent(element, 'pay-by-bank-ready');
+  await element.updateComplete;
+  await payWith(element, 'nordhafen');
+};
+
+const VIEWS: View[] = [
+  {
+    name: 'loading',
+    merchant: {},
+    reach: (element) => shown(element, '.spinner'),
+  },
+  {
+    name: 'choose',
+    merchant: { payee: 'Nordlicht Audio', reference: 'ORDER-123' },
+    async reach(element) {
+      await oneEvent(element, 'pay-by-bank-ready');
+      await element.updateComplete;
+      shadow(element).querySelector<HTMLElement>('[data-bank-id="nordhafen"]')?.click();
+      await element.updateComplete;
+    },
+  },
+  {
+    name: 'error',
+    merchant: {},
+    reach: (element) => shown(element, '[part="error"] button'),
+  },
+  {
+    name: 'redirecting',
+    merchant: { statuses: ['awaiting_authorisation'] },
+    async reach(element) {
+      await pay(element);
+      await shown(element, '[part="status"]', 'Taking you to');
+    },
+  },
+  {
+    name: 'popup',
+    flow: 'popup',
+    merchant: { statuses: ['awaiting_authorisation'] },
+    async reach(element) {
+      await pay(element);
+      await shown(element, '[part="status"] button');
+    },
+  },
+  {
+    name: 'qr',
+    flow: 'qr',
+    merchant: { statuses: ['awaiting_authorisation'] },
+    async reach(element) {
+      await pay(element);
+      await shown(element, '[part="qr"]');
+    },
+  },
+  ...(
+    [
+      ['success', 'completed', '.receipt'],
+      ['failed', 'failed', '.outcome-failed button'],
+      ['cancelled', 'cancelled', '.outcome-cancelled button'],
+      ['expired', 'expired', '.outcome-expired button'],
+    ] as const
+  ).map(([name, status, selector]): View => ({
+    name,
+    merchant: {
+      authorizationUrl: null,
+      statuses: [status],
+      ...(status === 'failed'
+        ? {
+            error: {
+              code: 'rejected',
+              message: 'Your bank declined the payment.',
+              retryable: true,
+            },
+          }
+        : {}),
+    },
+    async reach(element) {
+      await pay(element);
+      await shown(element, selector);
+    },
+  })),
+  {
+    name: 'not-set-up',
+    endpoint: 'javascript:alert(1)',
+    reach: (element) => shown(element, '[part="error"]'),
+  },
+];
+
+async function mountFor(view: View, theme: string): Promise<PayByBank> {
+  return fixture<PayByBank>(
+    html`<pay-by-bank
+      endpoint=${view.endpoint ?? '/api/pay-by-bank'}
+      checkout="order-123"
+      amount="1200.00"
+      currency="EUR"
+      locale="en-GB"
+      flow=${view.flow ?? 'redirect'}
+      theme=${theme}
+      style="--pay-by-bank-font-family: ${FONTS}"
+    ></pay-by-bank>`,
+  );
+}
+
+/** The element's box in whole device pixels. */
+function clipOf(element: Element): Clip {
+  const box = element.getBoundingClientRect();
+  const x = Math.floor(box.left);
+  const y = Math.floor(box.top);
+  return {
+    x,
+    y,
+    width: Math.ceil(box.right) - x,
+    height: Math.ceil(box.bottom) - y,
+  };
+}
+
+describe('visual regression: every view x theme x width', () => {
+  let merchant: FakeMerchant | undefined;
+
+  before(() => {
+    document.body.style.margin = '0';
+    document.documentElement.style.background = '#ffffff';
+  });
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    sinon.stub(browserEffects, 'navigate');
+    sinon.stub(browserEffects, 'device').returns({ finePointer: true, framed: false });
+    sinon.stub(browserEffects, 'openBankWindow').returns(new StillBankWindow());
+    sinon.stub(console, 'error');
+  });
+  afterEach(() => {
+    merchant?.restore();
+    merchant = undefined;
+    sinon.restore();
+  });
+
+  for (const view of VIEWS) {
+    for (const theme of THEMES) {
+      for (const width of WIDTHS) {
+        const name = `${view.name}-${theme}-${width}`;
+        it(name, async () => {
+          await executeServerCommand('visual-viewport', { width, height: 1000 });
+          merchant = new FakeMerchant({ banks: BANKS, ...view.merchant });
+          if (view.name === 'loading') merchant.failNext('hang');
+          if (view.name === 'error') merchant.failNext('http500');
+          const element = await mountFor(view, theme);
+          await view.reach(element, merchant);
+          await Promise.all(
+            [...shadow(element).querySelectorAll('img')].map((image) => image.decode()),
+          );
+          await document.fonts.ready;
+          const root = shadow(element);
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, STILL];
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+          const result = await executeServerCommand<Comparison, unknown>('visual-compare', {
+            name,
+            clip: clipOf(element),
+          });
+          expect(result?.ok, result?.message).to.equal(true);
+          // axe in both themes, colour contrast included (4.5:1 for every text), once per view and theme.
+          if (width === 480) await expect(element).to.be.accessible();
+        });
+      }
+    }
+  }
+});
