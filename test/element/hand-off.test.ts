@@ -169,6 +169,20 @@ describe('<pay-by-bank> popup hand-off', () => {
     }
   });
 
+  it('keeps tracking when the window closes while the status cannot be read', async () => {
+    const element = await mountReady({ flow: 'popup' });
+    await payWith(element, 'alpha');
+    await shown(element, '[part="status"]', 'Continue in the window');
+    await flushIo(element);
+    // The payer approved, then closed the window while this page was offline: the one check after
+    // the window closed fails, and the payment is not known to be abandoned.
+    merchant.options.statuses = ['completed'];
+    merchant.failNext('network');
+    bankWindow.closed = true;
+    await shown(element, '[part="status"]', 'was closed');
+    await oneEvent(element, 'pay-by-bank-success');
+  });
+
   it('keeps tracking when the window closes after the payer approved', async () => {
     const element = await mountReady({ flow: 'popup' });
     await payWith(element, 'alpha');

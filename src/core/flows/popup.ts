@@ -38,13 +38,16 @@ export function popupHandOff(context: HandOffContext): PopupHandOff {
   async function checkAfterBankWindowClosed() {
     const payment = paymentOf(context.state());
     if (!payment || context.state().view !== 'popup') return;
+    let known = true;
     try {
       context.applyPayment(await setup().client.getPayment(payment.paymentId));
     } catch {
-      // Unknown: the payer can still reopen the window or choose another bank.
+      // Unknown (this page offline, the server down): the payer may have approved before closing
+      // the window, so tracking goes on while they can reopen it or choose another bank.
+      known = false;
     }
     if (context.state().view !== 'popup') return;
-    context.stopTracking();
+    if (known) context.stopTracking();
     context.update(bankWindowClosed);
   }
 
