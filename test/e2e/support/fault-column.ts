@@ -163,6 +163,20 @@ export async function startFaultColumn(
   const reset = () => sandbox.configure(COLUMN_DEFAULTS);
   reset();
 
+  // A first page load, before any cell: the server's first answers (its kits, the bank list, the
+  // built files) are made then, not in the first cell, whose page must be ready as fast as the rest.
+  const warmUp = await browser.newContext();
+  try {
+    const page = await warmUp.newPage();
+    await page.goto(`${origin}${PAGE[provider]}`);
+    await page
+      .locator('#event-log li[data-event="pay-by-bank-ready"]')
+      .first()
+      .waitFor({ timeout: 60_000 });
+  } finally {
+    await warmUp.close();
+  }
+
   const column: FaultColumn = {
     provider,
     simulator,
