@@ -36,6 +36,7 @@ function fakeContext(options: { flow?: FlowSetting; proceed?: boolean; window?: 
     navigate: (url: string) => calls.push(`navigate ${url}`),
     newIdempotencyKey: () => 'key-2',
     openBankWindow: () => undefined,
+    onBankWindowReturn: () => () => {},
   } as unknown as CheckoutDependencies;
   const setup = {
     flow: options.flow ?? 'popup',

@@ -169,6 +169,35 @@ describe('<pay-by-bank> popup hand-off', () => {
     }
   });
 
+  it('tracks on when the return page closed the window before the server knew the outcome', async () => {
+    const element = await mountReady({ flow: 'popup' });
+    await payWith(element, 'alpha');
+    await shown(element, '[part="status"]', 'Continue in the window');
+    await flushIo(element);
+    // The return page reports back and closes the window; the server still says awaiting.
+    window.postMessage({ type: 'pay-by-bank:returned', paymentId: 'pay_1' }, location.origin);
+    await flushIo(element);
+    bankWindow.closed = true;
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(query(element, '[part="status"]').textContent).not.to.contain('was closed');
+    merchant.options.statuses = ['completed'];
+    await oneEvent(element, 'pay-by-bank-success');
+  });
+
+  it('keeps tracking when the window closes while the status cannot be read', async () => {
+    const element = await mountReady({ flow: 'popup' });
+    await payWith(element, 'alpha');
+    await shown(element, '[part="status"]', 'Continue in the window');
+    await flushIo(element);
+    // The payer approved, then closed the window while this page was offline: the one check after
+    // the window closed fails, and the payment is not known to be abandoned.
+    merchant.options.statuses = ['completed'];
+    merchant.failNext('network');
+    bankWindow.closed = true;
+    await shown(element, '[part="status"]', 'was closed');
+    await oneEvent(element, 'pay-by-bank-success');
+  });
+
   it('keeps tracking when the window closes after the payer approved', async () => {
     const element = await mountReady({ flow: 'popup' });
     await payWith(element, 'alpha');

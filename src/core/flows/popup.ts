@@ -20,10 +20,17 @@ export interface PopupHandOff extends HandOff {
 export function popupHandOff(context: HandOffContext): PopupHandOff {
   const { deps, setup, bankWindow } = context;
   let watch: ReturnType<typeof setInterval> | undefined;
+  let stopWatchingReturn: (() => void) | undefined;
+  // The return page in the window reported back: the payer finished at the bank.
+  let returned = false;
 
   /** While the payer is in the bank's window: track the status, and notice if they close it. */
   function watchBankWindow(payment: PaymentSnapshot) {
     context.startTracking(payment, 'popup');
+    returned = false;
+    stopWatchingReturn = deps.onBankWindowReturn((paymentId) => {
+      if (paymentId === payment.paymentId) returned = true;
+    });
     const watched = bankWindow.current;
     watch = setInterval(() => {
       if (!watched?.isClosed()) return;
@@ -38,13 +45,22 @@ export function popupHandOff(context: HandOffContext): PopupHandOff {
   async function checkAfterBankWindowClosed() {
     const payment = paymentOf(context.state());
     if (!payment || context.state().view !== 'popup') return;
+    if (returned) {
+      // Closed by the return page: the bank has the payer's answer, which the merchant's server may
+      // not know yet. Tracked here, as after a redirect back.
+      context.startTracking(payment, 'tracking');
+      return;
+    }
+    let known = true;
     try {
       context.applyPayment(await setup().client.getPayment(payment.paymentId));
     } catch {
-      // Unknown: the payer can still reopen the window or choose another bank.
+      // Unknown (this page offline, the server down): the payer may have approved before closing
+      // the window, so tracking goes on while they can reopen it or choose another bank.
+      known = false;
     }
     if (context.state().view !== 'popup') return;
-    context.stopTracking();
+    if (known) context.stopTracking();
     context.update(bankWindowClosed);
   }
 
@@ -77,6 +93,8 @@ export function popupHandOff(context: HandOffContext): PopupHandOff {
     dispose() {
       clearInterval(watch);
       watch = undefined;
+      stopWatchingReturn?.();
+      stopWatchingReturn = undefined;
     },
 
     openAgain() {
