@@ -198,7 +198,14 @@ export async function byteFigures(
     const page = await context.newPage();
     const bodies: Promise<{ url: string; body: Buffer }>[] = [];
     page.on('response', (response) => {
-      bodies.push(response.body().then((body) => ({ url: response.url(), body })));
+      // A response still arriving when the page closes has no body to read; it came after the list.
+      const url = response.url();
+      bodies.push(
+        response.body().then(
+          (body) => ({ url, body }),
+          () => ({ url, body: Buffer.alloc(0) }),
+        ),
+      );
     });
     await page.goto(`${origin}/`);
     await mount(page, count);
