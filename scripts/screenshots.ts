@@ -40,7 +40,10 @@ async function open(browser: Browser, origin: string, query: string, theme: stri
 async function payTo(page: Page, origin: string, scene: string, decision: 'approve' | 'reject') {
   if (scene === 'bill') {
     const vpa = decision === 'approve' ? 'testsuccess@gocash' : 'testfailure@gocash';
-    await page.getByRole('listbox', { name: 'Banks' }).getByRole('option', { name: /UPI/ }).click();
+    await page
+      .getByRole('listbox', { name: 'Banks' })
+      .getByRole('option', { name: 'UPI ID (collect request)' })
+      .click();
     await page.getByLabel('UPI ID').fill(vpa);
     await page.getByRole('button', { name: /^Pay / }).click();
   } else {

@@ -185,7 +185,7 @@ main>:not(.bank){margin-inline:1.5rem}
 .sandbox{order:-1;flex-basis:100%;margin:0 -1.5rem .9rem;padding:.35rem 1.5rem;font-size:.8rem;font-weight:600;text-align:center;background:#fef3c7;color:#78350f}
 .logo{border-radius:8px;box-shadow:0 0 0 2px color-mix(in srgb,var(--on-brand) 70%,transparent)}
 h1{font-size:1.4rem;margin-block:1.25rem .75rem}
-.summary{display:grid;grid-template-columns:auto 1fr;gap:.35rem 1rem;padding:1rem;border-radius:10px;background:color-mix(in srgb,CanvasText 5%,Canvas)}.summary dt{color:GrayText}.summary dd{margin:0;text-align:end;font-weight:600}
+.summary{display:grid;grid-template-columns:auto 1fr;gap:.35rem 1rem;padding:1rem;border-radius:10px;background:color-mix(in srgb,CanvasText 5%,Canvas)}.summary dt{color:color-mix(in srgb,CanvasText 72%,Canvas)}.summary dd{margin:0;text-align:end;font-weight:600}
 .amount{font-size:1.25rem}
 fieldset{border:0;padding:0;margin:1.25rem 0;display:grid;gap:.5rem}
 label[for=bank],label[for=reason]{display:block;font-weight:700;margin-bottom:.35rem}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,12 +41,18 @@ const SIMULATOR: Record<DemoProvider, SandboxApiProvider> = {
   'cashfree-bbps': 'cashfree',
 };
 
-/** The demo page for each provider: a shop order in the bank's window, or the BBPS bill by UPI. */
-const PAGE: Record<DemoProvider, string> = {
-  'mastercard-open-finance': '/?provider=mastercard-open-finance&flow=popup',
-  'aiia-pay': '/?provider=aiia-pay&flow=popup',
-  'open-banking-connect': '/?provider=open-banking-connect&flow=popup',
-  'cashfree-bbps': '/?provider=cashfree-bbps&checkout=bill-CUST-7',
+/**
+ * The demo page for each provider: a shop order in the bank's window, or a BBPS bill by UPI, a bill of
+ * its own per cell, since a bill is paid once (docs/protocol.md, "Cashfree BBPS").
+ */
+const PAGE: Record<DemoProvider, () => string> = {
+  'mastercard-open-finance': () => '/?provider=mastercard-open-finance&flow=popup',
+  'aiia-pay': () => '/?provider=aiia-pay&flow=popup',
+  'open-banking-connect': () => '/?provider=open-banking-connect&flow=popup',
+  // Redirect, not auto: on a desktop auto opens a blank window at Pay that a bill never uses (CHANGELOG,
+  // "Known issues"), and a cell would not know which window is the payer's UPI app.
+  'cashfree-bbps': () =>
+    `/?provider=cashfree-bbps&flow=redirect&checkout=bill-CUST-${randomUUID().slice(0, 8)}`,
 };
 
 const UPI_ID = 'matrix.payer@okbank';
@@ -168,7 +175,7 @@ export async function startFaultColumn(
   const warmUp = await browser.newContext();
   try {
     const page = await warmUp.newPage();
-    await page.goto(`${origin}${PAGE[provider]}`);
+    await page.goto(`${origin}${PAGE[provider]()}`);
     await page
       .locator('#event-log li[data-event="pay-by-bank-ready"]')
       .first()
@@ -237,7 +244,7 @@ async function openCell(
   context.on('page', (opened) => {
     if (opened !== page) popups.push(opened);
   });
-  await page.goto(`${column.origin}${PAGE[column.provider]}`);
+  await page.goto(`${column.origin}${PAGE[column.provider]()}`);
   await page.locator('#event-log li[data-event="pay-by-bank-ready"]').first().waitFor();
   const cdp = await context.newCDPSession(page);
 
@@ -257,7 +264,8 @@ async function openCell(
     async pay() {
       const banks = page.getByRole('listbox', { name: 'Banks' });
       if (column.provider === 'cashfree-bbps') {
-        await banks.getByRole('option', { name: /UPI/ }).click();
+        // The collect request: the fault rows drive the payer's UPI ID, not an intent link.
+        await banks.getByRole('option', { name: 'UPI ID (collect request)' }).click();
         await page.getByLabel('UPI ID').fill(UPI_ID);
       } else {
         await banks.getByRole('option').first().click();
