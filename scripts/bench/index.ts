@@ -144,7 +144,6 @@ async function longPollFigures() {
   );
 }
 
-if (values.only !== 'element') await serverFigures();
 async function elementFigures() {
   const run = await startElementRun();
   try {
