@@ -14,6 +14,8 @@ export interface SavedAttempt {
   expiresAt?: string;
   amount?: Money;
   reference?: string;
+  /** The chosen bank's name, for the receipt after the redirect back (no bank list then). */
+  bankName?: string;
 }
 
 export type OutcomeEventName = 'success' | 'failure' | 'cancel' | 'pending';
@@ -35,7 +37,11 @@ export function guard<T>(action: () => T, fallback: T): T {
 function isSavedAttempt(value: unknown): value is SavedAttempt {
   if (typeof value !== 'object' || value === null) return false;
   const attempt = value as Record<string, unknown>;
-  return typeof attempt.idempotencyKey === 'string' && typeof attempt.bankId === 'string';
+  return (
+    typeof attempt.idempotencyKey === 'string' &&
+    typeof attempt.bankId === 'string' &&
+    (attempt.bankName === undefined || typeof attempt.bankName === 'string')
+  );
 }
 
 export interface AttemptStorage {

@@ -22,6 +22,11 @@ export interface PaymentSnapshot {
   receipt?: PaymentReceipt;
   /** A bill payment: the biller who confirms it, so that a pending one says who will. */
   biller?: string;
+  /**
+   * The chosen bank's name for the receipt, kept with the payment (and its saved attempt), because
+   * after the redirect back the bank list is not loaded again.
+   */
+  bankName?: string;
 }
 
 /** A merchant-server error the payer may retry; `operation` says what "Try again" repeats. */

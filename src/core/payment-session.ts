@@ -259,7 +259,7 @@ export function createPaymentSession(context: SessionContext) {
       );
       return;
     }
-    const { amount, reference } = payment;
+    const { amount, reference, bankName } = payment;
     setup().attempts.save({
       ...made,
       paymentId: payment.paymentId,
@@ -268,6 +268,7 @@ export function createPaymentSession(context: SessionContext) {
       authorizationUrl,
       amount,
       reference,
+      bankName,
     });
     // Without a link there is nothing to hand off: the payer authorises elsewhere, and we track.
     if (authorizationUrl && upi && !byQr) flows.upiIntent.start(payment, authorizationUrl);
@@ -314,6 +315,7 @@ export function createPaymentSession(context: SessionContext) {
         status: saved && saved.status !== 'created' ? saved.status : 'awaiting_authorisation',
         amount: saved?.amount,
         reference: saved?.reference,
+        ...(saved?.bankName ? { bankName: saved.bankName } : {}),
       };
       const link = { authorizationUrl: saved?.authorizationUrl, expiresAt: saved?.expiresAt };
       update((now) => trackingStarted(now, { view: 'tracking', payment, ...link }));

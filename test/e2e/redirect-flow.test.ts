@@ -38,7 +38,9 @@ describe('demo: redirect flow in Chromium', () => {
           document.querySelector('pay-by-bank')?.setAttribute('flow', 'redirect'),
         );
         const banks = page.getByRole('listbox', { name: 'Banks' });
-        await banks.getByRole('option').first().click();
+        const bank = banks.getByRole('option').first();
+        const bankName = (await bank.locator('.name').textContent())?.trim() ?? '';
+        await bank.click();
         await page.getByRole('button', { name: /^Pay €42\.00 with / }).click();
 
         await page.waitForURL((url) => url.pathname.includes('/sandbox/'));
@@ -54,6 +56,13 @@ describe('demo: redirect flow in Chromium', () => {
           )
           .count();
         assert.equal(outcomes, 1);
+        if (event === 'pay-by-bank-success') {
+          // Back from the bank the list is not loaded, yet the receipt names the bank.
+          const receipt = (await page.locator('pay-by-bank .receipt').textContent()) ?? '';
+          assert.ok(bankName, 'the option has a name');
+          const rows = receipt.replace(/\s+/g, ' ');
+          assert.ok(rows.includes(`Bank ${bankName}`), `the receipt: ${rows}`);
+        }
       } finally {
         await context.close();
       }

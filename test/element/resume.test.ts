@@ -39,6 +39,32 @@ describe('<pay-by-bank> resume on the return page', () => {
     expect(merchant.requestsTo('/banks')).to.have.length(0);
   });
 
+  it('names the chosen bank on the receipt after the redirect back, with no bank list loaded', async () => {
+    merchant.options.statuses = ['awaiting_authorisation'];
+    const leaving = await mount();
+    await oneEvent(leaving, 'pay-by-bank-ready');
+    await leaving.updateComplete;
+    const redirect = oneEvent(leaving, 'pay-by-bank-redirect');
+    await payWith(leaving, 'alpha');
+    const { paymentId } = (await redirect).detail;
+    leaving.remove();
+    // The bank sends the payer back: a new page, the same tab's sessionStorage.
+    merchant.options.statuses = ['completed'];
+    const banksAsked = merchant.requestsTo('/banks').length;
+    setReturnParameter(paymentId);
+    const element = await mount();
+    await oneEvent(element, 'pay-by-bank-success');
+    await element.loadComplete;
+    expect(merchant.requestsTo('/banks')).to.have.length(banksAsked);
+    const rows = [...query(element, '.receipt').querySelectorAll('div')].map((row) =>
+      [
+        row.querySelector('dt')?.textContent?.trim(),
+        row.querySelector('dd')?.textContent?.trim(),
+      ].join(': '),
+    );
+    expect(rows).to.include('Bank: Alpha Bank');
+  });
+
   it('resumes from the saved attempt when the URL has no payment id', async () => {
     saveAttempt('pay_88');
     merchant.options.statuses = ['authorised', 'completed'];

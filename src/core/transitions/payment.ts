@@ -38,12 +38,20 @@ export function paymentCreated(
   { created, flow }: { created: CreatePaymentResponse; flow: Flow },
 ): CheckoutState {
   const { paymentId, status, amount, reference, authorizationUrl, expiresAt, biller } = created;
+  const bankName = state.banks.find((bank) => bank.id === state.selectedBankId)?.name;
   return {
     ...bankChoice(state),
     summary: created.summary ?? state.summary,
     qrLinks: state.qrLinks + (flow === 'qr' ? 1 : 0),
     view: 'handing-off',
-    payment: { paymentId, status, amount, reference, ...(biller ? { biller } : {}) },
+    payment: {
+      paymentId,
+      status,
+      amount,
+      reference,
+      ...(biller ? { biller } : {}),
+      ...(bankName ? { bankName } : {}),
+    },
     authorizationUrl,
     expiresAt,
   };

@@ -26,7 +26,8 @@ export function paymentView(state: PaymentViewState, context: CheckoutViewContex
         outcome: state.outcome,
         payment: state.payment,
         displayAmount: context.displayAmount(state.payment?.amount),
-        bankName: state.selectedBankId ? bankName : undefined,
+        // The payment's own record first: after the redirect back there is no bank list.
+        bankName: state.payment?.bankName ?? (state.selectedBankId ? bankName : undefined),
         locale: context.locale,
         translate,
         onStartAgain: context.onStartAgain,
