@@ -19,3 +19,14 @@ export function initials(name: string): string {
     .join('')
     .toLocaleUpperCase('en');
 }
+
+/**
+ * The colour of a bank's initials disc, from its name: each bank its own, the same one on every page.
+ * A hue from the name at a fixed saturation and lightness, dark enough that white initials on it are
+ * at least 4.5:1 at every hue, in either theme (test/design/contrast.test.ts).
+ */
+export function initialsColour(name: string): string {
+  let hue = 0;
+  for (const char of name) hue = (hue * 31 + (char.codePointAt(0) ?? 0)) % 360;
+  return `hsl(${hue} 60% 28%)`;
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { initialsColour } from '../../src/core/text.ts';
 
 /**
  * WCAG 1.4.3 (AA): every text colour the element uses on every background it sets it on, in its own
@@ -108,4 +109,44 @@ describe('colour contrast of the element (WCAG 1.4.3, 4.5:1)', () => {
       assert.deepEqual(low, []);
     });
   }
+
+  /** `hsl(h s% l%)` as #rrggbb (CSS Color 4's conversion). */
+  function hslToHex(hsl: string): string {
+    const [h, s, l] = (/hsl\((\d+) (\d+)% (\d+)%\)/.exec(hsl) ?? []).slice(1).map(Number) as [
+      number,
+      number,
+      number,
+    ];
+    const a = (s / 100) * Math.min(l / 100, 1 - l / 100);
+    const channel = (n: number) => {
+      const k = (n + h / 30) % 12;
+      const value = l / 100 - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+      return Math.round(value * 255)
+        .toString(16)
+        .padStart(2, '0');
+    };
+    return `#${channel(0)}${channel(8)}${channel(4)}`;
+  }
+
+  it('white initials on every bank colour, at every hue the name can give, in both themes', () => {
+    assert.equal(hslToHex('hsl(0 100% 50%)'), '#ff0000');
+    // The disc and its white text are the same in both themes: one check covers both.
+    const low: string[] = [];
+    for (let code = 0; code < 2000; code++) {
+      const colour = initialsColour(String.fromCodePoint(code + 65));
+      const ratio = contrast('#ffffff', hslToHex(colour));
+      if (ratio < 4.5) low.push(`${colour}: ${ratio.toFixed(2)}`);
+    }
+    assert.deepEqual(low, []);
+  });
+
+  it('gives each bank a colour from its name: the same name the same colour, names apart', () => {
+    const names = ['Volksbank Rheintal eG', 'Bayerische Kreditanstalt', 'Münchner Privatbank'];
+    assert.equal(initialsColour(names[0] ?? ''), initialsColour('Volksbank Rheintal eG'));
+    assert.equal(new Set(names.map(initialsColour)).size, names.length);
+    const hues = new Set(
+      Array.from({ length: 2000 }, (_, code) => initialsColour(String.fromCodePoint(code + 65))),
+    );
+    assert.equal(hues.size, 360);
+  });
 });
