@@ -120,9 +120,13 @@ export const styles = css`
     border: 2px solid transparent;
     /* Scrolled into view with room around it, so its outline is never cut by the list's edge. */
     scroll-margin-block: 4px;
-    /* Options off screen are not laid out or painted until scrolled near: a 3,000-bank mount no
-       longer pays for the 90-odd of its 100 options below the fold. They stay in the accessibility
-       tree. 52px is an option without a badge (8px padding, 2px border, a 32px logo). */
+  }
+
+  /* Options far below the list's fold are not laid out or painted until scrolled near, so a long
+     list's mount pays for the first options only; they stay in the accessibility tree. The first 20
+     always are (more than any list height shows at once), so the list's height, which the views
+     after it keep, never depends on a placeholder size. 52px: an option without a badge. */
+  [part~='bank']:nth-child(n + 21) {
     content-visibility: auto;
     contain-intrinsic-size: auto 52px;
   }
