@@ -1,6 +1,6 @@
 import { atom } from 'nanostores';
 import type { WritableAtom } from 'nanostores';
-import { validatePayerFields } from './banks.js';
+import { collatorFor, validatePayerFields } from './banks.js';
 import { asCheckoutError } from './checkout-error.js';
 import type { CheckoutError } from './checkout-error.js';
 import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js';
@@ -85,8 +85,11 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     banksRequest = controller;
     update(banksRequested);
     try {
-      const { client, checkout } = configured();
-      const answer = await client.getBanks(country, checkout, controller.signal);
+      const { client, checkout, locale } = configured();
+      const request = client.getBanks(country, checkout, controller.signal);
+      // The collation data the list is sorted with loads while the request is out, not after it.
+      collatorFor(locale);
+      const answer = await request;
       if (controller.signal.aborted) return;
       update((now) =>
         banksLoaded(now, {
@@ -98,7 +101,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
         }),
       );
       deps.events.ready({ country: state().country || '', banks: state().banks.length });
-      void loadSession();
+      (deps.afterPaint ?? ((run) => run()))(() => void loadSession());
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) return;
       showRetryableError(asCheckoutError(error), 'banks');
