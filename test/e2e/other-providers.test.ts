@@ -95,4 +95,31 @@ describe('demo: Open Banking Connect and Cashfree BBPS in Chromium', () => {
       assert.equal(new URL(page.url()).pathname, '/');
     });
   });
+
+  it('cashfree-bbps: a UPI app opened before the collect request shows it when it comes', async () => {
+    await withPage(async (page) => {
+      const vpa = 'early.payer@okbank';
+      // The payer opens their UPI app first: nothing waits there yet.
+      const upiApp = await page.context().newPage();
+      await upiApp.goto(`${demo.origin}/sandbox/cashfree/upi?vpa=${encodeURIComponent(vpa)}`);
+      await upiApp.getByText('No payment requests are waiting.').waitFor();
+
+      await page.goto(`${demo.origin}/?checkout=bill-CUST-${Date.now() % 100_000}`);
+      await loggedEvent(page, 'pay-by-bank-ready');
+      await page
+        .getByRole('listbox', { name: 'Banks' })
+        .getByRole('option', { name: /UPI ID/ })
+        .click();
+      await page.getByLabel('UPI ID').fill(vpa);
+      await page.getByRole('button', { name: /^Pay ₹/ }).click();
+
+      // The request shows up in the open app, as a push notification would bring it: no reload.
+      await upiApp.getByRole('button', { name: 'Approve' }).click({ timeout: 10_000 });
+      await upiApp.getByRole('heading', { name: 'Payment approved' }).waitFor();
+      const success = (await loggedEvent(page, 'pay-by-bank-success', 30_000)) as {
+        status: string;
+      };
+      assert.equal(success.status, 'completed');
+    });
+  });
 });
