@@ -124,10 +124,12 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
 
   /**
    * Opens the bank's window now, inside the payer's click (a window opened after the server answers
-   * is blocked), then creates the payment with the session once it is loaded.
+   * is blocked), then creates the payment with the session once it is loaded. Not for a bank the list
+   * says is paid elsewhere (a UPI app): its window would stay blank.
    */
   function send(current: Attempt): Promise<void> {
-    const opened = current.flow === 'popup' ? deps.openBankWindow() : undefined;
+    const bank = state().banks.find((candidate) => candidate.id === current.bankId);
+    const opened = current.flow === 'popup' && !bank?.handOff ? deps.openBankWindow() : undefined;
     creation = loadSession()
       .then((loaded) => loaded.create(current, opened))
       .finally(() => (creation = undefined));

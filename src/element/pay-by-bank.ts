@@ -162,6 +162,26 @@ export class PayByBank extends LitElement {
     this.frameless = false;
   }
 
+  /**
+   * Resolves, like `updateComplete`, once the element has rendered, but also waits for the catalog
+   * and the view chunks it has asked for and not received yet (never for the merchant's server).
+   * After `pay-by-bank-ready`, or an outcome's event, the payer's words and view are then on screen:
+   * what a screenshot or an end-to-end test should wait for instead of a timeout.
+   */
+  get loadComplete(): Promise<boolean> {
+    return this.#loadComplete();
+  }
+
+  async #loadComplete(): Promise<boolean> {
+    const arriving = () => [...this.#locale.arriving, ...this.#views.arriving];
+    let complete = await this.updateComplete;
+    while (arriving().length) {
+      await Promise.allSettled(arriving());
+      complete = await this.updateComplete;
+    }
+    return complete;
+  }
+
   /** Commits the payment with the selected bank, as the Pay button does. */
   start(): Promise<void> {
     if (this.disabled || !this.#settings) return Promise.resolve();

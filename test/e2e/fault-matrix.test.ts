@@ -67,7 +67,10 @@ async function playCell(column: FaultColumn, row: FaultRow): Promise<Outcome> {
   const problems: string[] = [];
   let cell: CellPage | undefined;
   try {
-    cell = await column.open((context) => row.setup?.(context, column) ?? Promise.resolve());
+    cell = await column.open(
+      (context) => row.setup?.(context, column) ?? Promise.resolve(),
+      row.flow,
+    );
     await row.play(cell);
     const first = await cell.firstTerminal();
     await new Promise((resolve) => setTimeout(resolve, row.settleMs ?? 700));
