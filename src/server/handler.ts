@@ -2,7 +2,7 @@ import { createHookDispatcher, type HookDispatcher } from './completion-hook.js'
 import type { HandlerContext } from './context.js';
 import { answerKitRequest } from './kit-handler.js';
 import { toFetchResponse, type KitAnswer } from './kit-answer.js';
-import { asFetchRequest, urlOf, type KitRequest } from './kit-request.js';
+import { asFetchRequest, targetOf, type KitRequest } from './kit-request.js';
 import { consoleLogger } from './logger.js';
 import { createMemoryPaymentStore } from './memory-payment-store.js';
 import type { PayByBankHandlerOptions } from './options.js';
@@ -73,7 +73,7 @@ export function createPayByBankHandler(options: PayByBankHandlerOptions): PayByB
   const answer = async (request: KitRequest): Promise<KitAnswer> => {
     let action = 'routing';
     try {
-      const path = relativePath(context.basePath, urlOf(request).pathname);
+      const path = relativePath(context.basePath, targetOf(request).pathname);
       const match = path === undefined ? undefined : findRoute(path);
       if (!match) throw new ProblemError(404, 'not_found', 'No such route.');
       const { route, id } = match;
@@ -224,11 +224,16 @@ const ROUTES: readonly Route[] = [
   },
 ];
 
+/** The routes with an id, by the path before it: split once, not per request. */
+const ROUTES_WITH_ID = ROUTES.flatMap((route) => {
+  const [prefix, parameter] = route.path.split(':');
+  return parameter === undefined || !prefix ? [] : [{ route, prefix }];
+});
+
 function findRoute(path: string): { route: Route; id: string } | undefined {
-  for (const route of ROUTES) {
-    if (route.path === path) return { route, id: '' };
-    const [prefix, parameter] = route.path.split(':');
-    if (parameter === undefined || !prefix || !path.startsWith(prefix)) continue;
+  for (const route of ROUTES) if (route.path === path) return { route, id: '' };
+  for (const { route, prefix } of ROUTES_WITH_ID) {
+    if (!path.startsWith(prefix)) continue;
     const id = path.slice(prefix.length);
     if (id && !id.includes('/')) return { route, id: decodeURIComponent(id) };
   }
