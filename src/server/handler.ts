@@ -70,7 +70,16 @@ export function createPayByBankHandler(options: PayByBankHandlerOptions): PayByB
     hooks?.wake();
   });
 
-  const answer = async (request: KitRequest): Promise<KitAnswer> => {
+  // A route's failure becomes its problem through one function per route, made here once: a held
+  // long-poll then waits as a promise reaction, not a suspended frame (docs/architecture.md, "The hot
+  // path").
+  const failures = new Map(
+    ROUTES.map((route) => [
+      route,
+      (error: unknown) => problemResponse(problemOf(context, error, route.action)),
+    ]),
+  );
+  const answer = (request: KitRequest): Promise<KitAnswer> => {
     let action = 'routing';
     try {
       const path = relativePath(context.basePath, targetOf(request).pathname);
@@ -84,9 +93,9 @@ export function createPayByBankHandler(options: PayByBankHandlerOptions): PayByB
           allow: route.method,
         });
       }
-      return await route.run(context, request, id);
+      return route.run(context, request, id).then(undefined, failures.get(route));
     } catch (error) {
-      return problemResponse(problemOf(context, error, action));
+      return Promise.resolve(problemResponse(problemOf(context, error, action)));
     }
   };
   const handler = async (request: Request): Promise<Response> =>

@@ -78,8 +78,11 @@ export function toNodeListener(handler: FetchHandler): NodeListener {
   };
 }
 
-/** The kit's own handler: a GET without Fetch objects, anything with a body as a `Request`. */
-async function serveKitAnswer(
+/**
+ * The kit's own handler: a GET without Fetch objects (chained, not awaited: a held long-poll keeps no
+ * frame here), anything with a body as a `Request`.
+ */
+function serveKitAnswer(
   answering: KitAnswering,
   req: IncomingMessage,
   res: ServerResponse,
@@ -87,12 +90,18 @@ async function serveKitAnswer(
 ): Promise<void> {
   const method = req.method ?? 'GET';
   if (method === 'GET' || method === 'HEAD') {
-    writeAnswer(
-      res,
-      await answering(new NodeGetRequest(req, res, pathAndQuery, fetchRequestOfGet)),
-    );
-    return;
+    const request = new NodeGetRequest(req, res, pathAndQuery, fetchRequestOfGet);
+    return answering(request).then((answer) => writeAnswer(res, answer));
   }
+  return serveKitBody(answering, req, res, pathAndQuery);
+}
+
+async function serveKitBody(
+  answering: KitAnswering,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathAndQuery: string,
+): Promise<void> {
   let answer: KitAnswer;
   try {
     answer = await answering(await toRequest(req, pathAndQuery, abortedOnClose(res)));

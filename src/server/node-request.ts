@@ -27,6 +27,7 @@ export class NodeGetRequest implements KitRequest {
   #url: string | undefined;
   #target: RequestTarget | undefined;
   #request: Request | undefined;
+  #signal: ClientGone | undefined;
 
   constructor(
     req: IncomingMessage,
@@ -62,16 +63,13 @@ export class NodeGetRequest implements KitRequest {
     return this.#target;
   }
 
-  /** Aborted once the client went away before its answer was written (a long-poll stops waiting). */
+  /**
+   * Aborted once the client went away before its answer was written (a long-poll stops waiting). Its
+   * own small object, so that a held long-poll keeps that, not the whole request.
+   */
   get signal(): AbortState {
-    return this;
-  }
-
-  get aborted(): boolean {
-    return (
-      !this.nodeResponse.writableFinished &&
-      (this.nodeRequest.socket.destroyed || this.nodeResponse.destroyed)
-    );
+    this.#signal ??= new ClientGone(this.nodeRequest, this.nodeResponse);
+    return this.#signal;
   }
 
   /** The Fetch `Request` merchant code is promised, built once (see `asFetchRequest`). */
@@ -82,6 +80,21 @@ export class NodeGetRequest implements KitRequest {
 
   clone(): KitRequest {
     return this;
+  }
+}
+
+/** Whether the client went away before its answer was written, read off its socket when asked. */
+class ClientGone implements AbortState {
+  readonly #req: IncomingMessage;
+  readonly #res: ServerResponse;
+
+  constructor(req: IncomingMessage, res: ServerResponse) {
+    this.#req = req;
+    this.#res = res;
+  }
+
+  get aborted(): boolean {
+    return !this.#res.writableFinished && (this.#req.socket.destroyed || this.#res.destroyed);
   }
 }
 

@@ -39,11 +39,8 @@ export function rateLimited<C extends { rateLimiter: RateLimiter }>(
     const client = waits ? limiter.clientOf(request) : undefined;
     if (!client) return run(context, request, id);
     const release = limiter.holdLongPoll(client);
-    try {
-      return await run(context, request, id);
-    } finally {
-      release();
-    }
+    // Chained, not awaited: a held long-poll keeps no frame of this function.
+    return run(context, request, id).finally(release);
   };
 }
 
