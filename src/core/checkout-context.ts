@@ -19,6 +19,11 @@ export interface CheckoutDependencies {
   onBankWindowReturn(listener: (paymentId: string) => void): () => void;
   /** On a return page inside the bank window: hands the payment to the opener; false elsewhere. */
   returnToOpener(paymentId: string): boolean;
+  /**
+   * Runs work the bank list does not need (loading the payment half) once the list is painted, so
+   * that it never delays it; at once when absent.
+   */
+  afterPaint?(run: () => void): void;
   pollBudgetMs?: number;
   random?: () => number;
 }

@@ -1,6 +1,6 @@
 import { atom } from 'nanostores';
 import type { WritableAtom } from 'nanostores';
-import { validatePayerFields } from './banks.js';
+import { collatorFor, validatePayerFields } from './banks.js';
 import { asCheckoutError } from './checkout-error.js';
 import type { CheckoutError } from './checkout-error.js';
 import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js';
@@ -85,8 +85,11 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     banksRequest = controller;
     update(banksRequested);
     try {
-      const { client, checkout } = configured();
-      const answer = await client.getBanks(country, checkout, controller.signal);
+      const { client, checkout, locale } = configured();
+      const request = client.getBanks(country, checkout, controller.signal);
+      // The collation data the list is sorted with loads while the request is out, not after it.
+      collatorFor(locale);
+      const answer = await request;
       if (controller.signal.aborted) return;
       update((now) =>
         banksLoaded(now, {
@@ -98,7 +101,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
         }),
       );
       deps.events.ready({ country: state().country || '', banks: state().banks.length });
-      void loadSession();
+      (deps.afterPaint ?? ((run) => run()))(() => void loadSession());
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) return;
       showRetryableError(asCheckoutError(error), 'banks');
@@ -121,10 +124,12 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
 
   /**
    * Opens the bank's window now, inside the payer's click (a window opened after the server answers
-   * is blocked), then creates the payment with the session once it is loaded.
+   * is blocked), then creates the payment with the session once it is loaded. Not for a bank the list
+   * says is paid elsewhere (a UPI app): its window would stay blank.
    */
   function send(current: Attempt): Promise<void> {
-    const opened = current.flow === 'popup' ? deps.openBankWindow() : undefined;
+    const bank = state().banks.find((candidate) => candidate.id === current.bankId);
+    const opened = current.flow === 'popup' && !bank?.handOff ? deps.openBankWindow() : undefined;
     creation = loadSession()
       .then((loaded) => loaded.create(current, opened))
       .finally(() => (creation = undefined));

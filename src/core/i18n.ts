@@ -111,7 +111,14 @@ export function createTranslator(words: Words = enBankList): Translate {
     );
 }
 
-/** "1 bank", "12 banks", "3 banki", with the locale's plural rules. */
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** "1 bank", "12 banks", "3 banki", with the locale's plural rules (made once per locale). */
 export function countBanks(translate: Translate, locale: string, count: number): string {
-  return translate(bankCountKey(new Intl.PluralRules(locale).select(count)), { count });
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return translate(bankCountKey(rules.select(count)), { count });
 }

@@ -45,6 +45,9 @@ function parseBank(value: unknown): Bank | undefined {
     popular: value.popular === true,
     logo: optionalText(value.logo),
     fields,
+    ...(value.handOff === 'upi_intent' || value.handOff === 'upi_collect'
+      ? { handOff: value.handOff }
+      : {}),
   };
 }
 

@@ -6,15 +6,13 @@ export function isDecimalAmount(value: string): boolean {
   return DECIMAL.test(value);
 }
 
-/** An ISO 4217 code that this browser's Intl knows how to format. */
+/**
+ * A well-formed ISO 4217 code, the one check Intl.NumberFormat makes of a currency (it formats any
+ * three letters). No formatter is made here: the first one costs tens of milliseconds of locale data,
+ * which would delay the bank list's request (docs/architecture.md, "Performance").
+ */
 export function isCurrencyCode(value: string): boolean {
-  if (!CURRENCY.test(value)) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: value });
-    return true;
-  } catch {
-    return false;
-  }
+  return CURRENCY.test(value);
 }
 
 /**

@@ -269,10 +269,14 @@ export function createPaymentSession(context: SessionContext) {
       amount,
       reference,
     });
-    // Without a link there is nothing to hand off: the payer authorises elsewhere, and we track.
+    // Without a link there is nothing to hand off: the payer authorises elsewhere, and we track. The
+    // window opened at the click, for a bank the list did not say so of, is not needed.
     if (authorizationUrl && upi && !byQr) flows.upiIntent.start(payment, authorizationUrl);
     else if (authorizationUrl) flows[made.flow].start(payment, authorizationUrl);
-    else flows.none.resume(payment);
+    else {
+      bankWindow.close();
+      flows.none.resume(payment);
+    }
   }
 
   async function create(current: Attempt, { quiet = false } = {}) {

@@ -21,6 +21,12 @@ export interface Bank {
   popular?: boolean;
   status: BankAvailability;
   fields?: PayerField[];
+  /**
+   * How the payer authorises with it when not at a bank's web page: `upi_intent` (their UPI app, by a
+   * link or its QR code), `upi_collect` (a request waiting in their UPI app). The element then opens no
+   * bank window at Pay.
+   */
+  handOff?: HandOffKind | 'upi_collect';
 }
 
 /** A line of the bill or order the payer is about to pay, shown before paying. */

@@ -19,6 +19,14 @@ export type EmitEvent = <Name extends PayByBankEventName>(
   cancelable?: boolean,
 ) => boolean;
 
+/**
+ * Runs `run` after the next frame is painted: a frame callback runs before the paint, a task queued
+ * from it after. Work the bank list does not need waits here, so the list paints first.
+ */
+export function afterPaint(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run));
+}
+
 /** The checkout of one element, wired to this browser page and to the element's events. */
 export function createElementCheckout(emit: EmitEvent): CheckoutStore {
   return createCheckoutStore({
@@ -31,6 +39,7 @@ export function createElementCheckout(emit: EmitEvent): CheckoutStore {
     openBankWindow: (url) => browserEffects.openBankWindow(url),
     onBankWindowReturn,
     returnToOpener,
+    afterPaint,
     events: {
       ready: (detail) => emit('pay-by-bank-ready', detail),
       select: (detail) => emit('pay-by-bank-select', detail),

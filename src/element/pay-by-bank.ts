@@ -8,7 +8,12 @@ import type { PayByBankStrings } from '../core/i18n.js';
 import { formatMoney } from '../core/money.js';
 import type { Money } from '../core/protocol.js';
 import { returnedPayment } from '../core/return-url.js';
-import { checkoutSetup, createElementCheckout, reloadsBanks } from './element-checkout.js';
+import {
+  afterPaint,
+  checkoutSetup,
+  createElementCheckout,
+  reloadsBanks,
+} from './element-checkout.js';
 import type { CountdownController } from './controllers/countdown-controller.js';
 import { LazyViews } from './controllers/lazy-views.js';
 import { LocaleController } from './controllers/locale-controller.js';
@@ -157,6 +162,26 @@ export class PayByBank extends LitElement {
     this.frameless = false;
   }
 
+  /**
+   * Resolves, like `updateComplete`, once the element has rendered, but also waits for the catalog
+   * and the view chunks it has asked for and not received yet (never for the merchant's server).
+   * After `pay-by-bank-ready`, or an outcome's event, the payer's words and view are then on screen:
+   * what a screenshot or an end-to-end test should wait for instead of a timeout.
+   */
+  get loadComplete(): Promise<boolean> {
+    return this.#loadComplete();
+  }
+
+  async #loadComplete(): Promise<boolean> {
+    const arriving = () => [...this.#locale.arriving, ...this.#views.arriving];
+    let complete = await this.updateComplete;
+    while (arriving().length) {
+      await Promise.allSettled(arriving());
+      complete = await this.updateComplete;
+    }
+    return complete;
+  }
+
   /** Commits the payment with the selected bank, as the Pay button does. */
   start(): Promise<void> {
     if (this.disabled || !this.#settings) return Promise.resolve();
@@ -294,11 +319,10 @@ export class PayByBank extends LitElement {
       displayAmount: (money) => this.#formatAmount(money),
       secondsLeft: (expiresAt) => this.#secondsLeft(expiresAt),
       choose: () => {
-        // Fetched now, so that the views after Pay are there when the payer commits.
-        this.#views.get('payment');
-        locale.loadAll();
+        this.#prepareAfterPay();
         return this.#bankList.render({
-          displayAmount: this.#formatAmount(),
+          // Only the Pay button of a chosen bank shows it: the first formatter waits until then.
+          displayAmount: state.selectedBankId ? this.#formatAmount() : undefined,
           locale: locale.formatting,
           translate,
         });
@@ -308,6 +332,22 @@ export class PayByBank extends LitElement {
       onFocusWindow: () => this.#store.focusBankWindow(),
       onOpenWindow: () => this.#store.openBankWindowAgain(),
       onPayOnThisDevice: () => this.#store.payOnThisDevice(),
+    });
+  }
+
+  #preparing = false;
+
+  /**
+   * Once the bank list is painted: fetches the views and words after Pay, and makes the first money
+   * formatter (tens of milliseconds of locale data), so they are there when the payer commits.
+   */
+  #prepareAfterPay() {
+    if (this.#preparing) return;
+    this.#preparing = true;
+    afterPaint(() => {
+      this.#views.get('payment');
+      this.#locale.loadAll();
+      this.#formatAmount();
     });
   }
 
@@ -329,6 +369,11 @@ export class PayByBank extends LitElement {
     return this.#countdown?.secondsUntil(expiresAt);
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    this.#measureListBeforeLeaving();
+    super.update(changed);
+  }
+
   protected override updated(): void {
     this.#keepHeight();
     if (!this.#moveFocus) return;
@@ -341,15 +386,26 @@ export class PayByBank extends LitElement {
 
   /** Height of the bank list view, which the views after it keep, so the page does not jump. */
   #listHeight = 0;
+  /** The view the shadow root shows now, until this update renders the next one. */
+  #shownView: string | undefined;
+
+  /**
+   * The list's height is read as the list is left, not on every render of it: reading it forces a
+   * layout, which on the list's first render would lay out every option before the first paint.
+   */
+  #measureListBeforeLeaving() {
+    if (this.#shownView !== 'choose' || this.#checkoutState.value.view === 'choose') return;
+    const base = this.renderRoot.querySelector<HTMLElement>('[part="base"]');
+    if (base) this.#listHeight = base.getBoundingClientRect().height;
+  }
 
   #keepHeight() {
     const base = this.renderRoot.querySelector<HTMLElement>('[part="base"]');
     if (!base) return;
     const view = this.#checkoutState.value.view;
-    if (view === 'choose') {
-      base.style.minBlockSize = '';
-      this.#listHeight = base.getBoundingClientRect().height;
-    } else if (view !== 'loading' && this.#listHeight > 0) {
+    this.#shownView = view;
+    if (view === 'choose') base.style.minBlockSize = '';
+    else if (view !== 'loading' && this.#listHeight > 0) {
       base.style.minBlockSize = `${this.#listHeight}px`;
     }
   }

@@ -122,6 +122,15 @@ export const styles = css`
     scroll-margin-block: 4px;
   }
 
+  /* Options far below the list's fold are not laid out or painted until scrolled near, so a long
+     list's mount pays for the first options only; they stay in the accessibility tree. The first 20
+     always are (more than any list height shows at once), so the list's height, which the views
+     after it keep, never depends on a placeholder size. 52px: an option without a badge. */
+  [part~='bank']:nth-child(n + 21) {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 52px;
+  }
+
   [part~='bank'][aria-selected='true'] {
     border-color: var(--_primary);
     background: var(--_surface);

@@ -62,6 +62,18 @@ describe('money', () => {
     expect(isCurrencyCode('eur')).to.equal(false);
     expect(isCurrencyCode('EURO')).to.equal(false);
   });
+  it('accepts a currency exactly when Intl can format it, without making a formatter', () => {
+    for (const code of ['EUR', 'INR', 'XYZ', 'eur', 'EU', 'EURO', 'E1R', '']) {
+      let formats = true;
+      try {
+        new Intl.NumberFormat('en', { style: 'currency', currency: code });
+      } catch {
+        formats = false;
+      }
+      // Lower-case codes Intl accepts; the protocol writes them upper-case.
+      expect(isCurrencyCode(code), code).to.equal(formats && code === code.toUpperCase());
+    }
+  });
   it('formats exactly, without binary floats', () => {
     expect(formatMoney('99999999.99', 'EUR', 'en')).to.equal('€99,999,999.99');
     expect(formatMoney('12.5', 'EUR', 'de').replace(/\s/g, ' ')).to.equal('12,50 €');

@@ -55,12 +55,7 @@ const SHORT: Record<DemoProvider, string> = {
  * Cells that fail today, for a reason written down, and so are printed as "known" rather than played in
  * the sample of `npm test`; `npm run test:faults` plays them and fails on them until they are fixed.
  */
-const KNOWN_FAILING: Readonly<Record<string, string>> = {
-  'network dropped, bank open|cashfree-bbps':
-    'the UPI app at times does not confirm the approval within 30 s after the page went offline (open, CHANGELOG)',
-  'merchant restarted at the bank|cashfree-bbps':
-    'after a restart of the merchant server the UPI app never confirms the approval (open, CHANGELOG)',
-};
+const KNOWN_FAILING: Readonly<Record<string, string>> = {};
 
 async function playCell(column: FaultColumn, row: FaultRow): Promise<Outcome> {
   const why = row.notApplicable?.(column);
@@ -72,7 +67,10 @@ async function playCell(column: FaultColumn, row: FaultRow): Promise<Outcome> {
   const problems: string[] = [];
   let cell: CellPage | undefined;
   try {
-    cell = await column.open((context) => row.setup?.(context, column) ?? Promise.resolve());
+    cell = await column.open(
+      (context) => row.setup?.(context, column) ?? Promise.resolve(),
+      row.flow,
+    );
     await row.play(cell);
     const first = await cell.firstTerminal();
     await new Promise((resolve) => setTimeout(resolve, row.settleMs ?? 700));

@@ -95,4 +95,72 @@ describe('demo: Open Banking Connect and Cashfree BBPS in Chromium', () => {
       assert.equal(new URL(page.url()).pathname, '/');
     });
   });
+
+  it('cashfree-bbps: a UPI app opened before the collect request shows it when it comes', async () => {
+    await withPage(async (page) => {
+      const vpa = 'early.payer@okbank';
+      // The payer opens their UPI app first: nothing waits there yet.
+      const upiApp = await page.context().newPage();
+      await upiApp.goto(`${demo.origin}/sandbox/cashfree/upi?vpa=${encodeURIComponent(vpa)}`);
+      await upiApp.getByText('No payment requests are waiting.').waitFor();
+
+      await page.goto(`${demo.origin}/?checkout=bill-CUST-${Date.now() % 100_000}`);
+      await loggedEvent(page, 'pay-by-bank-ready');
+      await page
+        .getByRole('listbox', { name: 'Banks' })
+        .getByRole('option', { name: /UPI ID/ })
+        .click();
+      await page.getByLabel('UPI ID').fill(vpa);
+      await page.getByRole('button', { name: /^Pay ₹/ }).click();
+
+      // The request shows up in the open app, as a push notification would bring it: no reload.
+      await upiApp.getByRole('button', { name: 'Approve' }).click({ timeout: 10_000 });
+      await upiApp.getByRole('heading', { name: 'Payment approved' }).waitFor();
+      const success = (await loggedEvent(page, 'pay-by-bank-success', 30_000)) as {
+        status: string;
+      };
+      assert.equal(success.status, 'completed');
+    });
+  });
+
+  it('cashfree-bbps on a desktop, flow="auto": no blank window at Pay for UPI, none left for a mode without a link', async () => {
+    await withPage(async (page) => {
+      const windows: Page[] = [];
+      page.context().on('page', (opened) => windows.push(opened));
+      const pay = async (option: RegExp, fields: Record<string, string>) => {
+        await page.goto(
+          `${demo.origin}/?checkout=bill-CUST-${Math.floor(Math.random() * 1e6)}&flow=auto`,
+        );
+        await loggedEvent(page, 'pay-by-bank-ready');
+        await page
+          .getByRole('listbox', { name: 'Banks' })
+          .getByRole('option', { name: option })
+          .click();
+        for (const [label, value] of Object.entries(fields))
+          await page.getByLabel(label).fill(value);
+        await page.getByRole('button', { name: /^Pay ₹/ }).click();
+      };
+      // The bank list says both UPI options are paid in the payer's UPI app: no window opens.
+      await pay(/^UPI ID/, { 'UPI ID': 'desk.payer@okbank' });
+      await loggedEvent(page, 'pay-by-bank-status');
+      await pay(/^UPI$/, {});
+      await page
+        .locator('pay-by-bank')
+        .getByRole('heading', { name: 'Scan with any UPI app' })
+        .waitFor();
+      assert.equal(windows.length, 0, 'no window for a UPI option');
+      // A mode the list says nothing of gets its window at the click, closed when no link comes.
+      await pay(/Internet Banking/, { IFSC: 'HDFC0001234', 'Account number': '123456789012' });
+      await loggedEvent(page, 'pay-by-bank-status');
+      assert.equal(windows.length, 1);
+      // Closed as the create answers with no link, not when the payment ends (two seconds later).
+      const unused = windows[0] as Page;
+      if (!unused.isClosed()) await unused.waitForEvent('close', { timeout: 1500 });
+      assert.equal(
+        await page.locator('#event-log li[data-event="pay-by-bank-success"]').count(),
+        0,
+        'the window closed before the outcome',
+      );
+    });
+  });
 });

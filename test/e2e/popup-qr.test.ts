@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { loggedEvent, useDemo } from './support/demo.js';
+import { decodeElementQr } from './support/qr.js';
 
 /** Counts the status requests (GET …/payments/{id}) the shop's page makes. */
 function countStatusRequests(page: Page): () => number {
@@ -23,30 +23,6 @@ async function openCheckout(page: Page, origin: string, flow: string) {
     flow,
   );
   await page.getByRole('listbox', { name: 'Banks' }).getByRole('option').first().click();
-}
-
-/** Renders the element's QR code to pixels in the page and decodes them, as a phone camera would. */
-async function decodeQr(page: Page): Promise<string> {
-  const { width, height, pixels } = await page.evaluate(() => {
-    const svg = document.querySelector('pay-by-bank')?.shadowRoot?.querySelector('svg[part="qr"]');
-    if (!svg) throw new Error('no QR code shown');
-    const size = Number(svg.getAttribute('viewBox')?.split(' ')[2]);
-    const scale = 8;
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = size * scale;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    context.fillStyle = '#000';
-    context.scale(scale, scale);
-    context.fill(new Path2D(svg.querySelector('path')?.getAttribute('d') ?? ''));
-    const image = context.getImageData(0, 0, canvas.width, canvas.height);
-    return { width: image.width, height: image.height, pixels: Array.from(image.data) };
-  });
-  const decoded = jsQR(Uint8ClampedArray.from(pixels), width, height);
-  if (!decoded) throw new Error('the QR code could not be decoded');
-  return decoded.data;
 }
 
 describe('demo: popup and QR hand-offs in Chromium', () => {
@@ -95,7 +71,7 @@ describe('demo: popup and QR hand-offs in Chromium', () => {
         .locator('pay-by-bank')
         .getByRole('img', { name: /^QR code to pay with/ })
         .waitFor();
-      const authorizationUrl = await decodeQr(page);
+      const authorizationUrl = await decodeElementQr(page);
       assert.match(authorizationUrl, /\/sandbox\//);
 
       await phone.goto(authorizationUrl);

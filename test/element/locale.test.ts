@@ -113,6 +113,18 @@ describe('<pay-by-bank> speaks the payer’s language', () => {
     }
   });
 
+  it('has its words on screen at loadComplete, which waits for a catalog on its way', async () => {
+    const element = await mountReady();
+    // Lithuanian: a catalog no other test of this page fetches, so its chunk is still to come.
+    element.locale = 'lt';
+    await element.updateComplete;
+    expect(query(element, 'label[for$="-search"]').textContent, 'before').to.equal(en.searchLabel);
+    expect(await element.loadComplete).to.equal(true);
+    const shown = query(element, 'label[for$="-search"]').textContent;
+    expect(options(element)).to.have.length(BANKS.length);
+    expect(shown).to.equal((await loadCatalog('lt')).searchLabel);
+  });
+
   it('speaks its own lang, else the nearest ancestor’s, and follows a change of either', async () => {
     const wrapper = await fixture<HTMLElement>(html`
       <div lang="nl">

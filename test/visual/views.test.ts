@@ -3,63 +3,20 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../support/setup.js';
 import '../../src/element/define.js';
-import type { BankWindow } from '../../src/core/bank-window.js';
-import type { Bank } from '../../src/core/protocol.js';
 import { browserEffects } from '../../src/element/browser-effects.js';
 import type { PayByBank } from '../../src/element/pay-by-bank.js';
-import { bankLogo } from '../../src/sandbox/catalogue/logo.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
 import { payWith, shadow, shown } from '../support/element.js';
-import type { Clip, Comparison } from './visual-diff-plugin.js';
+import { BANKS, FONTS, NOW, StillBankWindow, expectLooksLike } from './visual-support.js';
 
 /**
  * Every view of the element, light and dark, at 320, 480 and 768 px, against the PNGs in
- * test/visual/baselines/ (CONTRIBUTING.md). Deterministic on purpose: fonts Debian installs with
- * Chromium's fontconfig (DejaVu Sans, else Liberation Sans), no animation, a fixed clock and time
- * zone, logos as inline SVG, device pixels at 1x.
+ * test/visual/baselines/ (CONTRIBUTING.md); test/visual/locales.test.ts does right to left and long
+ * words.
  */
 
 const WIDTHS = [320, 480, 768] as const;
 const THEMES = ['light', 'dark'] as const;
-const NOW = new Date('2026-12-01T10:30:00Z');
-const FONTS = "'DejaVu Sans', 'Liberation Sans', sans-serif";
-
-const BANKS: Bank[] = [
-  {
-    id: 'nordhafen',
-    name: 'Nordhafen Sparkasse',
-    country: 'DE',
-    status: 'available',
-    popular: true,
-    logo: bankLogo('Nordhafen Sparkasse', '#d4001a'),
-  },
-  {
-    id: 'handelsbank',
-    name: 'Deutsche Handelsbank',
-    country: 'DE',
-    status: 'available',
-    popular: true,
-    logo: bankLogo('Deutsche Handelsbank', '#0a3d91'),
-  },
-  { id: 'rheintal', name: 'Volksbank Rheintal eG', country: 'DE', status: 'available' },
-  { id: 'kredit', name: 'Bayerische Kreditanstalt', country: 'DE', status: 'degraded' },
-  { id: 'privat', name: 'Münchner Privatbank', country: 'DE', status: 'unavailable' },
-];
-
-/** Still: no spinner turning, no mark drawing in, no caret blinking. */
-const STILL = new CSSStyleSheet();
-STILL.replaceSync(
-  '*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; }',
-);
-
-class StillBankWindow implements BankWindow {
-  load() {}
-  isClosed() {
-    return false;
-  }
-  focus() {}
-  close() {}
-}
 
 interface View {
   name: string;
@@ -80,7 +37,11 @@ const VIEWS: View[] = [
   {
     name: 'loading',
     merchant: {},
-    reach: (element) => shown(element, '.spinner'),
+    // The spinner is there before the words too: wait for the en-GB catalog, which says "Loading".
+    async reach(element) {
+      await element.loadComplete;
+      await shown(element, '.spinner');
+    },
   },
   {
     name: 'choose',
@@ -172,19 +133,6 @@ async function mountFor(view: View, theme: string): Promise<PayByBank> {
   );
 }
 
-/** The element's box in whole device pixels. */
-function clipOf(element: Element): Clip {
-  const box = element.getBoundingClientRect();
-  const x = Math.floor(box.left);
-  const y = Math.floor(box.top);
-  return {
-    x,
-    y,
-    width: Math.ceil(box.right) - x,
-    height: Math.ceil(box.bottom) - y,
-  };
-}
-
 describe('visual regression: every view x theme x width', () => {
   let merchant: FakeMerchant | undefined;
 
@@ -218,18 +166,7 @@ describe('visual regression: every view x theme x width', () => {
           if (view.name === 'error') merchant.failNext('http500');
           const element = await mountFor(view, theme);
           await view.reach(element, merchant);
-          await Promise.all(
-            [...shadow(element).querySelectorAll('img')].map((image) => image.decode()),
-          );
-          await document.fonts.ready;
-          const root = shadow(element);
-          root.adoptedStyleSheets = [...root.adoptedStyleSheets, STILL];
-          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-          const result = await executeServerCommand<Comparison, unknown>('visual-compare', {
-            name,
-            clip: clipOf(element),
-          });
-          expect(result?.ok, result?.message).to.equal(true);
+          await expectLooksLike(element, name);
           // axe in both themes, colour contrast included (4.5:1 for every text), once per view and theme.
           if (width === 480) await expect(element).to.be.accessible();
         });

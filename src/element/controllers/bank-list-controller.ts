@@ -2,6 +2,7 @@ import { filterBanks, isSelectable } from '../../core/banks.js';
 import type { CheckoutState } from '../../core/checkout-state.js';
 import type { CheckoutStore } from '../../core/checkout-store.js';
 import type { Translate } from '../../core/i18n.js';
+import type { Bank } from '../../core/protocol.js';
 import { isSafeImageUrl } from '../../core/url-safety.js';
 import { chooseView, MAX_VISIBLE_BANKS } from '../views/choose-view.js';
 import { ListboxController } from './listbox-controller.js';
@@ -48,10 +49,16 @@ export class BankListController {
     return this.store.$state.get();
   }
 
+  #shown: { banks: readonly Bank[]; query: string; matching: Bank[]; visible: Bank[] } | undefined;
+
+  /** The banks matching the search, filtered once per list and query (the listbox asks too). */
   get #visibleBanks() {
     const { banks, query } = this.#state;
-    const matching = filterBanks(banks, query);
-    return { matching, visible: matching.slice(0, MAX_VISIBLE_BANKS) };
+    if (this.#shown?.banks !== banks || this.#shown.query !== query) {
+      const matching = filterBanks(banks, query);
+      this.#shown = { banks, query, matching, visible: matching.slice(0, MAX_VISIBLE_BANKS) };
+    }
+    return this.#shown;
   }
 
   /** Focus on the list, e.g. back from a payment to choose another bank. */

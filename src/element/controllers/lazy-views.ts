@@ -14,6 +14,7 @@ export type LazyView<Name extends LazyViewName> = Awaited<ReturnType<(typeof LOA
 /** One loader for the lazily loaded views: `get` starts loading and re-renders the host on arrival. */
 export class LazyViews {
   readonly #loaded: { [Name in LazyViewName]?: LazyView<Name> | Promise<void> } = {};
+  readonly #arriving = new Set<Promise<void>>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -21,13 +22,25 @@ export class LazyViews {
     private readonly onLoad: (views: object) => void = () => {},
   ) {}
 
+  /** Chunks asked for and not here yet: the host's `updateComplete` waits for them (pay-by-bank.ts). */
+  get arriving(): ReadonlySet<Promise<unknown>> {
+    return this.#arriving;
+  }
+
   /** The views of `name` once loaded; until then undefined, and loading has started (once). */
   get<Name extends LazyViewName>(name: Name): LazyView<Name> | undefined {
-    const loaded = (this.#loaded[name] ??= LOADERS[name]().then((views) => {
-      (this.#loaded as Record<Name, unknown>)[name] = views;
-      this.onLoad(views);
-      this.host.requestUpdate();
-    }));
+    let loaded = this.#loaded[name];
+    if (!loaded) {
+      const request = LOADERS[name]().then((views) => {
+        (this.#loaded as Record<Name, unknown>)[name] = views;
+        this.onLoad(views);
+        this.host.requestUpdate();
+      });
+      const done = () => this.#arriving.delete(request);
+      request.then(done, done);
+      this.#arriving.add(request);
+      loaded = this.#loaded[name] = request;
+    }
     return loaded instanceof Promise ? undefined : (loaded as LazyView<Name>);
   }
 }

@@ -54,6 +54,8 @@ export class LocaleController implements ReactiveController {
   #words: Words | undefined;
   #translate: Translate | undefined;
   #observer: MutationObserver | undefined;
+  /** Catalogs (and the overrides chunk) asked for and not here yet. */
+  readonly #arriving = new Set<Promise<unknown>>();
 
   constructor(private readonly host: LocaleHost) {
     host.addController(this);
@@ -75,7 +77,8 @@ export class LocaleController implements ReactiveController {
 
   /** Whether any words are here; false before the first catalog of a non-English page. */
   get ready(): boolean {
-    if (this.host.strings && !overridesRequest) void loadOverrides().then(() => this.update());
+    if (this.host.strings && !overridesRequest)
+      this.#track(loadOverrides().then(() => this.update()));
     return this.#words !== undefined && (overrides !== undefined || !this.host.strings);
   }
 
@@ -84,9 +87,14 @@ export class LocaleController implements ReactiveController {
     return this.#words !== undefined && this.#words !== enBankList;
   }
 
+  /** What is on its way: the host's `updateComplete` waits for it (pay-by-bank.ts). */
+  get arriving(): ReadonlySet<Promise<unknown>> {
+    return this.#arriving;
+  }
+
   /** Fetches the words after Pay, if they are not here: called while the bank list is shown. */
   loadAll(): void {
-    if (this.#words === enBankList) void this.#load('en');
+    if (this.#words === enBankList) this.#track(this.#load('en'));
   }
 
   get translate(): Translate {
@@ -121,7 +129,7 @@ export class LocaleController implements ReactiveController {
     const { language } = this.#match;
     const words = loaded.get(language) ?? (language === 'en' ? enBankList : undefined);
     if (words) this.#show(language, words);
-    else void this.#load(language);
+    else this.#track(this.#load(language));
     this.host.requestUpdate();
   }
 
@@ -130,6 +138,12 @@ export class LocaleController implements ReactiveController {
     this.#words = words;
     this.#translate = undefined;
     this.host.requestUpdate();
+  }
+
+  #track(request: Promise<unknown>) {
+    this.#arriving.add(request);
+    const done = () => this.#arriving.delete(request);
+    request.then(done, done);
   }
 
   async #load(language: SupportedLocale) {

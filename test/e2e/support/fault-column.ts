@@ -43,16 +43,17 @@ const SIMULATOR: Record<DemoProvider, SandboxApiProvider> = {
 
 /**
  * The demo page for each provider: a shop order in the bank's window, or a BBPS bill by UPI, a bill of
- * its own per cell, since a bill is paid once (docs/protocol.md, "Cashfree BBPS").
+ * its own per cell, since a bill is paid once (docs/protocol.md, "Cashfree BBPS"). A row may ask for
+ * another flow.
  */
-const PAGE: Record<DemoProvider, () => string> = {
-  'mastercard-open-finance': () => '/?provider=mastercard-open-finance&flow=popup',
-  'aiia-pay': () => '/?provider=aiia-pay&flow=popup',
-  'open-banking-connect': () => '/?provider=open-banking-connect&flow=popup',
-  // Redirect, not auto: on a desktop auto opens a blank window at Pay that a bill never uses (CHANGELOG,
-  // "Known issues"), and a cell would not know which window is the payer's UPI app.
-  'cashfree-bbps': () =>
-    `/?provider=cashfree-bbps&flow=redirect&checkout=bill-CUST-${randomUUID().slice(0, 8)}`,
+export type CellFlow = 'popup' | 'redirect' | 'auto';
+const PAGE: Record<DemoProvider, (flow?: CellFlow) => string> = {
+  'mastercard-open-finance': (flow = 'popup') => `/?provider=mastercard-open-finance&flow=${flow}`,
+  'aiia-pay': (flow = 'popup') => `/?provider=aiia-pay&flow=${flow}`,
+  'open-banking-connect': (flow = 'popup') => `/?provider=open-banking-connect&flow=${flow}`,
+  // Redirect by default: a collect request opens no window in any flow, and leaves the page alone.
+  'cashfree-bbps': (flow = 'redirect') =>
+    `/?provider=cashfree-bbps&flow=${flow}&checkout=bill-CUST-${randomUUID().slice(0, 8)}`,
 };
 
 const UPI_ID = 'matrix.payer@okbank';
@@ -107,7 +108,7 @@ export interface FaultColumn {
   /** Payments the provider made so far (2xx answers to its create call). */
   paymentsMade(): number;
   /** A fresh browser context on the demo page, counting terminal events across reloads. */
-  open(setup?: (context: BrowserContext) => Promise<void>): Promise<CellPage>;
+  open(setup?: (context: BrowserContext) => Promise<void>, flow?: CellFlow): Promise<CellPage>;
   close(): Promise<void>;
 }
 
@@ -210,7 +211,7 @@ export async function startFaultColumn(
       return raw === undefined ? undefined : protocolStatus(simulator, raw);
     },
     paymentsMade: () => sandbox.succeeded(simulator, 'create'),
-    open: (setup) => openCell(column, browser, setup),
+    open: (setup, flow) => openCell(column, browser, setup, flow),
     async close() {
       await merchant.kill();
       await listening.close();
@@ -224,6 +225,7 @@ async function openCell(
   column: FaultColumn,
   browser: Browser,
   setup?: (context: BrowserContext) => Promise<void>,
+  flow?: CellFlow,
 ): Promise<CellPage> {
   const context = await browser.newContext();
   // Terminal events in sessionStorage: they survive the tab's reloads and redirects.
@@ -244,7 +246,7 @@ async function openCell(
   context.on('page', (opened) => {
     if (opened !== page) popups.push(opened);
   });
-  await page.goto(`${column.origin}${PAGE[column.provider]()}`);
+  await page.goto(`${column.origin}${PAGE[column.provider](flow)}`);
   await page.locator('#event-log li[data-event="pay-by-bank-ready"]').first().waitFor();
   const cdp = await context.newCDPSession(page);
 

@@ -1,6 +1,7 @@
 import type { BrowserContext, Route } from 'playwright-core';
 import {
   PROVIDER_HOLD_MS,
+  type CellFlow,
   type CellPage,
   type FaultColumn,
   type TerminalEvent,
@@ -16,6 +17,8 @@ export interface FaultRow {
   notApplicable?(column: FaultColumn): string | undefined;
   /** The one terminal event the page must end with. Default `pay-by-bank-success`. */
   expect?: TerminalEvent['name'];
+  /** The element's `flow` on the page, if not the column's own. */
+  flow?: CellFlow;
   /** Before the page opens: routes between the page and the merchant's server, init scripts. */
   setup?(context: BrowserContext, column: FaultColumn): Promise<void>;
   /** From the bank list shown to the point where the outcome is on its way. */
@@ -90,10 +93,6 @@ async function payThroughFailedCreate(cell: CellPage, timeoutMs = 30_000): Promi
   await cell.page.getByRole('button', { name: 'Try again' }).click({ timeout: timeoutMs });
 }
 
-const onlyWithBankWindow = (column: FaultColumn) =>
-  column.simulator === 'cashfree'
-    ? 'no bank window: the payer approves a UPI collect request in their UPI app'
-    : undefined;
 const onlyWithWebhooks = (column: FaultColumn) =>
   column.simulator === 'mastercard' || column.simulator === 'obc'
     ? 'the provider sends no webhooks; the kit reads its status'
@@ -277,7 +276,8 @@ export const FAULT_ROWS: readonly FaultRow[] = [
   },
   {
     name: 'popup blocked',
-    notApplicable: onlyWithBankWindow,
+    // A bill in the popup flow too: its UPI collect request must need no window, blocked or not.
+    flow: 'popup',
     async setup(context) {
       // The browser blocks the first window the page opens; the payer's next click gets one.
       await context.addInitScript(() => {
@@ -291,6 +291,12 @@ export const FAULT_ROWS: readonly FaultRow[] = [
       });
     },
     async play(cell) {
+      if (cell.column.simulator === 'cashfree') {
+        cell.column.configure({ outcome: undefined });
+        await atTheBank(cell);
+        await cell.approveAtBank();
+        return;
+      }
       await cell.pay();
       await cell.page.getByRole('button', { name: /^Continue to / }).click();
     },
@@ -372,6 +378,17 @@ export const FAULT_ROWS: readonly FaultRow[] = [
       await cell.page.reload();
       await cell.page.locator('pay-by-bank').waitFor();
       await cell.approveAtBank();
+    },
+  },
+  {
+    name: 'reload while polling',
+    async play(cell) {
+      // Approved at the bank; the shop page reloads while it waits for the final status.
+      cell.column.configure({ outcome: undefined });
+      await atTheBank(cell);
+      await cell.approveAtBank();
+      await cell.page.reload();
+      await cell.page.locator('pay-by-bank').waitFor();
     },
   },
   {

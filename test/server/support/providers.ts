@@ -62,7 +62,7 @@ export const AVAILABLE_BANK = 'DE_NordhafenSparkasse';
 export function obcProviderFor(
   sandbox: Sandbox,
   sandboxUrl: string,
-  options: { fetch?: FetchFunction; clientId?: string } = {},
+  options: { fetch?: FetchFunction; clientId?: string; timeoutMs?: number } = {},
 ): PaymentProvider {
   return openBankingConnect({
     baseUrl: `${sandboxUrl}/obc/openbanking/sandbox/connect/api`,
@@ -80,7 +80,7 @@ export function obcProviderFor(
       sepa: { iban: 'DE89370400440532013000', bicfi: 'COBADEFFXXX', country: 'DE' },
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    timeoutMs: 3000,
+    timeoutMs: options.timeoutMs ?? 3000,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { ApiContext } from '../../api-context.js';
 import type { SandboxSimulator } from '../../simulator.js';
+import { upiInboxScript } from './upi-inbox-script.js';
 import { createCashfreeApi } from './api.js';
 import { createCashfreeState } from './state.js';
 import { decideUpiIntent, showUpiIntent } from './upi-intent-pages.js';
@@ -34,6 +35,11 @@ export function cashfreeSimulator(context: ApiContext): SandboxSimulator {
         method: 'GET',
         path: /^\/cashfree\/upi$/,
         handle: (request) => showUpiApp(context, state, request),
+      },
+      {
+        method: 'GET',
+        path: /^\/cashfree\/upi\/inbox\.js$/,
+        handle: () => upiInboxScript(),
       },
       {
         method: 'POST',

@@ -34,7 +34,7 @@ function requestLine(template: string, amount: string, vpa: string): string {
 
 /**
  * `GET …/cashfree/upi?vpa=`: the payer's UPI app, listing the collect requests waiting for that UPI ID
- * (all of them without `vpa`), each with Approve and Decline.
+ * (all of them without `vpa`), each with Approve and Decline; new ones appear as they are made.
  */
 export function showUpiApp(context: ApiContext, state: CashfreeState, request: Request): Response {
   const base = context.publicUrl(request);
@@ -61,7 +61,10 @@ export function showUpiApp(context: ApiContext, state: CashfreeState, request: R
 </form></li>`,
     )
     .join('\n');
-  const body = waiting.length ? `<ul>${items}</ul>` : `<p>${e(t.none)}</p>`;
+  const list = waiting.length ? `<ul>${items}</ul>` : `<p>${e(t.none)}</p>`;
+  // Kept current by the inbox script: a request made after the app opened shows up in it.
+  const body = `<div id="upi-requests" aria-live="polite">${list}</div>
+<script src="${e(base)}/cashfree/upi/inbox.js" defer></script>`;
   return html(
     noticePage(base, t.title, t.intro, undefined, language).replace('</main>', `${body}\n</main>`),
   );

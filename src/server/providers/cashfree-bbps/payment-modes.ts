@@ -14,6 +14,8 @@ export interface BbpsPaymentMode {
   information: (payer: Record<string, string>) => { name: string; value: string }[];
   /** The payer pays in their UPI app from a `upi://pay` link or its QR code (docs/protocol.md). */
   upiIntent?: boolean;
+  /** How the payer authorises, when not at a bank's page: the bank list tells the element. */
+  handOff?: Bank['handOff'];
 }
 
 /** UPI IDs: `name@handle` (NPCI); checked here as well as in the browser. */
@@ -28,6 +30,7 @@ export const UPI_INTENT_MODE: BbpsPaymentMode = {
   name: 'UPI',
   paymentMode: 'UPI',
   upiIntent: true,
+  handOff: 'upi_intent',
   information: () => [{ name: 'UPI_FLOW', value: 'INTENT' }],
 };
 
@@ -36,6 +39,7 @@ export const UPI_COLLECT_MODE: BbpsPaymentMode = {
   id: 'upi',
   name: 'UPI ID (collect request)',
   paymentMode: 'UPI',
+  handOff: 'upi_collect',
   fields: [{ name: 'vpa', label: 'UPI ID', pattern: VPA_PATTERN }],
   information: (payer) => [{ name: 'VPA', value: payer.vpa ?? '' }],
 };
@@ -83,6 +87,7 @@ export function modesAsBanks(modes: readonly BbpsPaymentMode[]): Bank[] {
     country: 'IN',
     status: 'available',
     ...(mode.fields?.length ? { fields: mode.fields.map((field) => ({ ...field })) } : {}),
+    ...(mode.handOff ? { handOff: mode.handOff } : {}),
   }));
 }
 

@@ -18,6 +18,7 @@ import {
   transfersPath,
   type Scheme,
 } from './payment-order.js';
+import { redeemWithRetries } from './redeem-retry.js';
 import { checkReturn, expectedState } from './return-check.js';
 import { mapOpenBankingConnectStatus } from './status.js';
 
@@ -96,13 +97,14 @@ export function openBankingConnect(options: OpenBankingConnectOptions): PaymentP
     ...extra,
   });
 
-  async function redeem(payment: ProviderPaymentRef, rawQuery: string) {
+  /** One attempt; every attempt at one code sends the same `xRequestId`, as one request repeated. */
+  async function redeem(payment: ProviderPaymentRef, rawQuery: string, xRequestId: string) {
     const data = payment.providerData ?? {};
     const scheme = data.scheme as Scheme;
     const aspspId = data.aspspId ?? '';
     // The redeem call's body holds only `requestInfo` (see `docs/protocol.md`).
     const answer = await call(transfersPath(scheme), {
-      requestInfo: requestInfo(aspspId, { authorization: rawQuery }),
+      requestInfo: { ...requestInfo(aspspId, { authorization: rawQuery }), xRequestId },
     });
     const consent = isRecord(answer) && isRecord(answer.consent) ? answer.consent : undefined;
     const transfer = isRecord(answer) && isRecord(answer.transfer) ? answer.transfer : undefined;
@@ -167,7 +169,10 @@ export function openBankingConnect(options: OpenBankingConnectOptions): PaymentP
       }
       if (!query.get('code')) throw new ReturnRejectedError('the bank returned without a code');
       try {
-        const redeemed = await redeem(payment, rawQuery ?? query.toString());
+        const xRequestId = randomUUID();
+        const redeemed = await redeemWithRetries(() =>
+          redeem(payment, rawQuery ?? query.toString(), xRequestId),
+        );
         return { ...redeemed, providerData: { ...redeemed.providerData, returnedAt } };
       } catch (failure) {
         // A code the bank refuses for good will never pay: say so rather than leave it pending.
