@@ -4,6 +4,8 @@ import type { BenchCommand, BenchReply } from './protocol.js';
 export interface ServerUnderTest {
   origin: string;
   paymentId: string;
+  /** The server's process id, for a profiler or `ps`. */
+  pid: number;
   ready: Extract<BenchReply, { type: 'ready' }>;
   ask<T extends BenchReply['type']>(
     command: BenchCommand,
@@ -40,6 +42,7 @@ export async function startServer(
   return {
     origin: ready.origin,
     paymentId: ready.paymentId,
+    pid: child.pid ?? 0,
     ready,
     ask(command, answer) {
       const reply = next(answer);

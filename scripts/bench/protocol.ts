@@ -8,6 +8,7 @@ export interface ServedBytes {
 
 export type BenchCommand =
   | { type: 'memory' }
+  | { type: 'connections' }
   | { type: 'new-payment' }
   | { type: 'complete'; paymentId: string }
   | { type: 'figures' }
@@ -20,7 +21,8 @@ export type BenchReply =
       paymentId: string;
       bytes: { banks: ServedBytes; create: ServedBytes; status: ServedBytes };
     }
-  | { type: 'memory'; bytes: number }
+  | { type: 'memory'; bytes: number; connections: number }
+  | { type: 'connections'; connections: number }
   | { type: 'new-payment'; paymentId: string; status: string }
   | { type: 'complete' }
   | { type: 'figures'; changedAt: number; statusReads: number };

@@ -147,8 +147,12 @@ function heldBytes(): number {
 
 process.on('message', (command: BenchCommand) => {
   const reply = (message: BenchReply) => process.send?.(message);
-  if (command.type === 'memory') reply({ type: 'memory', bytes: heldBytes() });
-  else if (command.type === 'complete') {
+  if (command.type === 'memory') {
+    const bytes = heldBytes();
+    server.getConnections((error, connections) =>
+      reply({ type: 'memory', bytes, connections: error ? -1 : connections }),
+    );
+  } else if (command.type === 'complete') {
     // The payer approves at the bank; the kit learns it on its next status read.
     void store.get(command.paymentId).then(async (payment) => {
       await decideAtBank(payment?.authorizationUrl ?? '', 'approve');

@@ -2,7 +2,7 @@ import { createHookDispatcher, type HookDispatcher } from './completion-hook.js'
 import type { HandlerContext } from './context.js';
 import { answerKitRequest } from './kit-handler.js';
 import { toFetchResponse, type KitAnswer } from './kit-answer.js';
-import { asFetchRequest, urlOf, type KitRequest } from './kit-request.js';
+import { asFetchRequest, targetOf, type KitRequest } from './kit-request.js';
 import { consoleLogger } from './logger.js';
 import { createMemoryPaymentStore } from './memory-payment-store.js';
 import type { PayByBankHandlerOptions } from './options.js';
@@ -70,10 +70,19 @@ export function createPayByBankHandler(options: PayByBankHandlerOptions): PayByB
     hooks?.wake();
   });
 
-  const answer = async (request: KitRequest): Promise<KitAnswer> => {
+  // A route's failure becomes its problem through one function per route, made here once: a held
+  // long-poll then waits as a promise reaction, not a suspended frame (docs/architecture.md, "The hot
+  // path").
+  const failures = new Map(
+    ROUTES.map((route) => [
+      route,
+      (error: unknown) => problemResponse(problemOf(context, error, route.action)),
+    ]),
+  );
+  const answer = (request: KitRequest): Promise<KitAnswer> => {
     let action = 'routing';
     try {
-      const path = relativePath(context.basePath, urlOf(request).pathname);
+      const path = relativePath(context.basePath, targetOf(request).pathname);
       const match = path === undefined ? undefined : findRoute(path);
       if (!match) throw new ProblemError(404, 'not_found', 'No such route.');
       const { route, id } = match;
@@ -84,9 +93,9 @@ export function createPayByBankHandler(options: PayByBankHandlerOptions): PayByB
           allow: route.method,
         });
       }
-      return await route.run(context, request, id);
+      return route.run(context, request, id).then(undefined, failures.get(route));
     } catch (error) {
-      return problemResponse(problemOf(context, error, action));
+      return Promise.resolve(problemResponse(problemOf(context, error, action)));
     }
   };
   const handler = async (request: Request): Promise<Response> =>
@@ -224,11 +233,16 @@ const ROUTES: readonly Route[] = [
   },
 ];
 
+/** The routes with an id, by the path before it: split once, not per request. */
+const ROUTES_WITH_ID = ROUTES.flatMap((route) => {
+  const [prefix, parameter] = route.path.split(':');
+  return parameter === undefined || !prefix ? [] : [{ route, prefix }];
+});
+
 function findRoute(path: string): { route: Route; id: string } | undefined {
-  for (const route of ROUTES) {
-    if (route.path === path) return { route, id: '' };
-    const [prefix, parameter] = route.path.split(':');
-    if (parameter === undefined || !prefix || !path.startsWith(prefix)) continue;
+  for (const route of ROUTES) if (route.path === path) return { route, id: '' };
+  for (const { route, prefix } of ROUTES_WITH_ID) {
+    if (!path.startsWith(prefix)) continue;
     const id = path.slice(prefix.length);
     if (id && !id.includes('/')) return { route, id: decodeURIComponent(id) };
   }

@@ -37,7 +37,19 @@ interface PendingDelivery {
   leaseUntil: number;
 }
 
-const copy = <T>(value: T): T => structuredClone(value);
+/**
+ * A deep copy. What the store keeps is JSON-like (it is what a durable store writes as JSON): plain
+ * objects and arrays are copied by hand, several times faster than `structuredClone`, which every
+ * status read would pay (docs/architecture.md, "The hot path"); anything else goes through it.
+ */
+function copy<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copy) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
+  const copied: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copied[key] = copy((value as Record<string, unknown>)[key]);
+  return copied as T;
+}
 
 /**
  * The store for tests and one-off demos: one process, lost on restart. Each call makes a new,

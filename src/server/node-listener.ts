@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { relativePath } from './handler.js';
 import { toFetchResponse, type KitAnswer } from './kit-answer.js';
 import { kitAnsweringOf, type KitAnswering } from './kit-handler.js';
-import { nodeGetRequest } from './node-request.js';
+import { NodeGetRequest, originOf } from './node-request.js';
 import { ProblemError, problemBody, problemResponse, type ProblemCode } from './problem.js';
 import { rememberSocketAddress } from './rate-limit/client-address.js';
 
@@ -66,7 +66,7 @@ export function toNodeListener(handler: FetchHandler): NodeListener {
     }
     const answering = kitAnsweringOf(handler);
     const answered = answering
-      ? kitAnswerOf(answering, req, res, pathAndQuery).then((answer) => writeAnswer(res, answer))
+      ? serveKitAnswer(answering, req, res, pathAndQuery)
       : fetchAnswerOf(handler, req, res, pathAndQuery).then((answer) => writeResponse(res, answer));
     answered.catch((error: unknown) => {
       if (next) next(error);
@@ -78,28 +78,43 @@ export function toNodeListener(handler: FetchHandler): NodeListener {
   };
 }
 
-/** The kit's own handler: a GET without Fetch objects, anything with a body as a `Request`. */
-async function kitAnswerOf(
+/**
+ * The kit's own handler: a GET without Fetch objects (chained, not awaited: a held long-poll keeps no
+ * frame here), anything with a body as a `Request`.
+ */
+function serveKitAnswer(
   answering: KitAnswering,
   req: IncomingMessage,
   res: ServerResponse,
   pathAndQuery: string,
-): Promise<KitAnswer> {
+): Promise<void> {
   const method = req.method ?? 'GET';
-  if (method !== 'GET' && method !== 'HEAD') {
-    try {
-      return await answering(await toRequest(req, pathAndQuery, abortedOnClose(res)));
-    } catch (error) {
-      if (error instanceof ProblemError) return problemResponse(error);
-      throw error;
-    }
+  if (method === 'GET' || method === 'HEAD') {
+    const request = new NodeGetRequest(req, res, pathAndQuery, fetchRequestOfGet);
+    return answering(request).then((answer) => writeAnswer(res, answer));
   }
-  const url = requestUrl(req, pathAndQuery);
-  const request = nodeGetRequest(req, res, url, () =>
-    fetchRequestOf(req, url, abortedOnClose(res)),
-  );
-  rememberSocketAddress(request, req.socket.remoteAddress);
-  return answering(request);
+  return serveKitBody(answering, req, res, pathAndQuery);
+}
+
+async function serveKitBody(
+  answering: KitAnswering,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathAndQuery: string,
+): Promise<void> {
+  let answer: KitAnswer;
+  try {
+    answer = await answering(await toRequest(req, pathAndQuery, abortedOnClose(res)));
+  } catch (error) {
+    if (!(error instanceof ProblemError)) throw error;
+    answer = problemResponse(error);
+  }
+  writeAnswer(res, answer);
+}
+
+/** A light request's Fetch `Request`, for merchant code (see `asFetchRequest`). */
+function fetchRequestOfGet(request: NodeGetRequest): Request {
+  return fetchRequestOf(request.nodeRequest, request.url, abortedOnClose(request.nodeResponse));
 }
 
 /** Any other Fetch handler, through Fetch objects. */
@@ -126,11 +141,7 @@ function abortedOnClose(res: ServerResponse): AbortSignal {
 }
 
 function requestUrl(req: IncomingMessage, pathAndQuery: string): string {
-  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-  return new URL(
-    pathAndQuery,
-    `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`,
-  ).href;
+  return new URL(pathAndQuery, originOf(req)).href;
 }
 
 function fetchRequestOf(

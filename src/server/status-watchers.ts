@@ -1,10 +1,12 @@
+import type { AbortState } from './kit-request.js';
+
 /** Wakes long-polling status requests when a payment changes in this process. One set per handler. */
 export interface StatusWatchers {
   /**
    * Resolves on the next change of `paymentId`, after `timeoutMs` (a little later: deadlines share
    * ticks of {@link WAKE_TICK_MS}), or soon after `signal` aborts (checked every {@link ABORT_SWEEP_MS}).
    */
-  next(paymentId: string, timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  next(paymentId: string, timeoutMs: number, signal?: AbortState): Promise<void>;
   notify(paymentId: string): void;
   /** Wakes every waiter, to re-read: changes may have been missed (a shared store's feed reconnected). */
   notifyAll(): void;
@@ -18,7 +20,7 @@ export const ABORT_SWEEP_MS = 1000;
 interface Waiter {
   paymentId: string;
   tick: number;
-  signal: AbortSignal | undefined;
+  signal: AbortState | undefined;
   resolve: () => void;
 }
 

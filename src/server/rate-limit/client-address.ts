@@ -2,8 +2,9 @@ import { isIP } from 'node:net';
 import type { KitRequest } from '../kit-request.js';
 
 /**
- * The socket's remote address of each request `toNodeListener` built. A Request has no field for it,
- * and a header could be sent by anyone; a WeakMap entry goes when the request does.
+ * The socket's remote address of each Fetch `Request` `toNodeListener` built (a light request carries
+ * its own). A Request has no field for it, and a header could be sent by anyone; a WeakMap entry goes
+ * when the request does.
  */
 const socketAddresses = new WeakMap<KitRequest, string>();
 
@@ -21,7 +22,7 @@ export function clientAddressOf(request: KitRequest, trustProxy: boolean): strin
     const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded && isIP(forwarded)) return forwarded;
   }
-  return socketAddresses.get(request);
+  return request instanceof Request ? socketAddresses.get(request) : request.remoteAddress;
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isPaymentId } from '../payment-id.js';
 import { readBodyText } from '../request-body.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { urlOf, type KitRequest } from '../kit-request.js';
+import { targetOf, type KitRequest } from '../kit-request.js';
 import type { KitAnswer } from '../kit-answer.js';
 
 /** The routes with limits (see `RateLimits`). */
@@ -20,27 +20,27 @@ export function rateLimited<C extends { rateLimiter: RateLimiter }>(
 ): Run<C> {
   return async (context, request, id) => {
     const limiter = context.rateLimiter;
-    const client = limiter.clientOf(request);
     if (route === 'payment creation') {
+      const client = limiter.clientOf(request);
       if (client) await limiter.count('paymentCreatesPerAddress', client);
       await limiter.count('paymentCreatesPerCheckout', await checkoutKeyOf(request));
       return run(context, request, id);
     }
     if (route === 'webhook') {
+      const client = limiter.clientOf(request);
       if (client) await limiter.count('webhooksPerSource', client);
       return run(context, request, id);
     }
     // An id that is no payment id is answered 404 by the route, and never becomes a counter.
     if (isPaymentId(id)) await limiter.count('statusPollsPerPayment', id);
-    const url = urlOf(request);
+    const url = targetOf(request);
     const waits = Number(url.searchParams.get('wait') || '0') > 0 && url.searchParams.has('since');
-    if (!client || !waits) return run(context, request, id);
+    // Only a waiting read is limited per client: a plain one never looks its client up.
+    const client = waits ? limiter.clientOf(request) : undefined;
+    if (!client) return run(context, request, id);
     const release = limiter.holdLongPoll(client);
-    try {
-      return await run(context, request, id);
-    } finally {
-      release();
-    }
+    // Chained, not awaited: a held long-poll keeps no frame of this function.
+    return run(context, request, id).finally(release);
   };
 }
 

@@ -4,7 +4,7 @@ import type { HandlerContext } from '../context.js';
 import { jsonResponse } from '../json-response.js';
 import { ProblemError } from '../problem.js';
 import { summaryOf, type SummaryAnswer } from '../summary.js';
-import { urlOf, type KitRequest } from '../kit-request.js';
+import { targetOf, type KitRequest } from '../kit-request.js';
 import type { KitAnswer } from '../kit-answer.js';
 
 const COUNTRY = /^[A-Za-z]{2}$/;
@@ -14,7 +14,7 @@ const COUNTRY = /^[A-Za-z]{2}$/;
  * with `checkout`, also what is being paid (`summary`) when the merchant's `resolveCheckout` gives one.
  */
 export async function listBanks(context: HandlerContext, request: KitRequest): Promise<KitAnswer> {
-  const url = urlOf(request);
+  const url = targetOf(request);
   const asked = url.searchParams.get('country');
   if (asked !== null && !COUNTRY.test(asked)) {
     throw new ProblemError(400, 'invalid_request', 'country must be an ISO 3166-1 alpha-2 code.');

@@ -8,7 +8,7 @@ import { ProblemError } from '../problem.js';
 import { StoreUnavailableError } from '../store-errors.js';
 import { refreshStatus } from '../refresh-status.js';
 import { toStatusResponse } from '../status-view.js';
-import { urlOf, type KitRequest } from '../kit-request.js';
+import { targetOf, type AbortState, type KitRequest } from '../kit-request.js';
 import type { KitAnswer } from '../kit-answer.js';
 
 /**
@@ -20,7 +20,7 @@ export async function readPaymentStatus(
   request: KitRequest,
   paymentId: string,
 ): Promise<KitAnswer> {
-  const url = urlOf(request);
+  const url = targetOf(request);
   const waitSeconds = parseWait(url.searchParams.get('wait'));
   const since = parseSince(url.searchParams.get('since'));
 
@@ -75,7 +75,7 @@ async function answerOnChange(
   paymentId: string,
   since: PaymentStatus,
   deadline: number,
-  signal: AbortSignal,
+  signal: AbortState,
 ): Promise<KitAnswer> {
   for (;;) {
     const remaining = deadline - Date.now();
