@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { initialsColour } from '../../src/core/text.ts';
+import { initialsColour } from '../../src/core/text.js';
 
 /**
  * WCAG 1.4.3 (AA): every text colour the element uses on every background it sets it on, in its own
