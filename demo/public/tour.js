@@ -1,7 +1,10 @@
-// The one-click tour for a sales call: the payer picks a bank, pays, the sandbox bank approves, and
-// the receipt shows. It drives the demo through its own controls (flow, sandbox outcome) and the
-// element's public `start()`; the bank list is clicked as a payer would. Plain DOM, no inline script.
+// The one-click tour for a sales call: the payer picks a bank, pays, approves on the sandbox bank's
+// page, and the receipt shows. It drives the demo through its own controls (flow, sandbox outcome) and
+// the element's public `start()`; the bank list is clicked as a payer would. At the bank, the sandbox
+// page's guide (src/sandbox/bank-guide-script.ts) picks the account and presses Approve, asked to by
+// GUIDE_KEY in this tab's sessionStorage. Plain DOM, no inline script.
 const TOUR_KEY = 'pay-by-bank-demo:tour';
+const GUIDE_KEY = 'pay-by-bank-sandbox:guide';
 const PAUSE_MS = 1200;
 
 const button = document.querySelector('#tour');
@@ -40,7 +43,8 @@ async function firstAvailableBank(element) {
 async function runTour() {
   if (button) button.disabled = true;
   try {
-    setControl('outcome', 'approve');
+    // The bank asks the payer, so the tour shows the bank's page.
+    setControl('outcome', 'ask');
     setControl('flow', 'redirect');
     await pause(300);
     const element = currentElement();
@@ -56,9 +60,10 @@ async function runTour() {
     await pause();
     say('2 of 4: Pay hands the payer to the bank.');
     await pause();
-    // Back on this page after the bank: the receipt, and the demo's own outcome again.
+    // Back on this page after the bank, the receipt.
     sessionStorage.setItem(TOUR_KEY, 'returning');
-    say('3 of 4: the bank approves (the sandbox approves for the tour).');
+    sessionStorage.setItem(GUIDE_KEY, 'approve');
+    say('3 of 4: at the bank, the payer picks an account and approves.');
     await pause(PAUSE_MS / 2);
     await element.start();
   } finally {
@@ -68,7 +73,7 @@ async function runTour() {
 
 button?.addEventListener('click', () => void runTour());
 
-// The return from the bank: say what the receipt shows, then leave the outcome to the presenter.
+// The return from the bank: say what the receipt shows.
 if (sessionStorage.getItem(TOUR_KEY) === 'returning') {
   sessionStorage.removeItem(TOUR_KEY);
   say('3 of 4: the bank approved…');
@@ -79,7 +84,6 @@ if (sessionStorage.getItem(TOUR_KEY) === 'returning') {
         '4 of 4: paid. The receipt shows amount, reference, bank and time; the log shows the events.',
       );
       currentElement()?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      setControl('outcome', 'ask');
     },
     { once: true },
   );

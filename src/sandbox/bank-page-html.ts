@@ -135,7 +135,8 @@ ${reasons}
 <button type="submit" name="decision" value="cancel" formnovalidate>${e(t.cancel)}</button>
 <button type="submit" name="decision" value="pending" class="quiet">${e(t.pending)}</button>
 </div>
-</form>`,
+</form>
+<script src="${e(base)}/bank/guide.js" defer></script>`,
     bank,
   );
 }

@@ -1,5 +1,6 @@
 import type { ApiContext } from './api-context.js';
 import { bankPageStyles, decide } from './bank-pages.js';
+import { bankGuideScript } from './bank-guide-script.js';
 import { bankBrandCss } from './bank-page-html.js';
 import { bankLogoResponse } from './catalogue/logo.js';
 import type { SandboxRoute } from './simulator.js';
@@ -9,6 +10,7 @@ export function bankRoutes(context: ApiContext): SandboxRoute[] {
   return [
     { method: 'POST', path: /^\/bank\/authorize$/, handle: (request) => decide(context, request) },
     { method: 'GET', path: /^\/bank\/style\.css$/, handle: () => bankPageStyles() },
+    { method: 'GET', path: /^\/bank\/guide\.js$/, handle: () => bankGuideScript() },
     {
       method: 'GET',
       path: /^\/bank\/brand\/([^/]+)\.css$/,
