@@ -10,7 +10,10 @@ export default [
   {
     name: 'first paint: dist/pay-by-bank.js and what it imports at once',
     path: inDist(firstPaintFiles(graph)),
-    limit: '17 KiB',
+    // 17.57 kB measured (docs/architecture.md, "The element's first paint", has where it goes):
+    // raised from 17 KiB (17.41 kB) by `loadComplete` and by the mount's work kept off the first
+    // paint's critical path (after-paint loading, the list's height read as it is left, caches).
+    limit: '17.7 kB',
     brotli: true,
   },
   {

@@ -8,11 +8,8 @@ const collators = new Map<string, Intl.Collator>();
  * tens of milliseconds that the checkout spends while the bank list is on its way.
  */
 export function collatorFor(locale: string): Intl.Collator {
-  let collator = collators.get(locale);
-  if (!collator) {
-    collator = new Intl.Collator(locale, { sensitivity: 'base' });
-    collators.set(locale, collator);
-  }
+  const collator = collators.get(locale) ?? new Intl.Collator(locale, { sensitivity: 'base' });
+  collators.set(locale, collator);
   return collator;
 }
 
@@ -29,11 +26,8 @@ export function sortBanks(banks: readonly Bank[], locale: string): Bank[] {
 const foldedNames = new WeakMap<Bank, string>();
 
 function foldedName(bank: Bank): string {
-  let folded = foldedNames.get(bank);
-  if (folded === undefined) {
-    folded = foldForSearch(bank.name);
-    foldedNames.set(bank, folded);
-  }
+  const folded = foldedNames.get(bank) ?? foldForSearch(bank.name);
+  foldedNames.set(bank, folded);
   return folded;
 }
 

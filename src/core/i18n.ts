@@ -115,10 +115,7 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** "1 bank", "12 banks", "3 banki", with the locale's plural rules (made once per locale). */
 export function countBanks(translate: Translate, locale: string, count: number): string {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
-  }
+  const rules = pluralRules.get(locale) ?? new Intl.PluralRules(locale);
+  pluralRules.set(locale, rules);
   return translate(bankCountKey(rules.select(count)), { count });
 }

@@ -213,6 +213,7 @@ export class PayByBank extends LitElement {
     // Server rendering (docs/frameworks/ssr.md) renders the first view only: no page, no storage,
     // no merchant calls there. The checkout starts when the element upgrades in the browser.
     if (isServer) return;
+    this.#measureListBeforeLeaving();
     if (changed.has('theme') && parseTheme(this.theme) === undefined) {
       console.error(
         `<pay-by-bank>: "theme" must be light, dark or auto; got "${this.theme}". Using light.`,
@@ -367,11 +368,6 @@ export class PayByBank extends LitElement {
     this.#countdown ??=
       qr && new qr.CountdownController(this, () => this.#checkoutState.value.view === 'qr');
     return this.#countdown?.secondsUntil(expiresAt);
-  }
-
-  protected override update(changed: PropertyValues<this>): void {
-    this.#measureListBeforeLeaving();
-    super.update(changed);
   }
 
   protected override updated(): void {
