@@ -1,15 +1,13 @@
 import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import sinon from 'sinon';
 import '../support/setup.js';
 import '../../src/element/define.js';
 import type { PayByBankEventName } from '../../src/core/checkout-events.js';
-import { browserEffects } from '../../src/element/browser-effects.js';
 import type { PayByBank } from '../../src/element/pay-by-bank.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
 import type { FakeMerchantOptions } from '../support/fake-merchant.js';
 import { payWith, query, shadow } from '../support/element.js';
-import { BANKS, FONTS, NOW, StillBankWindow, expectLooksLike } from './visual-support.js';
+import { BANKS, FONTS, expectLooksLike, useScreenshotPage } from './visual-support.js';
 
 /**
  * The element in other words than English's (CONTRIBUTING.md): Arabic right to left (the bank
@@ -154,32 +152,13 @@ function overflowing(element: PayByBank): string[] {
 }
 
 describe('visual regression: right to left and long words', () => {
-  let merchant: FakeMerchant | undefined;
-
-  before(() => {
-    document.body.style.margin = '0';
-    document.documentElement.style.background = '#ffffff';
-  });
-
-  beforeEach(() => {
-    sessionStorage.clear();
-    sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
-    sinon.stub(browserEffects, 'navigate');
-    sinon.stub(browserEffects, 'device').returns({ finePointer: true, framed: false });
-    sinon.stub(browserEffects, 'openBankWindow').returns(new StillBankWindow());
-    sinon.stub(console, 'error');
-  });
-  afterEach(() => {
-    merchant?.restore();
-    merchant = undefined;
-    sinon.restore();
-  });
+  const page = useScreenshotPage();
 
   for (const cell of CELLS) {
     const name = `${cell.locale}-${cell.view.name}-${cell.theme}-${cell.width}`;
     it(name, async () => {
       await executeServerCommand('visual-viewport', { width: cell.width, height: 1000 });
-      merchant = new FakeMerchant({
+      page.merchant = new FakeMerchant({
         banks: BANKS,
         payee: 'Nordlicht Audio',
         reference: 'ORDER-123',
@@ -195,7 +174,7 @@ describe('visual regression: right to left and long words', () => {
   }
 
   it('finds a part that sticks out (the check above can fail)', async () => {
-    merchant = new FakeMerchant({ banks: BANKS });
+    page.merchant = new FakeMerchant({ banks: BANKS });
     const element = await reach({ locale: 'de', view: VIEWS.choose, width: 320, theme: 'light' });
     const wide = document.createElement('span');
     wide.style.display = 'inline-block';

@@ -1,13 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import sinon from 'sinon';
 import '../support/setup.js';
 import '../../src/element/define.js';
-import { browserEffects } from '../../src/element/browser-effects.js';
 import type { PayByBank } from '../../src/element/pay-by-bank.js';
 import { FakeMerchant } from '../support/fake-merchant.js';
 import { payWith, shadow, shown } from '../support/element.js';
-import { BANKS, FONTS, NOW, StillBankWindow, expectLooksLike } from './visual-support.js';
+import { BANKS, FONTS, expectLooksLike, useScreenshotPage } from './visual-support.js';
 
 /**
  * Every view of the element, light and dark, at 320, 480 and 768 px, against the PNGs in
@@ -134,26 +132,7 @@ async function mountFor(view: View, theme: string): Promise<PayByBank> {
 }
 
 describe('visual regression: every view x theme x width', () => {
-  let merchant: FakeMerchant | undefined;
-
-  before(() => {
-    document.body.style.margin = '0';
-    document.documentElement.style.background = '#ffffff';
-  });
-
-  beforeEach(() => {
-    sessionStorage.clear();
-    sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
-    sinon.stub(browserEffects, 'navigate');
-    sinon.stub(browserEffects, 'device').returns({ finePointer: true, framed: false });
-    sinon.stub(browserEffects, 'openBankWindow').returns(new StillBankWindow());
-    sinon.stub(console, 'error');
-  });
-  afterEach(() => {
-    merchant?.restore();
-    merchant = undefined;
-    sinon.restore();
-  });
+  const page = useScreenshotPage();
 
   for (const view of VIEWS) {
     for (const theme of THEMES) {
@@ -161,7 +140,8 @@ describe('visual regression: every view x theme x width', () => {
         const name = `${view.name}-${theme}-${width}`;
         it(name, async () => {
           await executeServerCommand('visual-viewport', { width, height: 1000 });
-          merchant = new FakeMerchant({ banks: BANKS, ...view.merchant });
+          const merchant = new FakeMerchant({ banks: BANKS, ...view.merchant });
+          page.merchant = merchant;
           if (view.name === 'loading') merchant.failNext('hang');
           if (view.name === 'error') merchant.failNext('http500');
           const element = await mountFor(view, theme);

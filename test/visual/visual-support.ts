@@ -3,7 +3,10 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { BankWindow } from '../../src/core/bank-window.js';
 import type { Bank } from '../../src/core/protocol.js';
 import type { PayByBank } from '../../src/element/pay-by-bank.js';
+import sinon from 'sinon';
+import { browserEffects } from '../../src/element/browser-effects.js';
 import { bankLogo } from '../../src/sandbox/catalogue/logo.js';
+import type { FakeMerchant } from '../support/fake-merchant.js';
 import { shadow } from '../support/element.js';
 import type { Clip, Comparison } from './visual-diff-plugin.js';
 
@@ -79,4 +82,30 @@ export async function expectLooksLike(element: PayByBank, name: string): Promise
     clip: clipOf(element),
   });
   expect(result?.ok, result?.message).to.equal(true);
+}
+
+/**
+ * The page every screenshot is taken on: white and without margins, a fixed clock, no navigation, a
+ * bank window that stays, and the test's merchant (set on the returned slot) restored after it.
+ */
+export function useScreenshotPage(): { merchant: FakeMerchant | undefined } {
+  const page: { merchant: FakeMerchant | undefined } = { merchant: undefined };
+  before(() => {
+    document.body.style.margin = '0';
+    document.documentElement.style.background = '#ffffff';
+  });
+  beforeEach(() => {
+    sessionStorage.clear();
+    sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    sinon.stub(browserEffects, 'navigate');
+    sinon.stub(browserEffects, 'device').returns({ finePointer: true, framed: false });
+    sinon.stub(browserEffects, 'openBankWindow').returns(new StillBankWindow());
+    sinon.stub(console, 'error');
+  });
+  afterEach(() => {
+    page.merchant?.restore();
+    page.merchant = undefined;
+    sinon.restore();
+  });
+  return page;
 }
