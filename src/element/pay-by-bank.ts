@@ -264,7 +264,14 @@ export class PayByBank extends LitElement {
     detail: PayByBankEventDetails[Name],
     cancelable = false,
   ): boolean {
-    return this.dispatchEvent(payByBankEvent(name, detail, cancelable));
+    const event = payByBankEvent(name, detail, cancelable);
+    // `ready` means the bank list is shown (README, "Events"): in the payer's words, so a language
+    // still on its way holds it back until its catalog is on screen.
+    if (name === 'pay-by-bank-ready' && !this.#locale.ready) {
+      void this.loadComplete.then(() => this.dispatchEvent(event));
+      return true;
+    }
+    return this.dispatchEvent(event);
   }
 
   #formatAmount(money?: Money): string | undefined {

@@ -125,6 +125,18 @@ describe('<pay-by-bank> speaks the payer’s language', () => {
     expect(shown).to.equal((await loadCatalog('lt')).searchLabel);
   });
 
+  it('fires pay-by-bank-ready once the list is shown in the payer’s words, not before', async () => {
+    // Estonian: a catalog no other test of this page fetches, so it arrives after the banks.
+    const element = await fixture<PayByBank>(html`
+      <pay-by-bank endpoint="/api/pay-by-bank" checkout="order-1" locale="et"></pay-by-bank>
+    `);
+    await oneEvent(element, 'pay-by-bank-ready');
+    expect(options(element)).to.have.length(BANKS.length);
+    expect(query(element, 'label[for$="-search"]').textContent).to.equal(
+      (await loadCatalog('et')).searchLabel,
+    );
+  });
+
   it('speaks its own lang, else the nearest ancestor’s, and follows a change of either', async () => {
     const wrapper = await fixture<HTMLElement>(html`
       <div lang="nl">
