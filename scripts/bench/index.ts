@@ -2,7 +2,7 @@
 // ratios against a bare node:http server answering the same bytes, measured in the same run,
 // interleaved (bare, kit, bare, kit…), medians over rounds: absolute numbers depend on the machine and
 // its load, ratios much less. A script to read, not a test. See the README's "Performance".
-//   npm run bench [-- --short] [-- --check] [-- --write-baseline] [-- --rounds N] [-- --only server|element]
+//   npm run bench [-- --short] [-- --check] [-- --write-baseline] [-- --rounds N] [-- --only server|element|long-polls]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startServer, type ServerUnderTest } from './processes.js';
@@ -190,8 +190,11 @@ async function elementFigures() {
   }
 }
 
-if (values.only !== 'element') await serverFigures();
-if (values.only !== 'server') await elementFigures();
+if (values.only === 'long-polls') await longPollFigures();
+else {
+  if (values.only !== 'element') await serverFigures();
+  if (values.only !== 'server') await elementFigures();
+}
 process.stdout.write(`${lines.join('\n')}\n`);
 
 if (values['write-baseline']) {

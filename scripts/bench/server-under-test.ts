@@ -135,7 +135,10 @@ function bareListener(req: IncomingMessage, res: ServerResponse) {
 const server = createServer(target === 'bare' ? bareListener : kitListener);
 server.keepAliveTimeout = 60_000;
 server.maxConnections = 20_000;
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+// A backlog above Node's default 511, like `npm run serve`'s: thousands of long-polls connect at once.
+await new Promise<void>((resolve) =>
+  server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve),
+);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 function heldBytes(): number {
