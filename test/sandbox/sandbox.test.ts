@@ -233,7 +233,11 @@ describe('createSandbox', () => {
       assert.match(html, /<html lang="en">/);
       assert.match(html, /<h1>Confirm your payment<\/h1>/);
       assert.match(html, /Société Lyonnaise de Crédit/);
-      assert.doesNotMatch(html, /<script|style=|<style| on[a-z]+=/i);
+      // Scripts only from the sandbox's own files (the tour's guide), never inline.
+      assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)|style=|<style| on[a-z]+=/i);
+      for (const [, src] of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) {
+        assert.equal(new URL(src ?? '').origin, new URL(authorizationUrl).origin, src);
+      }
       for (const [, id] of html.matchAll(/<input type="radio" id="([^"]+)"/g)) {
         assert.match(html, new RegExp(`<label for="${id}">`), `label for ${id}`);
       }
