@@ -1,35 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { launchChromium, loggedEvent, setSandboxOutcome, startDemo } from './support/demo.js';
+import { afterEach, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { loggedEvent, setSandboxOutcome, useDemo } from './support/demo.js';
 
 /** The sales demo's layout and its one-click tour (`npm start`), in Chromium. */
 describe('demo page: layout and the tour', () => {
-  let browser: Browser;
-  let server: ViteDevServer;
-  let origin: string;
+  const demo = useDemo();
   let context: BrowserContext | undefined;
 
-  before(async () => {
-    const demo = await startDemo();
-    server = demo.server;
-    origin = demo.url;
-    browser = await launchChromium();
-  });
   afterEach(async () => {
     await context?.close();
-    await setSandboxOutcome(origin, 'ask');
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    await setSandboxOutcome(demo.origin, 'ask');
   });
 
   async function open(width: number): Promise<Page> {
-    context = await browser.newContext({ viewport: { width, height: 900 } });
+    context = await demo.browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${origin}/?checkout=order-123&provider=aiia-pay&flow=redirect&outcome=ask`);
+    await page.goto(
+      `${demo.origin}/?checkout=order-123&provider=aiia-pay&flow=redirect&outcome=ask`,
+    );
     await loggedEvent(page, 'pay-by-bank-ready');
     return page;
   }
