@@ -101,6 +101,8 @@ export interface FaultColumn {
   configure(knobs: SandboxKnobs): void;
   /** kill -9 and start again on the same port and SQLite file. */
   restartMerchant(): Promise<void>;
+  /** What the merchant's server printed so far (its warnings and errors), across restarts. */
+  merchantLog(): string;
   /** The server's stored payment: its status and the provider's id for it. */
   stored(paymentId: string): Promise<{ status: string; providerPaymentId: string } | undefined>;
   /** The provider's status of the server's payment, in the merchant protocol's words. */
@@ -168,6 +170,7 @@ export async function startFaultColumn(
     DEMO_DIST_DIR: distDir,
   };
   let merchant: MerchantProcess = await startMerchantProcess(port, env);
+  let earlierLog = '';
   const reset = () => sandbox.configure(COLUMN_DEFAULTS);
   reset();
 
@@ -195,8 +198,10 @@ export async function startFaultColumn(
     configure: (knobs) => sandbox.configure(knobs),
     async restartMerchant() {
       await merchant.kill();
+      earlierLog += merchant.output();
       merchant = await startMerchantProcess(port, env);
     },
+    merchantLog: () => earlierLog + merchant.output(),
     async stored(paymentId) {
       const reader = createSqlitePaymentStore({ path: database });
       try {
