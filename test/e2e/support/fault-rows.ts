@@ -129,6 +129,25 @@ function providerFault(
     });
 }
 
+/** The redirect flow: the payer's own tab is at the bank's page, the decision not yet made. */
+async function atTheBankInThisTab(cell: CellPage): Promise<void> {
+  await cell.pay();
+  await cell.page.waitForURL((url) => url.href.startsWith(cell.column.sandboxUrl));
+  await cell.page.getByRole('button', { name: 'Approve payment' }).waitFor();
+}
+
+/** The payer approves at the bank's page in their own tab, which the bank then sends back. */
+async function approveInThisTab(cell: CellPage): Promise<void> {
+  await cell.page.getByRole('button', { name: 'Approve payment' }).click();
+}
+
+const withoutLeavingThePage = (column: FaultColumn) =>
+  column.simulator === 'cashfree'
+    ? 'a collect request leaves the page where it is: no bank page, no return (see "reload at the bank")'
+    : undefined;
+
+const RETURN = `${KIT}/return`;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const FAULT_ROWS: readonly FaultRow[] = [
@@ -378,6 +397,94 @@ export const FAULT_ROWS: readonly FaultRow[] = [
       await cell.page.reload();
       await cell.page.locator('pay-by-bank').waitFor();
       await cell.approveAtBank();
+    },
+  },
+  {
+    name: 'reload at the bank list after a failed create',
+    // The create was made but its answer lost; the payer reloads instead of pressing "Try again". The
+    // saved attempt keeps its Idempotency-Key, so the next Pay gets the same payment.
+    setup: merchantFault('500', 'create', 1),
+    async play(cell) {
+      await cell.pay();
+      await cell.page.getByRole('button', { name: 'Try again' }).waitFor();
+      await cell.page.reload();
+      await cell.page.locator('#event-log li[data-event="pay-by-bank-ready"]').first().waitFor();
+      await cell.pay();
+    },
+  },
+  {
+    name: 'reload of the bank page, redirect flow',
+    flow: 'redirect',
+    notApplicable: withoutLeavingThePage,
+    async play(cell) {
+      cell.column.configure({ outcome: undefined });
+      await atTheBankInThisTab(cell);
+      await cell.page.reload();
+      await approveInThisTab(cell);
+    },
+  },
+  {
+    name: 'reload at the return',
+    flow: 'redirect',
+    notApplicable: withoutLeavingThePage,
+    async setup(context, column) {
+      // The browser follows a redirect without asking the routes, so the bank's 303 to the kit's
+      // return is held here and the test goes there itself: the kit finishes that return, but its 303
+      // back to the shop is lost, and the payer reloads the return page, asking for it again.
+      let returns = 0;
+      await context.route(
+        (url) => url.href.startsWith(column.sandboxUrl) && url.pathname.endsWith('/bank/authorize'),
+        async (route) => {
+          if (route.request().method() !== 'POST') {
+            await route.continue();
+            return;
+          }
+          const decided = await route.fetch({ maxRedirects: 0 });
+          const location = decided.headers()['location'] ?? '';
+          await route.fulfill({
+            status: 200,
+            contentType: 'text/html',
+            body: `<a id="back" href="${location}">Back to the shop</a>`,
+          });
+        },
+      );
+      await context.route(
+        (url) => url.pathname === RETURN,
+        async (route) => {
+          returns += 1;
+          if (returns > 1) {
+            await route.continue();
+            return;
+          }
+          await route.fetch({ maxRedirects: 0 });
+          await route.fulfill({ status: 200, contentType: 'text/html', body: '<p>Loading</p>' });
+        },
+      );
+    },
+    async play(cell) {
+      cell.column.configure({ outcome: undefined });
+      await atTheBankInThisTab(cell);
+      await approveInThisTab(cell);
+      const back = await cell.page.locator('#back').getAttribute('href');
+      await cell.page.goto(back ?? '');
+      await cell.page.getByText('Loading').waitFor();
+      await cell.page.reload();
+    },
+  },
+  {
+    name: 'reload back from the bank',
+    flow: 'redirect',
+    notApplicable: withoutLeavingThePage,
+    async play(cell) {
+      // Back on the shop's page with ?pay_by_bank_payment=…, which reloads before the element runs.
+      cell.column.configure({ outcome: undefined });
+      await atTheBankInThisTab(cell);
+      await approveInThisTab(cell);
+      await cell.page.waitForURL((url) => url.searchParams.has('pay_by_bank_payment'), {
+        waitUntil: 'commit',
+      });
+      await cell.page.reload();
+      await cell.page.locator('pay-by-bank').waitFor();
     },
   },
   {
