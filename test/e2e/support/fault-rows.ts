@@ -1,4 +1,4 @@
-import type { BrowserContext, Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import {
   PROVIDER_HOLD_MS,
   type CellFlow,
@@ -147,6 +147,55 @@ const withoutLeavingThePage = (column: FaultColumn) =>
     : undefined;
 
 const RETURN = `${KIT}/return`;
+
+/**
+ * The browser follows a redirect without asking the routes, so the bank's 303 to the kit's return is
+ * held here and the test goes there itself (`reloadTheReturn`): the kit finishes that return, but its
+ * 303 back to the shop is lost, and the payer reloads the return page, asking for it again.
+ */
+async function returnAnswerLost(context: BrowserContext, column: FaultColumn): Promise<void> {
+  await context.route(
+    (url) => url.href.startsWith(column.sandboxUrl) && url.pathname.endsWith('/bank/authorize'),
+    async (route) => {
+      if (route.request().method() !== 'POST') {
+        await route.continue();
+        return;
+      }
+      const decided = await route.fetch({ maxRedirects: 0 });
+      const location = decided.headers()['location'] ?? '';
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: `<a id="back" href="${location}">Back to the shop</a>`,
+      });
+    },
+  );
+  let returns = 0;
+  await context.route(
+    (url) => url.pathname === RETURN,
+    async (route) => {
+      returns += 1;
+      if (returns > 1) {
+        await route.continue();
+        return;
+      }
+      await route.fetch({ maxRedirects: 0 });
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<p>Loading</p>' });
+    },
+  );
+}
+
+/** In the tab at the bank (`returnAnswerLost` set up): approve, go to the return, reload it. */
+async function reloadTheReturn(tab: Page): Promise<void> {
+  await tab.getByRole('button', { name: 'Approve payment' }).click();
+  const back = await tab.locator('#back').getAttribute('href');
+  await tab.goto(back ?? '');
+  await tab.getByText('Loading').waitFor();
+  // Back in the shop's page, a bank window hands the payment to its opener and closes itself.
+  await tab.reload().catch((error: unknown) => {
+    if (!tab.isClosed()) throw error;
+  });
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -427,48 +476,27 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     name: 'reload at the return',
     flow: 'redirect',
     notApplicable: withoutLeavingThePage,
-    async setup(context, column) {
-      // The browser follows a redirect without asking the routes, so the bank's 303 to the kit's
-      // return is held here and the test goes there itself: the kit finishes that return, but its 303
-      // back to the shop is lost, and the payer reloads the return page, asking for it again.
-      let returns = 0;
-      await context.route(
-        (url) => url.href.startsWith(column.sandboxUrl) && url.pathname.endsWith('/bank/authorize'),
-        async (route) => {
-          if (route.request().method() !== 'POST') {
-            await route.continue();
-            return;
-          }
-          const decided = await route.fetch({ maxRedirects: 0 });
-          const location = decided.headers()['location'] ?? '';
-          await route.fulfill({
-            status: 200,
-            contentType: 'text/html',
-            body: `<a id="back" href="${location}">Back to the shop</a>`,
-          });
-        },
-      );
-      await context.route(
-        (url) => url.pathname === RETURN,
-        async (route) => {
-          returns += 1;
-          if (returns > 1) {
-            await route.continue();
-            return;
-          }
-          await route.fetch({ maxRedirects: 0 });
-          await route.fulfill({ status: 200, contentType: 'text/html', body: '<p>Loading</p>' });
-        },
-      );
-    },
+    setup: returnAnswerLost,
     async play(cell) {
       cell.column.configure({ outcome: undefined });
       await atTheBankInThisTab(cell);
-      await approveInThisTab(cell);
-      const back = await cell.page.locator('#back').getAttribute('href');
-      await cell.page.goto(back ?? '');
-      await cell.page.getByText('Loading').waitFor();
-      await cell.page.reload();
+      await reloadTheReturn(cell.page);
+    },
+  },
+  {
+    name: 'reload at the return, popup flow',
+    flow: 'popup',
+    notApplicable: withoutLeavingThePage,
+    setup: returnAnswerLost,
+    async play(cell) {
+      // The same in the bank's window: its return page reloaded while the shop's page, offline, has
+      // not heard the outcome yet (once it has, it closes the window).
+      cell.column.configure({ outcome: undefined });
+      await atTheBank(cell);
+      await cell.setPageOffline(true);
+      await reloadTheReturn(await cell.bankPage());
+      await sleep(500);
+      await cell.setPageOffline(false);
     },
   },
   {
@@ -476,14 +504,19 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     flow: 'redirect',
     notApplicable: withoutLeavingThePage,
     async play(cell) {
-      // Back on the shop's page with ?pay_by_bank_payment=…, which reloads before the element runs.
+      // Back on the shop's page with ?pay_by_bank_payment=…, which loads again as it came back (the
+      // element has taken the parameter out of the address bar by then, a reload from history not).
       cell.column.configure({ outcome: undefined });
       await atTheBankInThisTab(cell);
+      const back = cell.page.waitForRequest(
+        (request) =>
+          request.isNavigationRequest() &&
+          new URL(request.url()).searchParams.has('pay_by_bank_payment'),
+      );
       await approveInThisTab(cell);
-      await cell.page.waitForURL((url) => url.searchParams.has('pay_by_bank_payment'), {
-        waitUntil: 'commit',
-      });
-      await cell.page.reload();
+      const returned = (await back).url();
+      await cell.page.locator('pay-by-bank').waitFor();
+      await cell.page.goto(returned);
       await cell.page.locator('pay-by-bank').waitFor();
     },
   },
