@@ -35,6 +35,11 @@ const full = process.env.FAULT_MATRIX === 'full';
 const rowFilter = pick('FAULT_MATRIX_ROWS') ?? (full ? undefined : SAMPLE);
 const providerFilter = pick('FAULT_MATRIX_PROVIDERS');
 const REPEAT = Math.max(1, Number(process.env.FAULT_MATRIX_REPEAT ?? 1) || 1);
+/**
+ * A run that hangs (a browser gone from under it, once) fails instead of holding CI to its limit: the
+ * whole matrix plays in under four minutes, the sample in about one.
+ */
+const MATRIX_TIMEOUT_MS = (full ? 15 : 5) * 60_000 * REPEAT;
 const ROWS = FAULT_ROWS.filter((row) => !rowFilter || rowFilter.test(row.name));
 const PROVIDERS: readonly DemoProvider[] = [
   'mastercard-open-finance',
@@ -148,31 +153,38 @@ describe('e2e: the fault matrix', () => {
   let browser: Browser;
   const columns: FaultColumn[] = [];
 
-  before(async () => {
-    built = await buildScriptTagFiles();
-    browser = await launchChromium();
-    for (const provider of PROVIDERS)
-      columns.push(await startFaultColumn(provider, browser, built.outDir));
-  });
+  before(
+    async () => {
+      built = await buildScriptTagFiles();
+      browser = await launchChromium();
+      for (const provider of PROVIDERS)
+        columns.push(await startFaultColumn(provider, browser, built.outDir));
+    },
+    { timeout: 5 * 60_000 },
+  );
   after(async () => {
     await Promise.all(columns.map((column) => column.close()));
     await browser?.close();
     await built?.remove();
   });
 
-  it("every fault, every provider: one terminal event, the provider's status, one payment", async () => {
-    const results = new Map<string, Outcome>();
-    const started = Date.now();
-    // The columns run side by side (each its own sandbox and server); a column's cells one by one.
-    await Promise.all(
-      columns.map(async (column) => {
-        for (const row of ROWS)
-          results.set(`${row.name}|${column.provider}`, await play(column, row));
-      }),
-    );
-    const table = printMatrix(results);
-    console.log(`\nfault matrix (${Math.round((Date.now() - started) / 1000)} s)\n${table}\n`);
-    const failed = [...results.values()].filter((outcome) => outcome.result === 'fail');
-    assert.equal(failed.length, 0, `${failed.length} cells failed:\n${table}`);
-  });
+  it(
+    "every fault, every provider: one terminal event, the provider's status, one payment",
+    { timeout: MATRIX_TIMEOUT_MS },
+    async () => {
+      const results = new Map<string, Outcome>();
+      const started = Date.now();
+      // The columns run side by side (each its own sandbox and server); a column's cells one by one.
+      await Promise.all(
+        columns.map(async (column) => {
+          for (const row of ROWS)
+            results.set(`${row.name}|${column.provider}`, await play(column, row));
+        }),
+      );
+      const table = printMatrix(results);
+      console.log(`\nfault matrix (${Math.round((Date.now() - started) / 1000)} s)\n${table}\n`);
+      const failed = [...results.values()].filter((outcome) => outcome.result === 'fail');
+      assert.equal(failed.length, 0, `${failed.length} cells failed:\n${table}`);
+    },
+  );
 });
