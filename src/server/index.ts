@@ -62,4 +62,4 @@ export * from './providers/aiia-pay/index.js';
 export * from './providers/open-banking-connect/index.js';
 export * from './providers/cashfree-bbps/index.js';
 export type { CheckoutSummaryItem, ProviderData } from './provider.js';
-export { ReturnRejectedError, PayerInputError } from './provider-error.js';
+export { ReturnRejectedError, ReturnRepeatedError, PayerInputError } from './provider-error.js';

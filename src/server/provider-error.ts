@@ -23,11 +23,23 @@ export class ProviderError extends Error {
   }
 }
 
-/** A return to the kit that must change nothing: a `state` the kit did not issue, a replayed code. */
+/** A return to the kit that must change nothing: a `state` the kit did not issue, a code without it. */
 export class ReturnRejectedError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ReturnRejectedError';
+  }
+}
+
+/**
+ * The payment's own return (its `state` checked) after an earlier one completed it: the payer reloaded
+ * the return page, or it arrived twice. Nothing is redeemed or changed; the payer is sent back to the
+ * page, where the element reads the status (docs/protocol.md, "Mastercard Open Banking Connect").
+ */
+export class ReturnRepeatedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReturnRepeatedError';
   }
 }
 

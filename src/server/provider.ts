@@ -105,7 +105,9 @@ export interface PaymentProvider {
   createPayment(input: CreateProviderPaymentInput): Promise<ProviderPaymentCreated>;
   /**
    * Finishes whatever the provider needs when the payer is back (a code exchange, a refresh). Throws
-   * `ReturnRejectedError` for a return that must change nothing (a foreign `state`, a replayed code).
+   * `ReturnRejectedError` for a return that must change nothing (a foreign `state`), and
+   * `ReturnRepeatedError` for the payment's own return after an earlier one completed it (a reload of
+   * the return page): nothing changes, and the payer is sent back to the page.
    * `rawQuery` is the return's query string exactly as received, without the `?`.
    */
   completeReturn?(

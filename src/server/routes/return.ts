@@ -1,7 +1,7 @@
 import type { HandlerContext } from '../context.js';
 import type { StoredPayment } from '../payment-store.js';
 import { ProblemError } from '../problem.js';
-import { ReturnRejectedError } from '../provider-error.js';
+import { ReturnRejectedError, ReturnRepeatedError } from '../provider-error.js';
 import { logProviderFailure } from '../refresh-status.js';
 import { withPaymentParameter } from '../return-url.js';
 import { applyProviderStatus, providerRefOf } from '../status-updates.js';
@@ -12,7 +12,8 @@ import type { KitAnswer } from '../kit-answer.js';
 /**
  * `GET return`: the bank sends the payer here. Finish the provider's part, then 303 to the page's
  * returnUrl. A provider failure does not strand the payer: the element keeps tracking the status. A
- * return the provider refuses (a foreign `state`, a replayed code) is a problem and changes nothing.
+ * return the provider refuses (a foreign `state`) is a problem and changes nothing; the payment's own
+ * return again (the payer reloaded this page) changes nothing either, and sends the payer back.
  */
 export async function handleReturn(
   context: HandlerContext,
@@ -49,9 +50,14 @@ async function completeReturn(
       : await context.provider.readStatus(ref);
     await applyProviderStatus(context, payment.id, status, { source: 'return' });
   } catch (error) {
-    // A refused return changes nothing and is a problem (the handler words it); any other failure
-    // is logged and the payer sent on, the element keeps tracking the status.
+    // A refused return changes nothing and is a problem (the handler words it); a repeated one changes
+    // nothing and sends the payer back, like any other failure, which is logged: the element keeps
+    // tracking the status (docs/protocol.md, "Mastercard Open Banking Connect").
     if (error instanceof ReturnRejectedError) throw error;
+    if (error instanceof ReturnRepeatedError) {
+      context.logger.info('return repeated: nothing to redeem', { paymentId: payment.id });
+      return;
+    }
     logProviderFailure(context, 'return completion failed', payment.id, error);
   }
 }

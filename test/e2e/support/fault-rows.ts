@@ -1,4 +1,4 @@
-import type { BrowserContext, Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import {
   PROVIDER_HOLD_MS,
   type CellFlow,
@@ -127,6 +127,74 @@ function providerFault(
         ...(kind === '5xx' ? { errorRate: 1, errorStatus: 503 } : { delayMs: PROVIDER_HOLD_MS }),
       },
     });
+}
+
+/** The redirect flow: the payer's own tab is at the bank's page, the decision not yet made. */
+async function atTheBankInThisTab(cell: CellPage): Promise<void> {
+  await cell.pay();
+  await cell.page.waitForURL((url) => url.href.startsWith(cell.column.sandboxUrl));
+  await cell.page.getByRole('button', { name: 'Approve payment' }).waitFor();
+}
+
+/** The payer approves at the bank's page in their own tab, which the bank then sends back. */
+async function approveInThisTab(cell: CellPage): Promise<void> {
+  await cell.page.getByRole('button', { name: 'Approve payment' }).click();
+}
+
+const withoutLeavingThePage = (column: FaultColumn) =>
+  column.simulator === 'cashfree'
+    ? 'a collect request leaves the page where it is: no bank page, no return (see "reload at the bank")'
+    : undefined;
+
+const RETURN = `${KIT}/return`;
+
+/**
+ * The browser follows a redirect without asking the routes, so the bank's 303 to the kit's return is
+ * held here and the test goes there itself (`reloadTheReturn`): the kit finishes that return, but its
+ * 303 back to the shop is lost, and the payer reloads the return page, asking for it again.
+ */
+async function returnAnswerLost(context: BrowserContext, column: FaultColumn): Promise<void> {
+  await context.route(
+    (url) => url.href.startsWith(column.sandboxUrl) && url.pathname.endsWith('/bank/authorize'),
+    async (route) => {
+      if (route.request().method() !== 'POST') {
+        await route.continue();
+        return;
+      }
+      const decided = await route.fetch({ maxRedirects: 0 });
+      const location = decided.headers()['location'] ?? '';
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: `<a id="back" href="${location}">Back to the shop</a>`,
+      });
+    },
+  );
+  let returns = 0;
+  await context.route(
+    (url) => url.pathname === RETURN,
+    async (route) => {
+      returns += 1;
+      if (returns > 1) {
+        await route.continue();
+        return;
+      }
+      await route.fetch({ maxRedirects: 0 });
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<p>Loading</p>' });
+    },
+  );
+}
+
+/** In the tab at the bank (`returnAnswerLost` set up): approve, go to the return, reload it. */
+async function reloadTheReturn(tab: Page): Promise<void> {
+  await tab.getByRole('button', { name: 'Approve payment' }).click();
+  const back = await tab.locator('#back').getAttribute('href');
+  await tab.goto(back ?? '');
+  await tab.getByText('Loading').waitFor();
+  // Back in the shop's page, a bank window hands the payment to its opener and closes itself.
+  await tab.reload().catch((error: unknown) => {
+    if (!tab.isClosed()) throw error;
+  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -378,6 +446,78 @@ export const FAULT_ROWS: readonly FaultRow[] = [
       await cell.page.reload();
       await cell.page.locator('pay-by-bank').waitFor();
       await cell.approveAtBank();
+    },
+  },
+  {
+    name: 'reload at the bank list after a failed create',
+    // The create was made but its answer lost; the payer reloads instead of pressing "Try again". The
+    // saved attempt keeps its Idempotency-Key, so the next Pay gets the same payment.
+    setup: merchantFault('500', 'create', 1),
+    async play(cell) {
+      await cell.pay();
+      await cell.page.getByRole('button', { name: 'Try again' }).waitFor();
+      await cell.page.reload();
+      await cell.page.locator('#event-log li[data-event="pay-by-bank-ready"]').first().waitFor();
+      await cell.pay();
+    },
+  },
+  {
+    name: 'reload of the bank page, redirect flow',
+    flow: 'redirect',
+    notApplicable: withoutLeavingThePage,
+    async play(cell) {
+      cell.column.configure({ outcome: undefined });
+      await atTheBankInThisTab(cell);
+      await cell.page.reload();
+      await approveInThisTab(cell);
+    },
+  },
+  {
+    name: 'reload at the return',
+    flow: 'redirect',
+    notApplicable: withoutLeavingThePage,
+    setup: returnAnswerLost,
+    async play(cell) {
+      cell.column.configure({ outcome: undefined });
+      await atTheBankInThisTab(cell);
+      await reloadTheReturn(cell.page);
+    },
+  },
+  {
+    name: 'reload at the return, popup flow',
+    flow: 'popup',
+    notApplicable: withoutLeavingThePage,
+    setup: returnAnswerLost,
+    async play(cell) {
+      // The same in the bank's window: its return page reloaded while the shop's page, offline, has
+      // not heard the outcome yet (once it has, it closes the window).
+      cell.column.configure({ outcome: undefined });
+      await atTheBank(cell);
+      await cell.setPageOffline(true);
+      await reloadTheReturn(await cell.bankPage());
+      await sleep(500);
+      await cell.setPageOffline(false);
+    },
+  },
+  {
+    name: 'reload back from the bank',
+    flow: 'redirect',
+    notApplicable: withoutLeavingThePage,
+    async play(cell) {
+      // Back on the shop's page with ?pay_by_bank_payment=…, which loads again as it came back (the
+      // element has taken the parameter out of the address bar by then, a reload from history not).
+      cell.column.configure({ outcome: undefined });
+      await atTheBankInThisTab(cell);
+      const back = cell.page.waitForRequest(
+        (request) =>
+          request.isNavigationRequest() &&
+          new URL(request.url()).searchParams.has('pay_by_bank_payment'),
+      );
+      await approveInThisTab(cell);
+      const returned = (await back).url();
+      await cell.page.locator('pay-by-bank').waitFor();
+      await cell.page.goto(returned);
+      await cell.page.locator('pay-by-bank').waitFor();
     },
   },
   {

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ReturnRejectedError } from '../../provider-error.js';
+import { ReturnRejectedError, ReturnRepeatedError } from '../../provider-error.js';
 import type { ProviderData } from '../../provider.js';
 
 /** The `state` the bank must echo: the one in the `scaRedirect` link, else the consent's request id. */
@@ -9,14 +9,15 @@ export function expectedState(scaRedirect: string, consentRequestId: string): st
 
 /**
  * Throws unless this return may redeem the payment's consent: the `state` is the one issued for this
- * payment (compared in constant time) and no earlier return redeemed or closed it.
+ * payment (compared in constant time, else `ReturnRejectedError`) and no earlier return redeemed or
+ * closed it (else `ReturnRepeatedError`: the payer's own return again, a reload of the return page).
  */
 export function checkReturn(query: URLSearchParams, data: ProviderData | undefined): void {
   const expected = data?.state;
   const given = query.get('state');
   if (!expected || !given || !sameSecret(expected, given))
     throw new ReturnRejectedError('state does not match the payment');
-  if (data?.returnedAt) throw new ReturnRejectedError('the consent was already redeemed or closed');
+  if (data?.returnedAt) throw new ReturnRepeatedError('the consent was already redeemed or closed');
 }
 
 function sameSecret(a: string, b: string): boolean {
