@@ -42,18 +42,16 @@ export function rateLimited<C extends { rateLimiter: RateLimiter }>(
 
 /**
  * Takes one of the client's long-poll slots for a waiting status read (`?wait=N&since=S`), throwing
- * 429 when all are taken; answers the slot's release, or undefined for a read that does not wait or
- * whose client is unknown.
+ * 429 when all are taken; answers the client it was taken for (to give back with `releaseLongPoll`),
+ * or undefined for a read that does not wait or whose client is unknown.
  */
-export function holdLongPollSlot(
-  limiter: RateLimiter,
-  request: KitRequest,
-): (() => void) | undefined {
+export function holdLongPollSlot(limiter: RateLimiter, request: KitRequest): string | undefined {
   const url = targetOf(request);
   const waits = Number(url.searchParams.get('wait') || '0') > 0 && url.searchParams.has('since');
   // Only a waiting read is limited per client: a plain one never looks its client up.
   const client = waits ? limiter.clientOf(request) : undefined;
-  return client ? limiter.holdLongPoll(client) : undefined;
+  if (client) limiter.holdLongPoll(client);
+  return client;
 }
 
 /** The `checkout` of a create body, hashed (it may be long); unreadable bodies share one key. */

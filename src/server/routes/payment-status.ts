@@ -1,5 +1,5 @@
 import { MAX_WAIT_SECONDS } from '../../core/protocol.js';
-import { isPaymentStatus, isTerminal, type PaymentStatus } from '../../core/status.js';
+import { isTerminal, PAYMENT_STATUSES, type PaymentStatus } from '../../core/status.js';
 import type { HandlerContext } from '../context.js';
 import { findPayment } from '../find-payment.js';
 import { ProblemError } from '../problem.js';
@@ -19,7 +19,7 @@ export async function readPaymentStatus(
   paymentId: string,
 ): Promise<RouteAnswer> {
   // Taken before anything is read, like the other limits; handed to the wait, or given back here.
-  const release = holdLongPollSlot(context.rateLimiter, request);
+  const slot = holdLongPollSlot(context.rateLimiter, request);
   let waiting: LaterAnswer | undefined;
   try {
     const url = targetOf(request);
@@ -36,13 +36,13 @@ export async function readPaymentStatus(
         since,
         Date.now() + waitSeconds * 1000,
         request.signal,
-        release,
+        slot,
       );
       return waiting;
     }
     return statusAnswer(payment);
   } finally {
-    if (!waiting) release?.();
+    if (!waiting && slot !== undefined) context.rateLimiter.releaseLongPoll(slot);
   }
 }
 
@@ -55,7 +55,8 @@ function parseWait(value: string | null): number {
 
 function parseSince(value: string | null): PaymentStatus | undefined {
   if (value === null || value === '') return undefined;
-  if (!isPaymentStatus(value))
-    throw new ProblemError(400, 'invalid_request', 'since must be a payment status.');
-  return value;
+  // The status's own constant, not the query's copy of it: a held long-poll keeps it.
+  const status = PAYMENT_STATUSES.find((known) => known === value);
+  if (!status) throw new ProblemError(400, 'invalid_request', 'since must be a payment status.');
+  return status;
 }

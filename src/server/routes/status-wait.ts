@@ -19,7 +19,7 @@ export const STATUS_READ = 'status read';
  * Waits for a change of the payment's status from `since`, re-reading it after each wake-up (a change,
  * the next refresh, the deadline), and answers it once it moved or the time is up. Bounded by the
  * deadline. A request whose client went away is answered 499 without another read: nobody reads it.
- * `release` gives the client's long-poll slot back once answered.
+ * The client's long-poll slot (`slot`, if one was taken) is given back once it is answered.
  */
 export function answerOnChange(
   context: HandlerContext,
@@ -27,9 +27,9 @@ export function answerOnChange(
   since: PaymentStatus,
   deadline: number,
   signal: AbortState,
-  release: (() => void) | undefined,
+  slot: string | undefined,
 ): LaterAnswer {
-  const poll = new LongPoll(context, paymentId, since, deadline, signal, release);
+  const poll = new LongPoll(context, paymentId, since, deadline, signal, slot);
   poll.waitAgain();
   return poll;
 }
@@ -46,7 +46,7 @@ class LongPoll extends LaterAnswer implements Waiter {
   readonly #context: HandlerContext;
   readonly #since: PaymentStatus;
   readonly #deadline: number;
-  #release: (() => void) | undefined;
+  #slot: string | undefined;
   #answer: KitAnswer | undefined;
   #deliver: ((answer: KitAnswer) => void) | undefined;
 
@@ -56,7 +56,7 @@ class LongPoll extends LaterAnswer implements Waiter {
     since: PaymentStatus,
     deadline: number,
     signal: AbortState,
-    release: (() => void) | undefined,
+    slot: string | undefined,
   ) {
     super();
     this.#context = context;
@@ -64,7 +64,7 @@ class LongPoll extends LaterAnswer implements Waiter {
     this.#since = since;
     this.#deadline = deadline;
     this.signal = signal;
-    this.#release = release;
+    this.#slot = slot;
   }
 
   whenAnswered(deliver: (answer: KitAnswer) => void): void {
@@ -107,8 +107,8 @@ class LongPoll extends LaterAnswer implements Waiter {
 
   #settle(answer: KitAnswer): void {
     this.#answer = answer;
-    this.#release?.();
-    this.#release = undefined;
+    if (this.#slot !== undefined) this.#context.rateLimiter.releaseLongPoll(this.#slot);
+    this.#slot = undefined;
     const deliver = this.#deliver;
     this.#deliver = undefined;
     deliver?.(answer);
