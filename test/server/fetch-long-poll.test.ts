@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { PaymentStatusResponse } from '../../src/core/protocol.js';
 import {
+  createMemoryPaymentStore,
   createPayByBankHandler,
   silentLogger,
   type PayByBankHandler,
+  type PaymentStore,
 } from '../../src/server/index.js';
 import { decideAtBank } from './support/bank-browser.js';
 import { resolveTestCheckout } from './support/kit-fixture.js';
@@ -22,9 +24,19 @@ const BASE = 'https://shop.example/api/pay-by-bank';
 describe('long-polls through the Fetch handler itself', () => {
   let sandbox: RunningSandbox;
   let handler: PayByBankHandler;
+  let storeReads = 0;
   before(async () => {
     sandbox = await startSandbox();
+    const store = createMemoryPaymentStore();
+    // Counted around the real store, as a merchant's own wrapper would be.
+    const counted: PaymentStore = Object.assign(Object.create(store) as PaymentStore, {
+      get(paymentId: string) {
+        storeReads += 1;
+        return store.get(paymentId);
+      },
+    });
     handler = createPayByBankHandler({
+      store: counted,
       provider: providerFor('mastercard-open-finance', sandbox.url),
       resolveCheckout: resolveTestCheckout,
       publicBaseUrl: 'https://shop.example',
@@ -80,5 +92,23 @@ describe('long-polls through the Fetch handler itself', () => {
     const answer = await longPoll(payment.paymentId, `wait=1&since=${payment.status}`);
     assert.equal(answer.status, payment.status);
     assert.ok(Date.now() - started >= 900, 'held until its deadline');
+  });
+
+  it('answers 499 once its request was aborted, without reading the store again', async () => {
+    const payment = await created();
+    const aborted = new AbortController();
+    const waiting = handler(
+      new Request(`${BASE}/payments/${payment.paymentId}?wait=20&since=${payment.status}`, {
+        signal: aborted.signal,
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const readsBefore = storeReads;
+    aborted.abort();
+    const started = Date.now();
+    const response = await waiting;
+    assert.equal(response.status, 499);
+    assert.equal(storeReads, readsBefore, 'no store read for an answer nobody reads');
+    assert.ok(Date.now() - started < 3000, 'let go at its next wake-up, not at its deadline');
   });
 });

@@ -83,7 +83,11 @@ class LongPoll extends LaterAnswer implements Waiter {
   wake(): void {
     // Looked at once the waking code has run to its end, as an awaited wake-up was: a change is
     // notified from inside the code that stored it.
-    queueMicrotask(() => void this.#look());
+    queueMicrotask(() => {
+      // What the failure mapping itself throws (a merchant's logger) is a bare 500, as the listener
+      // answers a route that rejects.
+      this.#look().catch(() => this.#settle(SERVER_ERROR));
+    });
   }
 
   async #look(): Promise<void> {
@@ -106,6 +110,7 @@ class LongPoll extends LaterAnswer implements Waiter {
   }
 
   #settle(answer: KitAnswer): void {
+    if (this.#answer) return;
     this.#answer = answer;
     if (this.#slot !== undefined) this.#context.rateLimiter.releaseLongPoll(this.#slot);
     this.#slot = undefined;
@@ -117,6 +122,7 @@ class LongPoll extends LaterAnswer implements Waiter {
 
 /** nginx's "client closed request": the answer to a request whose client went away, never read. */
 const CLIENT_CLOSED_REQUEST: KitAnswer = Object.freeze({ status: 499, headers: {}, body: null });
+const SERVER_ERROR: KitAnswer = Object.freeze({ status: 500, headers: {}, body: null });
 
 /** One re-read after a wake-up: the answer when the status moved or this is the last look. */
 async function lookAgain(
