@@ -12,7 +12,7 @@ import type { Waiter } from '../status-watchers.js';
 import { toStatusResponse } from '../status-view.js';
 import { StoreUnavailableError } from '../store-errors.js';
 
-/** The status route's name in the merchant's logs ("status read failed"), as its route table gives it. */
+/** The status route's name in the merchant's logs ("status read failed"): its route table's and its wait's. */
 export const STATUS_READ = 'status read';
 
 /**
