@@ -1,7 +1,7 @@
 import { createHookDispatcher, type HookDispatcher } from './completion-hook.js';
 import type { HandlerContext } from './context.js';
 import { answerKitRequest } from './kit-handler.js';
-import { toFetchResponse, type KitAnswer } from './kit-answer.js';
+import { answerOf, toFetchResponse, type RouteAnswer } from './kit-answer.js';
 import { asFetchRequest, targetOf, type KitRequest } from './kit-request.js';
 import { consoleLogger } from './logger.js';
 import { createMemoryPaymentStore } from './memory-payment-store.js';
@@ -15,6 +15,7 @@ import { normalizeOrigin } from './return-url.js';
 import { listBanks } from './routes/banks.js';
 import { createPayment } from './routes/create-payment.js';
 import { readPaymentStatus } from './routes/payment-status.js';
+import { STATUS_READ } from './routes/status-wait.js';
 import { handleReturn } from './routes/return.js';
 import { rateLimited } from './rate-limit/rate-limited.js';
 import { createRateLimiter } from './rate-limit/rate-limiter.js';
@@ -79,7 +80,7 @@ export function createPayByBankHandler(options: PayByBankHandlerOptions): PayByB
       (error: unknown) => problemResponse(problemOf(context, error, route.action)),
     ]),
   );
-  const answer = (request: KitRequest): Promise<KitAnswer> => {
+  const answer = (request: KitRequest): Promise<RouteAnswer> => {
     let action = 'routing';
     try {
       const path = relativePath(context.basePath, targetOf(request).pathname);
@@ -99,7 +100,7 @@ export function createPayByBankHandler(options: PayByBankHandlerOptions): PayByB
     }
   };
   const handler = async (request: Request): Promise<Response> =>
-    toFetchResponse(await answer(request));
+    toFetchResponse(await answerOf(await answer(request)));
   const ours = async (paymentId: string) => {
     const payment = await store.get(paymentId);
     return payment?.provider === context.provider.name ? payment : undefined;
@@ -206,7 +207,7 @@ interface Route {
   method: 'GET' | 'POST';
   /** What the route does, for the merchant's logs: "bank list failed". */
   action: string;
-  run(context: HandlerContext, request: KitRequest, id: string): Promise<KitAnswer>;
+  run(context: HandlerContext, request: KitRequest, id: string): Promise<RouteAnswer>;
 }
 
 /** The merchant protocol v1, one line per route (see `docs/protocol.md`). */
@@ -228,8 +229,8 @@ const ROUTES: readonly Route[] = [
   {
     path: '/payments/:id',
     method: 'GET',
-    action: 'status read',
-    run: rateLimited('status read', readPaymentStatus),
+    action: STATUS_READ,
+    run: rateLimited(STATUS_READ, readPaymentStatus),
   },
 ];
 

@@ -1,7 +1,7 @@
 import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { relativePath } from './handler.js';
-import { toFetchResponse, type KitAnswer } from './kit-answer.js';
+import { LaterAnswer, toFetchResponse, type RouteAnswer } from './kit-answer.js';
 import { kitAnsweringOf, type KitAnswering } from './kit-handler.js';
 import { NodeGetRequest, originOf } from './node-request.js';
 import { ProblemError, problemBody, problemResponse, type ProblemCode } from './problem.js';
@@ -66,16 +66,22 @@ export function toNodeListener(handler: FetchHandler): NodeListener {
     }
     const answering = kitAnsweringOf(handler);
     const answered = answering
-      ? serveKitAnswer(answering, req, res, pathAndQuery)
+      ? serveKitAnswer(answering, req, res, pathAndQuery, next)
       : fetchAnswerOf(handler, req, res, pathAndQuery).then((answer) => writeResponse(res, answer));
-    answered.catch((error: unknown) => {
-      if (next) next(error);
-      else if (!res.headersSent) {
-        res.statusCode = 500;
-        res.end();
-      } else res.destroy();
-    });
+    answered.catch((error: unknown) => failed(res, next, error));
   };
+}
+
+function failed(
+  res: ServerResponse,
+  next: ((error?: unknown) => void) | undefined,
+  error: unknown,
+) {
+  if (next) next(error);
+  else if (!res.headersSent) {
+    res.statusCode = 500;
+    res.end();
+  } else res.destroy();
 }
 
 /**
@@ -87,13 +93,14 @@ function serveKitAnswer(
   req: IncomingMessage,
   res: ServerResponse,
   pathAndQuery: string,
+  next: ((error?: unknown) => void) | undefined,
 ): Promise<void> {
   const method = req.method ?? 'GET';
   if (method === 'GET' || method === 'HEAD') {
     const request = new NodeGetRequest(req, res, pathAndQuery, fetchRequestOfGet);
-    return answering(request).then((answer) => writeAnswer(res, answer));
+    return answering(request).then((answer) => writeAnswer(res, answer, next));
   }
-  return serveKitBody(answering, req, res, pathAndQuery);
+  return serveKitBody(answering, req, res, pathAndQuery, next);
 }
 
 async function serveKitBody(
@@ -101,15 +108,16 @@ async function serveKitBody(
   req: IncomingMessage,
   res: ServerResponse,
   pathAndQuery: string,
+  next: ((error?: unknown) => void) | undefined,
 ): Promise<void> {
-  let answer: KitAnswer;
+  let answer: RouteAnswer;
   try {
     answer = await answering(await toRequest(req, pathAndQuery, abortedOnClose(res)));
   } catch (error) {
     if (!(error instanceof ProblemError)) throw error;
     answer = problemResponse(error);
   }
-  writeAnswer(res, answer);
+  writeAnswer(res, answer, next);
 }
 
 /** A light request's Fetch `Request`, for merchant code (see `asFetchRequest`). */
@@ -196,7 +204,23 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function writeAnswer(res: ServerResponse, answer: KitAnswer): void {
+function writeAnswer(
+  res: ServerResponse,
+  answer: RouteAnswer,
+  next: ((error?: unknown) => void) | undefined,
+): void {
+  if (answer instanceof LaterAnswer) {
+    // A held long-poll keeps this one callback until its answer comes, no promise chain
+    // (docs/architecture.md, "Many instances").
+    answer.whenAnswered((later) => {
+      try {
+        writeAnswer(res, later, next);
+      } catch (error) {
+        failed(res, next, error);
+      }
+    });
+    return;
+  }
   const headers: Record<string, string | number> = { ...answer.headers };
   if (answer.body !== null) headers['content-length'] = Buffer.byteLength(answer.body);
   res.writeHead(answer.status, headers);

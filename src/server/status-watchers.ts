@@ -3,10 +3,11 @@ import type { AbortState } from './kit-request.js';
 /** Wakes long-polling status requests when a payment changes in this process. One set per handler. */
 export interface StatusWatchers {
   /**
-   * Resolves on the next change of `paymentId`, after `timeoutMs` (a little later: deadlines share
-   * ticks of {@link WAKE_TICK_MS}), or soon after `signal` aborts (checked every {@link ABORT_SWEEP_MS}).
+   * Wakes `waiter` once: on the next change of its payment, after `timeoutMs` (a little later:
+   * deadlines share ticks of {@link WAKE_TICK_MS}), or soon after its signal aborts (checked every
+   * {@link ABORT_SWEEP_MS}; at once if it has already).
    */
-  next(paymentId: string, timeoutMs: number, signal?: AbortState): Promise<void>;
+  hold(waiter: Waiter, timeoutMs: number): void;
   notify(paymentId: string): void;
   /** Wakes every waiter, to re-read: changes may have been missed (a shared store's feed reconnected). */
   notifyAll(): void;
@@ -17,16 +18,22 @@ export const WAKE_TICK_MS = 25;
 /** How often waiters whose request went away are let go: their answer has no reader. */
 export const ABORT_SWEEP_MS = 1000;
 
-interface Waiter {
-  paymentId: string;
+/**
+ * What waits: a held long-poll is its own waiter (`src/server/routes/status-wait.ts`), so that holding
+ * it here costs no record, promise or closure besides it (docs/architecture.md, "Many instances").
+ */
+export interface Waiter {
+  readonly paymentId: string;
+  readonly signal?: AbortState | undefined;
+  /** The tick it is due at, set by the watchers while they hold it. */
   tick: number;
-  signal: AbortState | undefined;
-  resolve: () => void;
+  /** Called once, from inside the watchers' own loop: a waiter with work to do defers it. */
+  wake(): void;
 }
 
 /**
- * One long-poll costs one small record here, not a timer and an abort listener of its own: an
- * instance holds thousands of them (docs/architecture.md, "Many instances"). A single timer fires at
+ * One long-poll costs its own waiter here, not a timer and an abort listener of its own: an instance
+ * holds thousands of them (docs/architecture.md, "Many instances"). A single timer fires at
  * the earliest tick due, and every {@link ABORT_SWEEP_MS} at the latest to let aborted waiters go; it
  * keeps running while anyone waits, as one timer per waiter did.
  */
@@ -49,7 +56,7 @@ export function createStatusWatchers(): StatusWatchers {
   const wake = (waiter: Waiter) => {
     remove(byPayment, waiter.paymentId, waiter);
     remove(byTick, waiter.tick, waiter);
-    waiter.resolve();
+    waiter.wake();
   };
 
   /** Makes the timer fire by `at`; a timer that finds nothing due just sets the next one. */
@@ -78,17 +85,17 @@ export function createStatusWatchers(): StatusWatchers {
   };
 
   return {
-    next(paymentId, timeoutMs, signal) {
-      if (signal?.aborted) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        const due = Date.now() + Math.max(0, timeoutMs);
-        const tick = Math.ceil(due / WAKE_TICK_MS) * WAKE_TICK_MS;
-        const waiter: Waiter = { paymentId, tick, signal, resolve };
-        if (timer === undefined) nextSweep = Date.now() + ABORT_SWEEP_MS;
-        add(byPayment, paymentId, waiter);
-        add(byTick, tick, waiter);
-        fireBy(Math.min(tick, nextSweep));
-      });
+    hold(waiter, timeoutMs) {
+      if (waiter.signal?.aborted) {
+        waiter.wake();
+        return;
+      }
+      const due = Date.now() + Math.max(0, timeoutMs);
+      waiter.tick = Math.ceil(due / WAKE_TICK_MS) * WAKE_TICK_MS;
+      if (timer === undefined) nextSweep = Date.now() + ABORT_SWEEP_MS;
+      add(byPayment, waiter.paymentId, waiter);
+      add(byTick, waiter.tick, waiter);
+      fireBy(Math.min(waiter.tick, nextSweep));
     },
     notify(paymentId) {
       for (const waiter of [...(byPayment.get(paymentId) ?? [])]) wake(waiter);

@@ -256,4 +256,32 @@ describe('concurrent long polls per client address', () => {
     assert.deepEqual(await statuses(waiting), [200, 200]);
     assert.equal((await longPoll()).status, 200);
   });
+
+  it('gives the slot back when a waiting read answers at once or is refused', async () => {
+    const created = await createPayment(shop.endpoint);
+    const unknown = `pay_${'x'.repeat(24)}`;
+    const moved = () =>
+      fetch(`${shop.endpoint}/payments/${created.paymentId}?wait=5&since=completed`);
+    const unknownPayment = () => fetch(`${shop.endpoint}/payments/${unknown}?wait=5&since=created`);
+    for (let round = 0; round < 3; round += 1) {
+      assert.equal((await moved()).status, 200);
+      assert.equal((await unknownPayment()).status, 404);
+    }
+  });
+
+  it('gives the slot back once the client of a waiting read went away', async () => {
+    const created = await createPayment(shop.endpoint);
+    const url = `${shop.endpoint}/payments/${created.paymentId}?wait=20&since=${created.status}`;
+    const leaving = [new AbortController(), new AbortController()];
+    const left = leaving.map((controller) =>
+      fetch(url, { signal: controller.signal }).catch(() => 'left'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const controller of leaving) controller.abort();
+    assert.deepEqual(await Promise.all(left), ['left', 'left']);
+    // Let go at the watchers' next sweep of aborted waiters (ABORT_SWEEP_MS).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const again = await fetch(url.replace('wait=20', 'wait=1'));
+    assert.equal(again.status, 200);
+  });
 });

@@ -3,17 +3,20 @@ import { isPaymentId } from '../payment-id.js';
 import { readBodyText } from '../request-body.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { targetOf, type KitRequest } from '../kit-request.js';
-import type { KitAnswer } from '../kit-answer.js';
+import type { RouteAnswer } from '../kit-answer.js';
 
 /** The routes with limits (see `RateLimits`). */
 export type LimitedRoute = 'payment creation' | 'status read' | 'webhook';
 
-type Run<C> = (context: C, request: KitRequest, id: string) => Promise<KitAnswer>;
+type Run<C> = (context: C, request: KitRequest, id: string) => Promise<RouteAnswer>;
 
 /** The create route's own body limit: a body it would refuse is not read further. */
 const CHECKOUT_PEEK_LIMIT = 16 * 1024;
 
-/** Wraps a route of the handler's route table with its limits, checked before the route runs. */
+/**
+ * Wraps a route of the handler's route table with its limits, checked before the route runs. The status
+ * route takes its long-poll slot itself (`holdLongPollSlot`): only it knows when its wait ends.
+ */
 export function rateLimited<C extends { rateLimiter: RateLimiter }>(
   route: LimitedRoute,
   run: Run<C>,
@@ -33,15 +36,22 @@ export function rateLimited<C extends { rateLimiter: RateLimiter }>(
     }
     // An id that is no payment id is answered 404 by the route, and never becomes a counter.
     if (isPaymentId(id)) await limiter.count('statusPollsPerPayment', id);
-    const url = targetOf(request);
-    const waits = Number(url.searchParams.get('wait') || '0') > 0 && url.searchParams.has('since');
-    // Only a waiting read is limited per client: a plain one never looks its client up.
-    const client = waits ? limiter.clientOf(request) : undefined;
-    if (!client) return run(context, request, id);
-    const release = limiter.holdLongPoll(client);
-    // Chained, not awaited: a held long-poll keeps no frame of this function.
-    return run(context, request, id).finally(release);
+    return run(context, request, id);
   };
+}
+
+/**
+ * Takes one of the client's long-poll slots for a waiting status read (`?wait=N&since=S`), throwing
+ * 429 when all are taken; answers the client it was taken for (to give back with `releaseLongPoll`),
+ * or undefined for a read that does not wait or whose client is unknown.
+ */
+export function holdLongPollSlot(limiter: RateLimiter, request: KitRequest): string | undefined {
+  const url = targetOf(request);
+  const waits = Number(url.searchParams.get('wait') || '0') > 0 && url.searchParams.has('since');
+  // Only a waiting read is limited per client: a plain one never looks its client up.
+  const client = waits ? limiter.clientOf(request) : undefined;
+  if (client) limiter.holdLongPoll(client);
+  return client;
 }
 
 /** The `checkout` of a create body, hashed (it may be long); unreadable bodies share one key. */

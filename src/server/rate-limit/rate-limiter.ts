@@ -15,8 +15,13 @@ const LONG_POLL_RETRY_SECONDS = 2;
 export interface RateLimiter {
   /** Counts one request of `subject` against `limit`; throws 429 `rate_limited` past it. */
   count(limit: CountedLimit, subject: string): Promise<void>;
-  /** Takes one of the client's long-poll slots (throws 429 when all are taken); answers the release. */
-  holdLongPoll(client: string): () => void;
+  /** Takes one of the client's long-poll slots; throws 429 when all are taken. */
+  holdLongPoll(client: string): void;
+  /**
+   * Gives back a slot `holdLongPoll` took, once. A key, not a closure per slot: a held long-poll
+   * keeps it (docs/architecture.md, "Many instances").
+   */
+  releaseLongPoll(client: string): void;
   /** The key the request's client is counted under; undefined when its address is unknown. */
   clientOf(request: KitRequest): string | undefined;
 }
@@ -29,7 +34,8 @@ export interface RateLimiterSettings {
 
 const UNLIMITED: RateLimiter = {
   count: async () => {},
-  holdLongPoll: () => () => {},
+  holdLongPoll: () => {},
+  releaseLongPoll: () => {},
   clientOf: () => undefined,
 };
 
@@ -69,14 +75,12 @@ export function createRateLimiter(
       if (held >= limits.longPollsPerAddress)
         throw refuse('longPollsPerAddress', LONG_POLL_RETRY_SECONDS);
       waiting.set(client, held + 1);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        const left = (waiting.get(client) ?? 1) - 1;
-        if (left > 0) waiting.set(client, left);
-        else waiting.delete(client);
-      };
+    },
+
+    releaseLongPoll(client) {
+      const left = (waiting.get(client) ?? 1) - 1;
+      if (left > 0) waiting.set(client, left);
+      else waiting.delete(client);
     },
 
     clientOf(request) {

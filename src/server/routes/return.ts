@@ -5,7 +5,7 @@ import { ReturnRejectedError, ReturnRepeatedError } from '../provider-error.js';
 import { logProviderFailure } from '../refresh-status.js';
 import { withPaymentParameter } from '../return-url.js';
 import { applyProviderStatus, providerRefOf } from '../status-updates.js';
-import { findPayment } from './payment-status.js';
+import { findPayment } from '../find-payment.js';
 import { urlOf, type KitRequest } from '../kit-request.js';
 import type { KitAnswer } from '../kit-answer.js';
 
