@@ -8,8 +8,8 @@ const MAX_KEPT = 1024;
 
 /**
  * One connection's reads of payments by id, kept parsed while nothing changed them: a status poll reads
- * one payment over and over, and the row, its JSON and its parse cost more than the rest of the answer
- * (docs/architecture.md, "The hot path"). `look` asks the file whether any other connection (another
+ * one payment over and over, and reading its row and parsing the JSON were a quarter of the server's
+ * time per poll (docs/architecture.md, "The hot path"). `look` asks the file whether any other connection (another
  * process on the file, another store in this one) committed since the last look: SQLite's
  * `PRAGMA data_version`, which moves on their commits, never on this connection's own. Then everything
  * kept is let go. This connection's own writes are told with `forget`. So a read after a look never
