@@ -3,6 +3,7 @@
 // interleaved (bare, kit, bare, kit…), medians over rounds: absolute numbers depend on the machine and
 // its load, ratios much less. A script to read, not a test. See the README's "Performance".
 //   npm run bench [-- --short] [-- --check] [-- --write-baseline] [-- --rounds N] [-- --only server|element|long-polls]
+//     [-- --route "GET /payments/{id}"] (one route of the server figures, without the long polls)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startServer, type ServerUnderTest } from './processes.js';
@@ -31,8 +32,12 @@ const { values } = parseArgs({
     'write-baseline': { type: 'boolean', default: false },
     rounds: { type: 'string' },
     only: { type: 'string' },
+    route: { type: 'string' },
   },
 });
+const routes =
+  values.route === undefined ? ROUTES : ROUTES.filter((route) => route === values.route);
+if (routes.length === 0) throw new Error(`bench: --route is one of ${ROUTES.join(', ')}`);
 const short = values.short === true;
 const rounds = Number(values.rounds ?? (short ? 2 : 3));
 const seconds = short ? 2 : 5;
@@ -67,7 +72,7 @@ async function serverFigures() {
           `Server kit, ${store} store, vs bare node:http (same bytes), 50 connections, ${seconds} s × ${rounds} rounds, medians`,
           `${'route'.padEnd(20)} ${'bare req/s'.padStart(10)} ${'kit req/s'.padStart(10)} ${'ratio'.padStart(6)}   ${'p50 bare/kit ms'.padStart(15)} ${'p99 bare/kit ms'.padStart(15)} ${'p99 ratio'.padStart(9)}`,
         );
-        for (const route of ROUTES) {
+        for (const route of routes) {
           const pairs: { bare: LoadFigures; kit: LoadFigures }[] = [];
           // A second of each first, so both are measured warm (JIT, caches, pooled sockets).
           await load(bare, route, 1);
@@ -87,7 +92,7 @@ async function serverFigures() {
   } finally {
     await bare.stop();
   }
-  await longPollFigures();
+  if (values.route === undefined) await longPollFigures();
 }
 
 function routeLine(store: string, route: Route, pairs: { bare: LoadFigures; kit: LoadFigures }[]) {

@@ -1,4 +1,5 @@
 import { isTerminal } from '../core/status.js';
+import { copyJson as copy } from './json-copy.js';
 import { consoleLogger, type Logger } from './logger.js';
 import type {
   IdempotencyAttempt,
@@ -35,20 +36,6 @@ interface PendingDelivery {
   delivery: StatusChangeDelivery;
   nextAttemptAt: number;
   leaseUntil: number;
-}
-
-/**
- * A deep copy. What the store keeps is JSON-like (it is what a durable store writes as JSON): plain
- * objects and arrays are copied by hand, several times faster than `structuredClone`, which every
- * status read would pay (docs/architecture.md, "The hot path"); anything else goes through it.
- */
-function copy<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(copy) as T;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
-  const copied: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copied[key] = copy((value as Record<string, unknown>)[key]);
-  return copied as T;
 }
 
 /**

@@ -134,6 +134,47 @@ describe('createSqlitePaymentStore', () => {
     }
   });
 
+  it('answers, on the next read, what another store on the file committed since the last', async () => {
+    const path = newFile();
+    const reader = createSqlitePaymentStore({ path });
+    const writer = createSqlitePaymentStore({ path });
+    try {
+      const payment = samplePayment();
+      await reader.insert(payment);
+      assert.equal((await reader.get(payment.id))?.status, 'awaiting_authorisation');
+      await writer.update(payment.id, (current) => ({ ...current, status: 'authorised' }));
+      assert.equal((await reader.get(payment.id))?.status, 'authorised');
+      // And this store's own writes, seen by its next read as well as by the other store's.
+      await reader.update(payment.id, (current) => ({ ...current, status: 'processing' }));
+      assert.equal((await reader.get(payment.id))?.status, 'processing');
+      assert.equal((await writer.get(payment.id))?.status, 'processing');
+      await writer.update(payment.id, (current) => ({ ...current, status: 'completed' }));
+      assert.equal((await reader.get(payment.id))?.status, 'completed');
+    } finally {
+      await reader.close?.();
+      await writer.close?.();
+    }
+  });
+
+  it('answers, on the next read, what another process committed since the last', async () => {
+    const path = newFile();
+    const store = createSqlitePaymentStore({ path });
+    try {
+      const payment = samplePayment();
+      const other = samplePayment();
+      await store.insert(payment);
+      await store.insert(other);
+      assert.equal((await store.get(payment.id))?.status, 'awaiting_authorisation');
+      assert.equal((await store.get(other.id))?.status, 'awaiting_authorisation');
+      const result = await runChild(['complete', path, payment.id]).exited;
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal((await store.get(payment.id))?.status, 'completed');
+      assert.equal((await store.get(other.id))?.status, 'awaiting_authorisation');
+    } finally {
+      await store.close?.();
+    }
+  });
+
   it('never loses a change made by two processes writing at once', async () => {
     const path = newFile();
     const store = createSqlitePaymentStore({ path });
@@ -367,9 +408,13 @@ describe('createSqlitePaymentStore', () => {
     assert.equal(seen.history, 1);
   });
 
-  it('fails clearly once closed', async () => {
+  it('fails clearly once closed, after answering the reads asked before', async () => {
     const store = createSqlitePaymentStore({ path: newFile() });
+    const payment = samplePayment();
+    await store.insert(payment);
+    const askedBefore = store.get(payment.id);
     await store.close?.();
+    assert.equal((await askedBefore)?.id, payment.id);
     await assert.rejects(store.get('pay_x'), /closed/);
   });
 });

@@ -2,11 +2,14 @@ import { StoreFileError } from '../../store-errors.js';
 import { openSqlite, type SqliteDatabase } from './driver.js';
 import { sqliteCode, storeErrorOf } from './errors.js';
 import { checkIntegrity, prepareSchema } from './schema.js';
+import { PaymentReads } from './payment-reads.js';
 import { prepareStatements, type Statements } from './statements.js';
 
 export interface Connection {
   db: SqliteDatabase;
   statements: Statements;
+  /** Payments this connection read, kept while no commit changed them; they go with the connection. */
+  payments: PaymentReads;
 }
 
 export interface ConnectionOptions {
@@ -29,7 +32,8 @@ export function openConnection(options: ConnectionOptions, first: boolean): Conn
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     if (first) checkIntegrity(db, path);
-    return { db, statements: prepareStatements(db) };
+    const statements = prepareStatements(db);
+    return { db, statements, payments: new PaymentReads(statements) };
   } catch (error) {
     db?.close();
     throw openErrorOf(error, path);

@@ -9,6 +9,7 @@ import type {
 import { StoreUnavailableError } from '../../store-errors.js';
 import { assertStatusMovesForward, DEFAULT_CHANGE_META, statusChange } from '../status-change.js';
 import { openConnection, type Connection } from './connection.js';
+import { readBatch } from './read-batch.js';
 import { sqliteCode, storeErrorOf } from './errors.js';
 import {
   attemptOf,
@@ -75,6 +76,14 @@ export function createSqlitePaymentStore(options: SqlitePaymentStoreOptions): Pa
     return use(({ db, statements }) => db.transaction(() => work(statements)).immediate());
   }
 
+  /** A write that may change payment `id`: what this connection kept of it goes, committed or not. */
+  function writePayment<T>(id: string, work: (statements: Statements) => T): T {
+    return use(({ db, statements, payments }) => {
+      payments.forget(id);
+      return db.transaction(() => work(statements)).immediate();
+    });
+  }
+
   function dropConnection(): void {
     try {
       connection?.db.close();
@@ -83,6 +92,14 @@ export function createSqlitePaymentStore(options: SqlitePaymentStoreOptions): Pa
     }
     connection = undefined;
   }
+
+  // A status poll's read: one look at the file per turn of the event loop serves every read of it.
+  const readPayments = readBatch((ids: readonly string[]) =>
+    use(({ payments }) => {
+      payments.look();
+      return ids.map((id) => payments.get(id));
+    }),
+  );
 
   function appendChange(
     statements: Statements,
@@ -98,12 +115,7 @@ export function createSqlitePaymentStore(options: SqlitePaymentStoreOptions): Pa
   }
 
   return {
-    async get(id) {
-      return use(({ statements }) => {
-        const row = statements.getPayment.get(id) as PaymentRow | undefined;
-        return row && paymentOf(row);
-      });
-    },
+    get: readPayments,
     async findByProviderPaymentId(provider, providerPaymentId) {
       return use(({ statements }) => {
         const row = statements.findByProviderId.get(provider, providerPaymentId) as
@@ -113,7 +125,7 @@ export function createSqlitePaymentStore(options: SqlitePaymentStoreOptions): Pa
     },
     async insert(payment) {
       try {
-        write((statements) => {
+        writePayment(payment.id, (statements) => {
           const columns = paymentColumns(payment);
           statements.insertPayment.run(columns);
           appendChange(statements, paymentOf(columns), null, { source: 'create' });
@@ -124,7 +136,7 @@ export function createSqlitePaymentStore(options: SqlitePaymentStoreOptions): Pa
     },
     async update(id, change, meta = DEFAULT_CHANGE_META) {
       try {
-        return write((statements) => {
+        return writePayment(id, (statements) => {
           const row = statements.getPayment.get(id) as PaymentRow | undefined;
           if (!row) return undefined;
           const current = paymentOf(row);
@@ -264,6 +276,7 @@ export function createSqlitePaymentStore(options: SqlitePaymentStoreOptions): Pa
     },
     async close() {
       if (closed) return;
+      readPayments.flush();
       closed = true;
       connection?.db.close();
       connection = undefined;

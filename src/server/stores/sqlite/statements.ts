@@ -5,6 +5,8 @@ const TERMINAL = `('completed', 'failed', 'cancelled', 'expired')`;
 /** Every statement the store runs. */
 const SQL = {
   getPayment: `SELECT record FROM payments WHERE id = ?`,
+  // Moves when another connection commits to the file (src/server/stores/sqlite/payment-reads.ts).
+  dataVersion: `PRAGMA data_version`,
   findByProviderId: `SELECT record FROM payments WHERE provider = ? AND provider_payment_id = ?`,
   insertPayment: `INSERT INTO payments (id, provider, provider_payment_id, status, checked_at_ms, record)
        VALUES (@id, @provider, @provider_payment_id, @status, @checked_at_ms, @record)`,

@@ -2,6 +2,7 @@
 // process killed mid-write. Usage: node --import tsx sqlite-child.ts <mode> <file> [...]
 //   loop <file>                 inserts and advances payments until killed; prints "ready" once writing
 //   append <file> <id> <count>  appends <count> tagged entries to one payment's providerData.log
+//   complete <file> <id>        moves one payment to completed, as a webhook would
 //   read-only <file>            the read-only round trip; prints what it saw as JSON
 //   fill <file>                 inserts payments until the file cannot grow; prints what it saw as JSON
 import { chmodSync, existsSync } from 'node:fs';
@@ -36,6 +37,20 @@ if (mode === 'append') {
       providerData: { log: `${current.providerData?.log ?? ''}[${process.pid}:${index}]` },
     }));
   }
+  await store.close?.();
+}
+
+if (mode === 'complete') {
+  const [id] = rest;
+  if (!id) throw new Error('complete needs <id>');
+  const store = createSqlitePaymentStore({ path });
+  await store.update(
+    id,
+    (current) => ({ ...current, status: 'completed', providerStatus: 'ACSC' }),
+    {
+      source: 'webhook',
+    },
+  );
   await store.close?.();
 }
 
