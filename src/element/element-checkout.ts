@@ -27,6 +27,17 @@ export function afterPaint(run: () => void): void {
   requestAnimationFrame(() => setTimeout(run));
 }
 
+/**
+ * Runs `run` once the page is idle, for a warm-up no frame needs: a long task right after the list's
+ * paint would delay the payer's first keystroke or click. A timer where the browser has no idle
+ * callbacks (Safari).
+ */
+export function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(() => run(), { timeout: 1000 });
+  else setTimeout(run, 50);
+}
+
 /** The checkout of one element, wired to this browser page and to the element's events. */
 export function createElementCheckout(emit: EmitEvent): CheckoutStore {
   return createCheckoutStore({
