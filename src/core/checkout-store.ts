@@ -7,6 +7,7 @@ import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js'
 import { INITIAL_STATE } from './checkout-state.js';
 import type { Attempt, CheckoutState, RetryableError } from './checkout-state.js';
 import { resolveFlow } from './flow.js';
+import { isRootCollated } from './root-collation.js';
 import type { PaymentSession } from './payment-session.js';
 import {
   bankListReset,
@@ -33,6 +34,8 @@ function sameAttempt(attempt: Attempt | undefined, next: Omit<Attempt, 'idempote
     JSON.stringify(attempt.payer) === JSON.stringify(next.payer)
   );
 }
+
+const runNow = (run: () => void) => (run(), () => {});
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
@@ -79,6 +82,24 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     return sessionLoading;
   }
 
+  /**
+   * The collation data the list is sorted with loads while the request is out, not after it. A list
+   * in a root-collated language may sort without it (root-collation.ts): there it loads only if the
+   * page is idle before the answer, which a quick answer must not wait behind.
+   */
+  async function warmingCollator<T>(locale: string, request: Promise<T>): Promise<T> {
+    if (!isRootCollated(locale)) {
+      collatorFor(locale);
+      return request;
+    }
+    const cancel = (deps.whenIdle ?? runNow)(() => collatorFor(locale));
+    try {
+      return await request;
+    } finally {
+      cancel();
+    }
+  }
+
   async function loadBanks(country: string | undefined) {
     banksRequest?.abort();
     const controller = new AbortController();
@@ -87,9 +108,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     try {
       const { client, checkout, locale } = configured();
       const request = client.getBanks(country, checkout, controller.signal);
-      // The collation data the list is sorted with loads while the request is out, not after it.
-      collatorFor(locale);
-      const answer = await request;
+      const answer = await warmingCollator(locale, request);
       if (controller.signal.aborted) return;
       update((now) =>
         banksLoaded(now, {
