@@ -1,5 +1,5 @@
 import type { Bank } from './protocol.js';
-import { rootSortKeys } from './root-collation.js';
+import { isRootCollated, rootSortKey } from './root-collation.js';
 import { foldForSearch } from './text.js';
 
 const collators = new Map<string, Intl.Collator>();
@@ -22,13 +22,11 @@ const byKey = (a: string, b: string) => Number(a > b) - Number(a < b);
  * the collator's order (root-collation.ts), else by the collator.
  */
 export function sortBanks(banks: readonly Bank[], locale: string): Bank[] {
-  const keys = rootSortKeys(
-    banks.map((bank) => bank.name),
-    locale,
-  );
-  if (keys) {
-    const keyed = banks.map((bank, index) => ({ bank, key: keys[index] ?? '' }));
-    keyed.sort((a, b) => popularFirst(a.bank, b.bank) || byKey(a.key, b.key));
+  const keyed = isRootCollated(locale)
+    ? banks.map((bank) => ({ bank, key: rootSortKey(bank.name) }))
+    : undefined;
+  if (keyed?.every(({ key }) => key !== undefined)) {
+    keyed.sort((a, b) => popularFirst(a.bank, b.bank) || byKey(a.key ?? '', b.key ?? ''));
     return keyed.map(({ bank }) => bank);
   }
   const collator = collatorFor(locale);

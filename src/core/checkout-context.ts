@@ -24,11 +24,6 @@ export interface CheckoutDependencies {
    * that it never delays it; at once when absent.
    */
   afterPaint?(run: () => void): void;
-  /**
-   * Runs a warm-up when the page is idle and returns a function that cancels it if it has not run;
-   * at once when absent.
-   */
-  whenIdle?(run: () => void): () => void;
   pollBudgetMs?: number;
   random?: () => number;
 }

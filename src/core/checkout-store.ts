@@ -35,8 +35,6 @@ function sameAttempt(attempt: Attempt | undefined, next: Omit<Attempt, 'idempote
   );
 }
 
-const runNow = (run: () => void) => (run(), () => {});
-
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
@@ -82,24 +80,6 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     return sessionLoading;
   }
 
-  /**
-   * The collation data the list is sorted with loads while the request is out, not after it. A list
-   * in a root-collated language may sort without it (root-collation.ts): there it loads only if the
-   * page is idle before the answer, which a quick answer must not wait behind.
-   */
-  async function warmingCollator<T>(locale: string, request: Promise<T>): Promise<T> {
-    if (!isRootCollated(locale)) {
-      collatorFor(locale);
-      return request;
-    }
-    const cancel = (deps.whenIdle ?? runNow)(() => collatorFor(locale));
-    try {
-      return await request;
-    } finally {
-      cancel();
-    }
-  }
-
   async function loadBanks(country: string | undefined) {
     banksRequest?.abort();
     const controller = new AbortController();
@@ -108,7 +88,10 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     try {
       const { client, checkout, locale } = configured();
       const request = client.getBanks(country, checkout, controller.signal);
-      const answer = await warmingCollator(locale, request);
+      // The collation data the list is sorted with loads while the request is out, not after it; a
+      // list in a root-collated language may sort without it (root-collation.ts).
+      if (!isRootCollated(locale)) collatorFor(locale);
+      const answer = await request;
       if (controller.signal.aborted) return;
       update((now) =>
         banksLoaded(now, {

@@ -17,37 +17,20 @@ const PUNCTUATION = ` _-,;:!?.'"()[]{}@*/\\&#%\`^+<=>|~$`;
 /** A language tag with a language of root collation and at most a region: no -u-co- and the like. */
 const ROOT_COLLATED = /^(?:de|en|fr|it|nl|pt)(?:-(?:[a-z]{2}|\d{3}))?$/i;
 
-/** The combining accents (U+0300 to U+0362) that weigh nothing at the base strength. */
-const ACCENTS = /[\u0300-\u0362]/g;
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-/** A space or punctuation character as one below "0", in root order. */
-const punctuationKey = (char: string) => String.fromCharCode(1 + PUNCTUATION.indexOf(char));
-
-/** The name's key under root collation at base strength, or undefined when only a collator can tell. */
-function rootKey(name: string): string | undefined {
-  const plain = PRINTABLE_ASCII.test(name) ? name : name.normalize('NFD').replace(ACCENTS, '');
-  if (!PRINTABLE_ASCII.test(plain)) return undefined;
-  return plain.toLowerCase().replace(/[^0-9a-z]/g, punctuationKey);
+/** Whether a list in this locale may sort without a collator, if its names allow (rootSortKey). */
+export function isRootCollated(locale: string): boolean {
+  return ROOT_COLLATED.test(locale);
 }
 
 /**
- * The names' sort keys, compared with `<` as `Intl.Collator(locale, { sensitivity: 'base' })` would
- * compare the names; undefined when the locale or any name needs the collator itself.
+ * The name's key, compared with `<` as a root collator at base strength compares names, or
+ * undefined when only a collator can tell. The accents dropped (U+0300 to U+0362) weigh nothing at
+ * that strength.
  */
-export function rootSortKeys(names: readonly string[], locale: string): string[] | undefined {
-  if (!isRootCollated(locale)) return undefined;
-  const keys: string[] = [];
-  for (const name of names) {
-    const key = rootKey(name);
-    if (key === undefined) return undefined;
-    keys.push(key);
-  }
-  return keys;
-}
-
-/** Whether a list in this locale may sort without a collator, if its names allow (rootSortKeys). */
-export function isRootCollated(locale: string): boolean {
-  return ROOT_COLLATED.test(locale);
+export function rootSortKey(name: string): string | undefined {
+  const plain = name.normalize('NFD').replace(/[\u0300-\u0362]/g, '');
+  if (!/^[ -~]*$/.test(plain)) return undefined;
+  return plain
+    .toLowerCase()
+    .replace(/[^0-9a-z]/g, (char) => String.fromCharCode(1 + PUNCTUATION.indexOf(char)));
 }

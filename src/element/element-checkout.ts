@@ -30,15 +30,10 @@ export function afterPaint(run: () => void): void {
 /**
  * Runs `run` once the page is idle, for a warm-up no frame needs: a long task right after the list's
  * paint would delay the payer's first keystroke or click. A timer where the browser has no idle
- * callbacks (Safari). Returns a function that cancels it if it has not run.
+ * callbacks (Safari).
  */
-export function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(() => run(), { timeout: 1000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(run, 50);
-  return () => clearTimeout(timer);
+export function whenIdle(run: () => void): void {
+  (window.requestIdleCallback ?? setTimeout)(() => run());
 }
 
 /** The checkout of one element, wired to this browser page and to the element's events. */
@@ -54,7 +49,6 @@ export function createElementCheckout(emit: EmitEvent): CheckoutStore {
     onBankWindowReturn,
     returnToOpener,
     afterPaint,
-    whenIdle,
     events: {
       ready: (detail) => emit('pay-by-bank-ready', detail),
       select: (detail) => emit('pay-by-bank-select', detail),
