@@ -1,7 +1,8 @@
 /** The popup the payer authorises in, and how its return page tells the element. */
 
 export const BANK_WINDOW_NAME = 'pay-by-bank-bank-window';
-const RETURN_MESSAGE = 'pay-by-bank:returned';
+/** What the return page inside the bank window posts to the shop's page (bank-window-return.ts). */
+export const RETURN_MESSAGE = 'pay-by-bank:returned';
 
 export interface BankWindow {
   /** Points the window at the bank once the server has answered. */
@@ -55,16 +56,4 @@ export function returnToOpener(paymentId: string): boolean {
   }
   window.close();
   return true;
-}
-
-/** Listens for the bank window's return message, trusting only this page's own origin. */
-export function onBankWindowReturn(listener: (paymentId: string) => void): () => void {
-  const receive = (event: MessageEvent) => {
-    if (event.origin !== window.location.origin) return;
-    const data = event.data as { type?: unknown; paymentId?: unknown } | null;
-    if (data?.type === RETURN_MESSAGE && typeof data.paymentId === 'string')
-      listener(data.paymentId);
-  };
-  window.addEventListener('message', receive);
-  return () => window.removeEventListener('message', receive);
 }

@@ -9,14 +9,18 @@ import type { RememberedBank } from './remembered-bank.js';
 
 /** Everything the checkout needs from outside core: the merchant, the page, and where events go. */
 export interface CheckoutDependencies {
-  environment: PageEnvironment;
+  /** The page's visibility and connectivity; the browser page's when absent. */
+  environment?: PageEnvironment;
   events: CheckoutEvents;
   navigate(url: string): void;
   newIdempotencyKey(): string;
   device: DeviceTraits;
   openBankWindow(url?: string): BankWindow | undefined;
-  /** Calls the listener with the payment id the bank window's return page reports. */
-  onBankWindowReturn(listener: (paymentId: string) => void): () => void;
+  /**
+   * Calls the listener with the payment id the bank window's return page reports; the browser
+   * window's messages when absent.
+   */
+  onBankWindowReturn?(listener: (paymentId: string) => void): () => void;
   /** On a return page inside the bank window: hands the payment to the opener; false elsewhere. */
   returnToOpener(paymentId: string): boolean;
   /**

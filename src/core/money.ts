@@ -15,11 +15,21 @@ export function isCurrencyCode(value: string): boolean {
   return CURRENCY.test(value);
 }
 
+/** One formatter per locale and currency: each costs milliseconds to make, the first one tens. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, locale: string): Intl.NumberFormat {
+  const key = `${locale} ${currency}`;
+  const format =
+    formatters.get(key) ?? new Intl.NumberFormat(locale, { style: 'currency', currency });
+  formatters.set(key, format);
+  return format;
+}
+
 /**
  * Formats a decimal string without going through a binary float, so 99999999.99 prints exactly.
  * Intl.NumberFormat takes numeric strings as exact decimals.
  */
 export function formatMoney(value: string, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  return format.format(value as Intl.StringNumericLiteral);
+  return moneyFormat(currency, locale).format(value as Intl.StringNumericLiteral);
 }

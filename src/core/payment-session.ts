@@ -1,11 +1,13 @@
 import type { WritableAtom } from 'nanostores';
 import type { SavedAttempt } from './attempt-storage.js';
 import type { BankWindow } from './bank-window.js';
+import { onBankWindowReturn } from './bank-window-return.js';
 import { asCheckoutError, CheckoutError } from './checkout-error.js';
 import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js';
 import { linkOf, paymentOf } from './checkout-state.js';
 import type { Attempt, CheckoutState, PaymentSnapshot } from './checkout-state.js';
 import { isPastExpiry } from './expiry.js';
+import { browserPageEnvironment } from './page-environment.js';
 import { protocolLocale } from './protocol-locale.js';
 // The merchant client's payment calls, which it imports lazily: loaded with the session, ready by Pay.
 import './merchant-payments.js';
@@ -197,12 +199,12 @@ export function createPaymentSession(context: SessionContext) {
   function startTracking(payment: PaymentSnapshot, view: 'tracking' | 'popup' | 'qr') {
     stopTracking();
     update((now) => trackingStarted(now, { view, payment }));
-    stopListening = deps.onBankWindowReturn((paymentId) => {
+    stopListening = (deps.onBankWindowReturn ?? onBankWindowReturn)((paymentId) => {
       if (paymentId === paymentOf(state())?.paymentId) tracker?.pollNow();
     });
     tracker = trackStatus({
       status: payment.status,
-      environment: deps.environment,
+      environment: deps.environment ?? browserPageEnvironment(),
       budgetMs: deps.pollBudgetMs,
       random: deps.random,
       fetchStatus: (query, signal) => setup().client.getPayment(payment.paymentId, query, signal),

@@ -1,13 +1,12 @@
 import type { PropertyValues } from 'lit';
 import { createAttemptStorage, sessionStorageOrUndefined } from '../core/attempt-storage.js';
-import { onBankWindowReturn, returnToOpener } from '../core/bank-window.js';
+import { returnToOpener } from '../core/bank-window.js';
 import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout-events.js';
 import { createCheckoutStore } from '../core/checkout-store.js';
 import type { CheckoutSetup } from '../core/checkout-context.js';
 import type { CheckoutStore } from '../core/checkout-store.js';
 import type { CheckoutSettings } from '../core/config.js';
 import { createMerchantClient } from '../core/merchant-client.js';
-import { browserPageEnvironment } from '../core/page-environment.js';
 import { localStorageOrUndefined, rememberedBank } from '../core/remembered-bank.js';
 import { defaultReturnUrl } from '../core/return-url.js';
 import { browserEffects } from './browser-effects.js';
@@ -27,17 +26,24 @@ export function afterPaint(run: () => void): void {
   requestAnimationFrame(() => setTimeout(run));
 }
 
+/**
+ * Runs `run` once the page is idle, for a warm-up no frame needs: a long task right after the list's
+ * paint would delay the payer's first keystroke or click. A timer where the browser has no idle
+ * callbacks (Safari).
+ */
+export function whenIdle(run: () => void): void {
+  (window.requestIdleCallback ?? setTimeout)(() => run());
+}
+
 /** The checkout of one element, wired to this browser page and to the element's events. */
 export function createElementCheckout(emit: EmitEvent): CheckoutStore {
   return createCheckoutStore({
-    environment: browserPageEnvironment(),
     navigate: (url) => browserEffects.navigate(url),
     newIdempotencyKey: () => crypto.randomUUID(),
     get device() {
       return browserEffects.device();
     },
     openBankWindow: (url) => browserEffects.openBankWindow(url),
-    onBankWindowReturn,
     returnToOpener,
     afterPaint,
     events: {

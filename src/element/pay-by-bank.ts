@@ -13,6 +13,7 @@ import {
   checkoutSetup,
   createElementCheckout,
   reloadsBanks,
+  whenIdle,
 } from './element-checkout.js';
 import type { CountdownController } from './controllers/countdown-controller.js';
 import { LazyViews } from './controllers/lazy-views.js';
@@ -346,8 +347,9 @@ export class PayByBank extends LitElement {
   #preparing = false;
 
   /**
-   * Once the bank list is painted: fetches the views and words after Pay, and makes the first money
-   * formatter (tens of milliseconds of locale data), so they are there when the payer commits.
+   * Once the bank list is painted: fetches the views and words after Pay, then, when the page is
+   * idle, makes the money formatter (the first costs tens of milliseconds of locale data), so they
+   * are there when the payer chooses a bank and commits.
    */
   #prepareAfterPay() {
     if (this.#preparing) return;
@@ -355,7 +357,7 @@ export class PayByBank extends LitElement {
     afterPaint(() => {
       this.#views.get('payment');
       this.#locale.loadAll();
-      this.#formatAmount();
+      whenIdle(() => this.#formatAmount());
     });
   }
 

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
 import '../support/setup.js';
 import { filterBanks, sortBanks, validatePayerFields } from '../../src/core/banks.js';
 import { backoffDelay, POLL_BACKOFF } from '../../src/core/backoff.js';
@@ -78,6 +79,20 @@ describe('money', () => {
     expect(formatMoney('99999999.99', 'EUR', 'en')).to.equal('€99,999,999.99');
     expect(formatMoney('12.5', 'EUR', 'de').replace(/\s/g, ' ')).to.equal('12,50 €');
     expect(formatMoney('1999', 'INR', 'en-IN')).to.equal('₹1,999.00');
+  });
+  it('makes one formatter per locale and currency, however often it formats', () => {
+    const made = sinon.spy(Intl, 'NumberFormat');
+    try {
+      // A locale and currency no other test formats with, so none is cached yet.
+      formatMoney('1', 'CHF', 'en-NZ');
+      formatMoney('2.50', 'CHF', 'en-NZ');
+      expect(formatMoney('3', 'CHF', 'en-NZ').replace(/\s/g, ' ')).to.equal('CHF 3.00');
+      expect(made.callCount).to.equal(1);
+      expect(formatMoney('3', 'NZD', 'en-NZ')).to.equal('$3.00');
+      expect(made.callCount).to.equal(2);
+    } finally {
+      made.restore();
+    }
   });
 });
 

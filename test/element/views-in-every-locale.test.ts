@@ -64,7 +64,7 @@ const actions: ChooseViewActions = {
   onSearch: noop,
   onSearchKeydown: noop,
   onListKeydown: noop,
-  onPick: noop,
+  onListClick: noop,
   onLogoError: noop,
   onField: noop,
   onSubmit: noop,

@@ -117,7 +117,10 @@ export class BankListController {
     },
     onSearchKeydown: (event: KeyboardEvent) => this.#listbox.onSearchKeydown(event),
     onListKeydown: (event: KeyboardEvent) => this.#listbox.onListKeydown(event),
-    onPick: (bankId: string) => this.#listbox.pick(bankId),
+    onListClick: (event: Event) => {
+      const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
+      if (option?.dataset.bankId) this.#listbox.pick(option.dataset.bankId);
+    },
     onLogoError: (bankId: string) => {
       this.#brokenLogos = new Set([...this.#brokenLogos, bankId]);
       this.host.requestUpdate();

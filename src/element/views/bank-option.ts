@@ -1,4 +1,3 @@
-/* eslint-disable lit-a11y/click-events-have-key-events -- the listbox owns the keys (aria-activedescendant pattern) */
 import { html, nothing } from 'lit';
 import type { Bank } from '../../core/protocol.js';
 import type { Translate } from '../../core/i18n.js';
@@ -12,7 +11,6 @@ export interface BankOptionModel {
   showLogo: boolean;
   translate: Translate;
   onLogoError(bankId: string): void;
-  onPick(bankId: string): void;
 }
 
 /** What the payer should know about a bank first: that it is down or slow, else that it is popular. */
@@ -24,7 +22,10 @@ function badge(bank: Bank, translate: Translate) {
   >`;
 }
 
-/** One bank in the listbox: logo or initials, name, and what the payer should know about it. */
+/**
+ * One bank in the listbox: logo or initials, name, and what the payer should know about it. A click
+ * on it is the list's, by its `data-bank-id` (choose-view.ts): no listener per option.
+ */
 export function bankOption(model: BankOptionModel) {
   const { bank, translate } = model;
   const unavailable = bank.status === 'unavailable';
@@ -36,7 +37,6 @@ export function bankOption(model: BankOptionModel) {
     aria-selected=${model.selected ? 'true' : 'false'}
     aria-disabled=${unavailable ? 'true' : 'false'}
     data-bank-id=${bank.id}
-    @click=${() => model.onPick(bank.id)}
   >
     ${
       model.showLogo && bank.logo

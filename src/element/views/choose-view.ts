@@ -28,7 +28,8 @@ export interface ChooseViewActions {
   onSearch(event: Event): void;
   onSearchKeydown(event: KeyboardEvent): void;
   onListKeydown(event: KeyboardEvent): void;
-  onPick(bankId: string): void;
+  /** A click in the list: on the option it landed in, if any. */
+  onListClick(event: Event): void;
   onLogoError(bankId: string): void;
   onField(event: Event): void;
   onSubmit(event: Event): void;
@@ -153,6 +154,7 @@ export function chooseView(model: ChooseViewModel, actions: ChooseViewActions) {
               aria-activedescendant=${activeOption ?? nothing}
               aria-disabled=${model.disabled ? 'true' : 'false'}
               @keydown=${actions.onListKeydown}
+              @click=${actions.onListClick}
             >
               ${model.visibleBanks.map((bank) =>
                 bankOption({
@@ -163,7 +165,6 @@ export function chooseView(model: ChooseViewModel, actions: ChooseViewActions) {
                   showLogo: !model.brokenLogos.has(bank.id),
                   translate,
                   onLogoError: actions.onLogoError,
-                  onPick: actions.onPick,
                 }),
               )}
             </ul>`
