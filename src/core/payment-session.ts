@@ -60,6 +60,10 @@ export function createPaymentSession(context: SessionContext) {
   /** The bank of the payment in hand, remembered on success with `remember-bank`. */
   let bankId: string | undefined;
   let stopListening: (() => void) | undefined;
+  // The browser's, unless the checkout brought its own (tests do); imported here, with Pay, so that
+  // they stay out of the first paint (docs/architecture.md, "The element's first paint").
+  const watchReturn = deps.onBankWindowReturn ?? onBankWindowReturn;
+  const environment = deps.environment ?? browserPageEnvironment();
   const bankWindow = {
     current: undefined as BankWindow | undefined,
     close() {
@@ -70,6 +74,7 @@ export function createPaymentSession(context: SessionContext) {
 
   const handOff: HandOffContext = {
     deps,
+    onBankWindowReturn: watchReturn,
     setup,
     state,
     update,
@@ -199,12 +204,12 @@ export function createPaymentSession(context: SessionContext) {
   function startTracking(payment: PaymentSnapshot, view: 'tracking' | 'popup' | 'qr') {
     stopTracking();
     update((now) => trackingStarted(now, { view, payment }));
-    stopListening = (deps.onBankWindowReturn ?? onBankWindowReturn)((paymentId) => {
+    stopListening = watchReturn((paymentId) => {
       if (paymentId === paymentOf(state())?.paymentId) tracker?.pollNow();
     });
     tracker = trackStatus({
       status: payment.status,
-      environment: deps.environment ?? browserPageEnvironment(),
+      environment,
       budgetMs: deps.pollBudgetMs,
       random: deps.random,
       fetchStatus: (query, signal) => setup().client.getPayment(payment.paymentId, query, signal),

@@ -36,7 +36,6 @@ function fakeContext(options: { flow?: FlowSetting; proceed?: boolean; window?: 
     navigate: (url: string) => calls.push(`navigate ${url}`),
     newIdempotencyKey: () => 'key-2',
     openBankWindow: () => undefined,
-    onBankWindowReturn: () => () => {},
   } as unknown as CheckoutDependencies;
   const setup = {
     flow: options.flow ?? 'popup',
@@ -47,6 +46,7 @@ function fakeContext(options: { flow?: FlowSetting; proceed?: boolean; window?: 
   } as unknown as CheckoutSetup;
   const context: HandOffContext = {
     deps,
+    onBankWindowReturn: () => () => {},
     setup: () => setup,
     state: () => state,
     update: (transition) => (state = transition(state)),

@@ -25,6 +25,8 @@ export interface HandOffContext {
   state(): CheckoutState;
   /** Applies a transition to the state. */
   update(transition: (state: CheckoutState) => CheckoutState): void;
+  /** Calls the listener with the payment id the bank window's return page reports. */
+  onBankWindowReturn(listener: (paymentId: string) => void): () => void;
   /** The bank's window, opened inside the payer's click; the session closes it at the end. */
   bankWindow: { current: BankWindow | undefined; close(): void };
   /** Tracks the payment's status, shown in `view`. */

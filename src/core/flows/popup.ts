@@ -1,4 +1,3 @@
-import { onBankWindowReturn } from '../bank-window-return.js';
 import { isPastExpiry } from '../expiry.js';
 import { paymentOf, linkOf } from '../checkout-state.js';
 import type { PaymentSnapshot } from '../checkout-state.js';
@@ -29,7 +28,7 @@ export function popupHandOff(context: HandOffContext): PopupHandOff {
   function watchBankWindow(payment: PaymentSnapshot) {
     context.startTracking(payment, 'popup');
     returned = false;
-    stopWatchingReturn = (deps.onBankWindowReturn ?? onBankWindowReturn)((paymentId) => {
+    stopWatchingReturn = context.onBankWindowReturn((paymentId) => {
       if (paymentId === payment.paymentId) returned = true;
     });
     const watched = bankWindow.current;

@@ -21,15 +21,8 @@ export const STATUS_READ = 'status read';
  * deadline. A request whose client went away is answered 499 without another read: nobody reads it.
  * The client's long-poll slot (`slot`, if one was taken) is given back once it is answered.
  */
-export function answerOnChange(
-  context: HandlerContext,
-  paymentId: string,
-  since: PaymentStatus,
-  deadline: number,
-  signal: AbortState,
-  slot: string | undefined,
-): LaterAnswer {
-  const poll = new LongPoll(context, paymentId, since, deadline, signal, slot);
+export function answerOnChange(...held: ConstructorParameters<typeof LongPoll>): LaterAnswer {
+  const poll = new LongPoll(...held);
   poll.waitAgain();
   return poll;
 }
