@@ -111,7 +111,8 @@ describe('<pay-by-bank> keyboard only', () => {
     list.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     list.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     await oneEvent(element, 'pay-by-bank-success');
-    await element.updateComplete;
+    // The outcome view may still be on its way as a lazy chunk when the event fires.
+    await element.loadComplete;
     expect(element.shadowRoot?.activeElement?.textContent).to.contain('Payment complete');
   });
 
