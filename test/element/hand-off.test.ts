@@ -184,6 +184,25 @@ describe('<pay-by-bank> popup hand-off', () => {
     await oneEvent(element, 'pay-by-bank-success');
   });
 
+  it('tracks on when the return message lands only after the window was seen closed', async () => {
+    const element = await mountReady({ flow: 'popup' });
+    await payWith(element, 'alpha');
+    await shown(element, '[part="status"]', 'Continue in the window');
+    await flushIo(element);
+    // The return page posted and closed, and this page saw the close first: the message lands
+    // while the one status check after the close is out, and the server still says awaiting.
+    merchant.options.answered = (paymentId) => {
+      if (bankWindow.closed)
+        window.postMessage({ type: 'pay-by-bank:returned', paymentId }, location.origin);
+      return {};
+    };
+    bankWindow.closed = true;
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(query(element, '[part="status"]').textContent).not.to.contain('was closed');
+    merchant.options.statuses = ['completed'];
+    await oneEvent(element, 'pay-by-bank-success');
+  });
+
   it('keeps tracking when the window closes while the status cannot be read', async () => {
     const element = await mountReady({ flow: 'popup' });
     await payWith(element, 'alpha');

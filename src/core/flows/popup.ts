@@ -45,12 +45,7 @@ export function popupHandOff(context: HandOffContext): PopupHandOff {
   async function checkAfterBankWindowClosed() {
     const payment = paymentOf(context.state());
     if (!payment || context.state().view !== 'popup') return;
-    if (returned) {
-      // Closed by the return page: the bank has the payer's answer, which the merchant's server may
-      // not know yet. Tracked here, as after a redirect back.
-      context.startTracking(payment, 'tracking');
-      return;
-    }
+    if (returned) return trackAfterReturn(payment);
     let known = true;
     try {
       context.applyPayment(await setup().client.getPayment(payment.paymentId));
@@ -60,8 +55,18 @@ export function popupHandOff(context: HandOffContext): PopupHandOff {
       known = false;
     }
     if (context.state().view !== 'popup') return;
+    // The return page posts, then closes: its message may land after the close was seen.
+    if (returned) return trackAfterReturn(payment);
     if (known) context.stopTracking();
     context.update(bankWindowClosed);
+  }
+
+  /**
+   * Closed by the return page: the bank has the payer's answer, which the merchant's server may not
+   * know yet. Tracked here, as after a redirect back.
+   */
+  function trackAfterReturn(payment: PaymentSnapshot) {
+    context.startTracking(payment, 'tracking');
   }
 
   return {
