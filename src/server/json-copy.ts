@@ -12,3 +12,18 @@ export function copyJson<T>(value: T): T {
     copied[key] = copyJson((value as Record<string, unknown>)[key]);
   return copied as T;
 }
+
+/**
+ * A deep copy of what a store keeps, frozen all through: a snapshot the store can hand to every
+ * reader as it is, since no reader can change it (docs/architecture.md, "The hot path").
+ */
+export function frozenJson<T>(value: T): T {
+  return deepFreeze(copyJson(value));
+}
+
+/** Freezes `value` and everything in it, in place: for JSON just parsed, which nobody else holds. */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  return Object.freeze(value);
+}

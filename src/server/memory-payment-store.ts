@@ -1,5 +1,5 @@
 import { isTerminal } from '../core/status.js';
-import { copyJson as copy } from './json-copy.js';
+import { copyJson as copy, frozenJson } from './json-copy.js';
 import { consoleLogger, type Logger } from './logger.js';
 import type {
   IdempotencyAttempt,
@@ -9,6 +9,7 @@ import type {
   StatusChangeDelivery,
   StoredPayment,
 } from './payment-store.js';
+import { readSnapshot, type SnapshotReads } from './payment-snapshot.js';
 import {
   assertStatusMovesForward,
   DEFAULT_CHANGE_META,
@@ -101,10 +102,14 @@ export function createMemoryPaymentStore(options: MemoryPaymentStoreOptions = {}
       .slice(0, Math.max(0, limit));
   }
 
-  return {
+  const store: PaymentStore & SnapshotReads = {
     async get(id) {
       const payment = payments.get(id);
       return payment && copy(payment);
+    },
+    // Each stored payment is a frozen snapshot, replaced on every write (src/server/payment-snapshot.ts).
+    async [readSnapshot](id) {
+      return payments.get(id);
     },
     async findByProviderPaymentId(provider, providerPaymentId) {
       const id = byProviderId.get(providerKey({ provider, providerPaymentId }));
@@ -115,7 +120,7 @@ export function createMemoryPaymentStore(options: MemoryPaymentStoreOptions = {}
       if (payments.has(payment.id)) throw new Error('payment id already stored');
       if (byProviderId.has(providerKey(payment)))
         throw new Error('provider payment id already stored');
-      const stored = copy(payment);
+      const stored = frozenJson(payment);
       payments.set(stored.id, stored);
       byProviderId.set(providerKey(stored), stored.id);
       record(stored, null, { source: 'create' });
@@ -125,7 +130,7 @@ export function createMemoryPaymentStore(options: MemoryPaymentStoreOptions = {}
       if (!current) return undefined;
       const changed = change(copy(current));
       if (!changed) return copy(current);
-      const next = { ...copy(changed), id };
+      const next = frozenJson({ ...changed, id });
       assertStatusMovesForward(current, next);
       const owner = byProviderId.get(providerKey(next));
       if (owner !== undefined && owner !== id)
@@ -245,4 +250,5 @@ export function createMemoryPaymentStore(options: MemoryPaymentStoreOptions = {}
     },
     async close() {},
   };
+  return store;
 }

@@ -1,7 +1,7 @@
 import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { relativePath } from './handler.js';
-import { LaterAnswer, toFetchResponse, type RouteAnswer } from './kit-answer.js';
+import { LaterAnswer, toFetchResponse, type KitAnswer, type RouteAnswer } from './kit-answer.js';
 import { kitAnsweringOf, type KitAnswering } from './kit-handler.js';
 import { NodeGetRequest, originOf } from './node-request.js';
 import { ProblemError, problemBody, problemResponse, type ProblemCode } from './problem.js';
@@ -221,10 +221,26 @@ function writeAnswer(
     });
     return;
   }
-  const headers: Record<string, string | number> = { ...answer.headers };
-  if (answer.body !== null) headers['content-length'] = Buffer.byteLength(answer.body);
-  res.writeHead(answer.status, headers);
+  res.writeHead(answer.status, nodeHeadersOf(answer));
   res.end(answer.body ?? undefined);
+}
+
+const nodeHeaders = new WeakMap<KitAnswer, Readonly<Record<string, string | number>>>();
+
+/**
+ * An answer's headers with its length, made once per answer: a status poll's answer is made once per
+ * stored payment and written to every poll of it (src/server/payment-snapshot.ts).
+ */
+function nodeHeadersOf(answer: KitAnswer): Readonly<Record<string, string | number>> {
+  let headers = nodeHeaders.get(answer);
+  if (!headers) {
+    headers =
+      answer.body === null
+        ? answer.headers
+        : { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) };
+    nodeHeaders.set(answer, headers);
+  }
+  return headers;
 }
 
 async function writeResponse(res: ServerResponse, response: Response): Promise<void> {

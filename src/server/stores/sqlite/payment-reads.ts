@@ -1,4 +1,4 @@
-import { copyJson } from '../../json-copy.js';
+import { deepFreeze } from '../../json-copy.js';
 import type { StoredPayment } from '../../payment-store.js';
 import { paymentOf, type PaymentRow } from './rows.js';
 import type { Statements } from './statements.js';
@@ -13,8 +13,8 @@ const MAX_KEPT = 1024;
  * process on the file, another store in this one) committed since the last look: SQLite's
  * `PRAGMA data_version`, which moves on their commits, never on this connection's own. Then everything
  * kept is let go. This connection's own writes are told with `forget`. So a read after a look never
- * answers a payment older than one a commit had stored before the look, and each read answers a copy
- * of its own.
+ * answers a payment older than one a commit had stored before the look. What it answers is the kept
+ * payment itself, frozen (src/server/payment-snapshot.ts): the store copies it for `get`.
  */
 export class PaymentReads {
   readonly #statements: Statements;
@@ -34,16 +34,16 @@ export class PaymentReads {
     this.#dataVersion = dataVersion;
   }
 
-  get(id: string): StoredPayment | undefined {
+  snapshot(id: string): StoredPayment | undefined {
     let payment = this.#kept.get(id);
     if (!payment) {
       // Read after the look: a commit in between moves the version, and the next look drops this.
       const row = this.#statements.getPayment.get(id) as PaymentRow | undefined;
       if (!row) return undefined;
-      payment = paymentOf(row);
+      payment = deepFreeze(paymentOf(row));
       this.#keep(id, payment);
     }
-    return copyJson(payment);
+    return payment;
   }
 
   /** A write of this connection changed, or may have changed, this payment. */

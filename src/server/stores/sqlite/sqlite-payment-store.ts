@@ -6,6 +6,8 @@ import type {
   StatusChangeMeta,
   StoredPayment,
 } from '../../payment-store.js';
+import { copyJson } from '../../json-copy.js';
+import { readSnapshot, type SnapshotReads } from '../../payment-snapshot.js';
 import { StoreUnavailableError } from '../../store-errors.js';
 import { assertStatusMovesForward, DEFAULT_CHANGE_META, statusChange } from '../status-change.js';
 import { openConnection, type Connection } from './connection.js';
@@ -97,7 +99,7 @@ export function createSqlitePaymentStore(options: SqlitePaymentStoreOptions): Pa
   const readPayments = readBatch((ids: readonly string[]) =>
     use(({ payments }) => {
       payments.look();
-      return ids.map((id) => payments.get(id));
+      return ids.map((id) => payments.snapshot(id));
     }),
   );
 
@@ -114,8 +116,12 @@ export function createSqlitePaymentStore(options: SqlitePaymentStoreOptions): Pa
     statements.insertDelivery.run(outboxColumns(change.delivery, at.getTime()));
   }
 
-  return {
-    get: readPayments,
+  const store: PaymentStore & SnapshotReads = {
+    async get(id) {
+      const payment = await readPayments(id);
+      return payment && copyJson(payment);
+    },
+    [readSnapshot]: readPayments,
     async findByProviderPaymentId(provider, providerPaymentId) {
       return use(({ statements }) => {
         const row = statements.findByProviderId.get(provider, providerPaymentId) as
@@ -282,6 +288,7 @@ export function createSqlitePaymentStore(options: SqlitePaymentStoreOptions): Pa
       connection = undefined;
     },
   };
+  return store;
 }
 
 /** SQLite's LIMIT takes a negative number for "no limit"; a caller's nonsense means none. */
