@@ -1,4 +1,5 @@
 import type { Bank } from './protocol.js';
+import { isRootCollated, rootSortKey } from './root-collation.js';
 import { foldForSearch } from './text.js';
 
 const collators = new Map<string, Intl.Collator>();
@@ -13,13 +14,23 @@ export function collatorFor(locale: string): Intl.Collator {
   return collator;
 }
 
-/** Popular banks first, then by name in the payer's language. */
+const popularFirst = (a: Bank, b: Bank) => Number(b.popular === true) - Number(a.popular === true);
+const byKey = (a: string, b: string) => Number(a > b) - Number(a < b);
+
+/**
+ * Popular banks first, then by name in the payer's language: by root collation keys where they give
+ * the collator's order (root-collation.ts), else by the collator.
+ */
 export function sortBanks(banks: readonly Bank[], locale: string): Bank[] {
+  const keyed = isRootCollated(locale)
+    ? banks.map((bank) => ({ bank, key: rootSortKey(bank.name) }))
+    : undefined;
+  if (keyed?.every(({ key }) => key !== undefined)) {
+    keyed.sort((a, b) => popularFirst(a.bank, b.bank) || byKey(a.key ?? '', b.key ?? ''));
+    return keyed.map(({ bank }) => bank);
+  }
   const collator = collatorFor(locale);
-  return [...banks].sort(
-    (a, b) =>
-      Number(b.popular === true) - Number(a.popular === true) || collator.compare(a.name, b.name),
-  );
+  return [...banks].sort((a, b) => popularFirst(a, b) || collator.compare(a.name, b.name));
 }
 
 /** Each bank's name as searched, folded once per bank list rather than once per keystroke. */

@@ -7,6 +7,7 @@ import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js'
 import { INITIAL_STATE } from './checkout-state.js';
 import type { Attempt, CheckoutState, RetryableError } from './checkout-state.js';
 import { resolveFlow } from './flow.js';
+import { isRootCollated } from './root-collation.js';
 import type { PaymentSession } from './payment-session.js';
 import {
   bankListReset,
@@ -87,8 +88,9 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     try {
       const { client, checkout, locale } = configured();
       const request = client.getBanks(country, checkout, controller.signal);
-      // The collation data the list is sorted with loads while the request is out, not after it.
-      collatorFor(locale);
+      // The collation data the list is sorted with loads while the request is out, not after it; a
+      // list in a root-collated language may sort without it (root-collation.ts).
+      if (!isRootCollated(locale)) collatorFor(locale);
       const answer = await request;
       if (controller.signal.aborted) return;
       update((now) =>
