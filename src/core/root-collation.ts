@@ -11,8 +11,8 @@
  * (test/core/root-collation.test.ts checks it against `Intl.Collator`). A list with any other name
  * (ß, ø, ł, another script) is left to the collator.
  */
-/** The space and ASCII punctuation in root order; digits come after them, then letters. */
-const PUNCTUATION = ` _-,;:!?.'"()[]{}@*/\\&#%\`^+<=>|~$`;
+/** ASCII punctuation in root order, after the space and before the digits (then letters). */
+const PUNCTUATION = `_-,;:!?.'"()[]{}@*/\\&#%\`^+<=>|~$`;
 
 /** A language tag with a language of root collation and at most a region: no -u-co- and the like. */
 const ROOT_COLLATED = /^(?:de|en|fr|it|nl|pt)(?:-(?:[a-z]{2}|\d{3}))?$/i;
@@ -25,12 +25,19 @@ export function isRootCollated(locale: string): boolean {
 /**
  * The name's key, compared with `<` as a root collator at base strength compares names, or
  * undefined when only a collator can tell. The accents dropped (U+0300 to U+0362) weigh nothing at
- * that strength.
+ * that strength. The space, digits and letters are in root order in ASCII already; a punctuation
+ * mark becomes `!` (above the space, below the digits) and its place in PUNCTUATION, so that a list
+ * of plain names (the most common) needs no replacing at all.
  */
 export function rootSortKey(name: string): string | undefined {
-  const plain = name.normalize('NFD').replace(/[\u0300-\u0362]/g, '');
-  if (!/^[ -~]*$/.test(plain)) return undefined;
-  return plain
-    .toLowerCase()
-    .replace(/[^0-9a-z]/g, (char) => String.fromCharCode(1 + PUNCTUATION.indexOf(char)));
+  const plain = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u0362]/g, '')
+    .toLowerCase();
+  if (/^[ 0-9a-z]*$/.test(plain)) return plain;
+  if (/^[ -~]*$/.test(plain))
+    return plain.replace(
+      /[^ 0-9a-z]/g,
+      (char) => `!${String.fromCharCode(33 + PUNCTUATION.indexOf(char))}`,
+    );
 }
