@@ -16,9 +16,23 @@ function collatorOrder(banks: readonly Bank[], locale: string): string[] {
 
 const ROOT_LOCALES = ['en', 'en-GB', 'de', 'de-AT', 'fr', 'fr-CA', 'it', 'nl', 'pt', 'pt-BR'];
 
-/** Every printable ASCII character, accented letters (precomposed and combining), and a few names need a collator for. */
+/** Every printable ASCII character, accented letters (precomposed and combining), ß, and a few names need a collator for. */
 const printable = Array.from({ length: 95 }, (_, index) => String.fromCharCode(32 + index));
-const accented = ['é', 'È', 'ü', 'Ö', 'ç', 'ñ', 'å', 'Â', 'e\u0301', 'o\u0308', 'a\u0363'];
+const accented = [
+  'é',
+  'È',
+  'ü',
+  'Ö',
+  'ç',
+  'ñ',
+  'å',
+  'Â',
+  'e\u0301',
+  'o\u0308',
+  'a\u0363',
+  'ß',
+  'ẞ',
+];
 const others = ['ß', 'ø', 'Æ', 'ł', 'ı', 'İ', 'Ω', 'ж', '中', 'ﬁ'];
 
 const name = (alphabet: string[]) =>
@@ -37,7 +51,7 @@ const banksOf = (alphabet: string[]) =>
   );
 
 describe('sorting banks without a collator', () => {
-  it('gives the collator’s order, ties included, for any ASCII or accented names', () => {
+  it('gives the collator’s order, ties included, for any ASCII or accented names, ß included', () => {
     for (const locale of ROOT_LOCALES) {
       fc.assert(
         fc.property(banksOf([...printable, ...printable.slice(65, 91), ...accented]), (banks) => {
@@ -65,6 +79,13 @@ describe('sorting banks without a collator', () => {
         [
           { id: 'b', name: 'Société Générale', country: 'FR', status: 'available', fields: [] },
           { id: 'a', name: "Caisse d'Épargne", country: 'FR', status: 'available', fields: [] },
+          {
+            id: 'c',
+            name: 'Sparkasse Gießen-Friedberg',
+            country: 'DE',
+            status: 'available',
+            fields: [],
+          },
         ],
         'fr-FR',
       );
