@@ -24,8 +24,8 @@ export default [
     path: inDist(redirectPaymentFiles(graph)),
     // Raised from 22 KiB: the views after Pay now carry the receipt and its drawn marks, the UPI
     // intent and QR hand-off and the BBPS receipt, and their words; all of it loads while the bank
-    // list is shown, never before it.
-    limit: '24.5 KiB',
+    // list is shown, never before it. To 24.7 KiB by the first paint's root collation keys.
+    limit: '24.7 KiB',
     brotli: true,
   },
 ];
