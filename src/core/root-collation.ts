@@ -8,8 +8,8 @@
  * and each printable ASCII character has a primary weight of its own: the space and punctuation (in
  * the order below), then digits, then letters. A name of those characters, accented or not, thus
  * sorts by its lower-cased ASCII with the punctuation renumbered between the space and the digits
- * (test/core/root-collation.test.ts checks it against `Intl.Collator`). A list with any other name
- * (ß, ø, ł, another script) is left to the collator.
+ * (test/core/root-collation.test.ts checks it against `Intl.Collator`), and ß as ss. A list with
+ * any other name (ø, ł, another script) is left to the collator.
  */
 /** ASCII punctuation in root order, after the space and before the digits (then letters). */
 const PUNCTUATION = `_-,;:!?.'"()[]{}@*/\\&#%\`^+<=>|~$`;
@@ -25,9 +25,10 @@ export function isRootCollated(locale: string): boolean {
 /**
  * The name's key, compared with `<` as a root collator at base strength compares names, or
  * undefined when only a collator can tell. The accents dropped (U+0300 to U+0362) weigh nothing at
- * that strength, and ß weighs what ss does (German lists have it). The space, digits and letters are in root order in ASCII already; a punctuation
- * mark becomes `!` (above the space, below the digits) and its place in PUNCTUATION, so that a list
- * of plain names (the most common) needs no replacing at all.
+ * that strength, and ß weighs what ss does (German lists have it). The space, digits and letters
+ * are in root order in ASCII already; a punctuation mark becomes `!` (above the space, below the
+ * digits) and its place in PUNCTUATION, so that a list of plain names (the most common) needs no
+ * replacing at all.
  */
 export function rootSortKey(name: string): string | undefined {
   const plain = name
