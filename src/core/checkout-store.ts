@@ -8,6 +8,7 @@ import { INITIAL_STATE } from './checkout-state.js';
 import type { Attempt, CheckoutState, RetryableError } from './checkout-state.js';
 import { resolveFlow } from './flow.js';
 import type { PaymentSession } from './payment-session.js';
+import type { ReturnedPayment } from './return-url.js';
 import {
   bankListReset,
   bankSelected,
@@ -17,12 +18,10 @@ import {
   countryChanged,
   creationRetried,
   failedRetryably,
-  handedBack,
   payerFieldChanged,
   payerFieldsRejected,
   paymentStarted,
   queryChanged,
-  resuming,
 } from './transitions/bank-choice.js';
 
 function sameAttempt(attempt: Attempt | undefined, next: Omit<Attempt, 'idempotencyKey'>) {
@@ -149,31 +148,21 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     },
 
     /**
-     * The first run after configure. On the return page inside the bank's window: hand back to the
-     * shop's page. Otherwise resume a payment that left for the bank (the return URL's id, if it is
-     * this widget's or no widget's, else the saved attempt), or show the bank list.
+     * The first run after configure. With nothing to resume (no payment id in the address, no saved
+     * attempt) the bank list; otherwise the payment session, loaded first, decides
+     * (`PaymentSession.start`): hand back inside the bank's window, resume, or the bank list.
      */
-    start(returned: { paymentId: string; claim(): void } | undefined) {
-      if (returned && deps.returnToOpener(returned.paymentId)) {
-        update(handedBack);
-        return;
-      }
-      const { attempts } = configured();
-      const saved = attempts.load();
-      const claimed =
-        returned &&
-        (saved?.paymentId === returned.paymentId || !attempts.isAnyones(returned.paymentId));
-      if (claimed) returned.claim();
-      const paymentId = claimed ? returned.paymentId : saved?.paymentId;
-      if (!paymentId) {
-        // A reload while the payment was being created: the next Pay sends the same key again.
-        if (saved) attempt = { ...saved, payer: saved.payer ?? {} };
+    start(returned: ReturnedPayment | undefined) {
+      if (!returned && !configured().attempts.load()) {
         void loadBanks(configured().preferredCountry);
         return;
       }
-      update(resuming);
-      const fromSaved = saved?.paymentId === paymentId ? saved : undefined;
-      void loadSession().then((loaded) => loaded.resume(paymentId, fromSaved, Boolean(claimed)));
+      void loadSession().then((loaded) =>
+        loaded.start(returned, {
+          keepAttempt: (kept) => (attempt = kept),
+          loadBanks: () => void loadBanks(configured().preferredCountry),
+        }),
+      );
     },
 
     setQuery(query: string) {

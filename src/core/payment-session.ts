@@ -1,7 +1,7 @@
 import type { WritableAtom } from 'nanostores';
 import type { SavedAttempt } from './attempt-storage.js';
 import type { BankWindow } from './bank-window.js';
-import { onBankWindowReturn } from './bank-window-return.js';
+import { onBankWindowReturn, returnToOpener } from './bank-window-return.js';
 import { asCheckoutError, CheckoutError } from './checkout-error.js';
 import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js';
 import { linkOf, paymentOf } from './checkout-state.js';
@@ -32,7 +32,8 @@ import {
   trackingGaveUp,
   trackingStarted,
 } from './transitions/payment.js';
-import { creationRetried } from './transitions/bank-choice.js';
+import { creationRetried, handedBack, resuming } from './transitions/bank-choice.js';
+import type { ReturnedPayment } from './return-url.js';
 import { isSafeAuthorizationUrl } from './authorization-url.js';
 
 /**
@@ -316,6 +317,37 @@ export function createPaymentSession(context: SessionContext) {
       bankWindow.current = opened;
       bankId = attempt.bankId;
       return create(attempt);
+    },
+
+    /**
+     * The checkout's first run when there may be a payment to resume. On the return page inside the
+     * bank's window: hand back to the shop's page. Otherwise resume a payment that left for the bank
+     * (the return URL's id, if it is this widget's or no widget's, else the saved attempt), or show
+     * the bank list, keeping an attempt saved before it had a payment.
+     */
+    start(
+      returned: ReturnedPayment | undefined,
+      checkout: { keepAttempt(attempt: Attempt): void; loadBanks(): void },
+    ) {
+      if (returned && (deps.returnToOpener ?? returnToOpener)(returned.paymentId)) {
+        update(handedBack);
+        return;
+      }
+      const { attempts } = setup();
+      const saved = attempts.load();
+      const claimed =
+        returned &&
+        (saved?.paymentId === returned.paymentId || !attempts.isAnyones(returned.paymentId));
+      if (claimed) returned.claim();
+      const paymentId = claimed ? returned.paymentId : saved?.paymentId;
+      if (!paymentId) {
+        // A reload while the payment was being created: the next Pay sends the same key again.
+        if (saved) checkout.keepAttempt({ ...saved, payer: saved.payer ?? {} });
+        checkout.loadBanks();
+        return;
+      }
+      update(resuming);
+      this.resume(paymentId, saved?.paymentId === paymentId ? saved : undefined, Boolean(claimed));
     },
 
     /** Resumes tracking a payment that left for the bank, from the return page or a reload. */
