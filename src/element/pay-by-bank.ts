@@ -16,7 +16,6 @@ import {
   reloadsBanks,
   whenIdle,
 } from './element-checkout.js';
-import type { CountdownController } from './controllers/countdown-controller.js';
 import { LazyViews } from './controllers/lazy-views.js';
 import { LocaleController } from './controllers/locale-controller.js';
 import { BankListController } from './controllers/bank-list-controller.js';
@@ -343,7 +342,6 @@ export class PayByBank extends LitElement {
       bankName:
         state.banks.find((bank) => bank.id === state.selectedBankId)?.name ?? translate('yourBank'),
       displayAmount: (money) => this.#formatAmount(money),
-      secondsLeft: (expiresAt) => this.#secondsLeft(expiresAt),
       choose: () => {
         this.#prepareAfterPay();
         return this.#bankList.render({
@@ -356,9 +354,8 @@ export class PayByBank extends LitElement {
       },
       onRetry: this.#onRetry,
       onStartAgain: this.#onStartAgain,
-      onFocusWindow: () => this.#store.focusBankWindow(),
-      onOpenWindow: () => this.#store.openBankWindowAgain(),
-      onPayOnThisDevice: () => this.#store.payOnThisDevice(),
+      host: this,
+      store: this.#store,
     });
   }
 
@@ -385,16 +382,6 @@ export class PayByBank extends LitElement {
     const root = this.renderRoot;
     if (sheet && root instanceof ShadowRoot)
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-
-  /** The QR code's countdown comes with the QR chunk: a controller from the first QR code on. */
-  #countdown: CountdownController | undefined;
-
-  #secondsLeft(expiresAt: string | undefined) {
-    const qr = this.#views.get('qr');
-    this.#countdown ??=
-      qr && new qr.CountdownController(this, () => this.#checkoutState.value.view === 'qr');
-    return this.#countdown?.secondsUntil(expiresAt);
   }
 
   protected override updated(): void {
