@@ -5,7 +5,7 @@ import { asCheckoutError } from './checkout-error.js';
 import type { CheckoutError } from './checkout-error.js';
 import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js';
 import { INITIAL_STATE } from './checkout-state.js';
-import type { Attempt, CheckoutState, RetryableError } from './checkout-state.js';
+import type { CheckoutState, RetryableError } from './checkout-state.js';
 import { resolveFlow } from './flow.js';
 import type { PaymentSession } from './payment-session.js';
 import type { ReturnedPayment } from './return-url.js';
@@ -16,22 +16,12 @@ import {
   banksRequested,
   backToBanks,
   countryChanged,
-  creationRetried,
   failedRetryably,
   payerFieldChanged,
   payerFieldsRejected,
   paymentStarted,
   queryChanged,
 } from './transitions/bank-choice.js';
-
-function sameAttempt(attempt: Attempt | undefined, next: Omit<Attempt, 'idempotencyKey'>) {
-  return (
-    attempt !== undefined &&
-    attempt.bankId === next.bankId &&
-    attempt.flow === next.flow &&
-    JSON.stringify(attempt.payer) === JSON.stringify(next.payer)
-  );
-}
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
@@ -47,7 +37,6 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
   let setup: CheckoutSetup | undefined;
   let banksRequest: AbortController | undefined;
   let creation: Promise<void> | undefined;
-  let attempt: Attempt | undefined;
   let session: PaymentSession | undefined;
   let sessionLoading: Promise<PaymentSession> | undefined;
 
@@ -67,11 +56,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
         $state,
         deps,
         setup: configured,
-        onCreated: () => (attempt = undefined),
-        onCreateFailed(failed, error) {
-          attempt = failed;
-          showRetryableError(error, 'create');
-        },
+        onCreateFailed: (error) => showRetryableError(error, 'create'),
       });
       return session;
     });
@@ -117,21 +102,12 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
   /** Drops the payment in progress, its saved attempt and its window, without an event. */
   function forgetPayment() {
     session?.stop();
-    attempt = undefined;
     configured().attempts.clear();
   }
 
-  /**
-   * Opens the bank's window now, inside the payer's click (a window opened after the server answers
-   * is blocked), then creates the payment with the session once it is loaded. Not for a bank the list
-   * says is paid elsewhere (a UPI app): its window would stay blank.
-   */
-  function send(current: Attempt): Promise<void> {
-    const bank = state().banks.find((candidate) => candidate.id === current.bankId);
-    const opened = current.flow === 'popup' && !bank?.handOff ? deps.openBankWindow() : undefined;
-    creation = loadSession()
-      .then((loaded) => loaded.create(current, opened))
-      .finally(() => (creation = undefined));
+  /** Until the payment is created: a second Pay or "Try again" meanwhile gets the same promise. */
+  function creating(created: Promise<void>): Promise<void> {
+    creation = created.finally(() => (creation = undefined));
     return creation;
   }
 
@@ -158,10 +134,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
         return;
       }
       void loadSession().then((loaded) =>
-        loaded.start(returned, {
-          keepAttempt: (kept) => (attempt = kept),
-          loadBanks: () => void loadBanks(configured().preferredCountry),
-        }),
+        loaded.start(returned, () => void loadBanks(configured().preferredCountry)),
       );
     },
 
@@ -189,7 +162,10 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
 
     /**
      * The payer commits: create the payment. A second call while one is being created returns the
-     * same promise, so a double click makes one payment.
+     * same promise, so a double click makes one payment. The bank's window opens now, inside the
+     * payer's click (a window opened after the server answers is blocked); the session makes the
+     * attempt and creates the payment once it is loaded. Not for a bank the list says is paid
+     * elsewhere (a UPI app): its window would stay blank.
      */
     pay(): Promise<void> {
       if (creation) return creation;
@@ -200,28 +176,18 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
         update((now) => payerFieldsRejected(now, payerProblems));
         return Promise.resolve();
       }
-      const payer = Object.fromEntries(
-        (bank.fields ?? []).map((field) => [field.name, (state().payer[field.name] ?? '').trim()]),
-      );
       const flow = resolveFlow(setup.flow, deps.device);
-      const next = { bankId: bank.id, payer, flow };
-      const current: Attempt =
-        attempt && sameAttempt(attempt, next)
-          ? attempt
-          : { ...next, idempotencyKey: deps.newIdempotencyKey() };
-      attempt = current;
       update(paymentStarted);
-      return send(current);
+      const opened = flow === 'popup' && !bank.handOff ? deps.openBankWindow() : undefined;
+      return creating(loadSession().then((loaded) => loaded.pay(bank, flow, opened)));
     },
 
     /** "Try again" on an error: repeats the same operation; a payment retry keeps its Idempotency-Key. */
     retry(): Promise<void> {
       const current = state();
       if (current.view !== 'error') return Promise.resolve();
-      if (current.error.operation === 'create' && attempt) {
-        if (creation) return creation;
-        update(creationRetried);
-        return send(attempt);
+      if (current.error.operation === 'create' && session?.retryable()) {
+        return creation ?? creating(session.retry());
       }
       return loadBanks(state().country ?? setup?.preferredCountry);
     },

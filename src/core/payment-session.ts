@@ -17,7 +17,7 @@ import { popupHandOff } from './flows/popup.js';
 import { qrHandOff } from './flows/qr.js';
 import { redirectHandOff } from './flows/redirect.js';
 import { upiIntentHandOff } from './flows/upi-intent.js';
-import type { CreatePaymentResponse, PaymentStatusResponse } from './protocol.js';
+import type { Bank, CreatePaymentResponse, Flow, PaymentStatusResponse } from './protocol.js';
 import type { PaymentStatus } from './status.js';
 import { isTerminal } from './status.js';
 import type { StatusTracker } from './status-tracker.js';
@@ -46,10 +46,16 @@ export interface SessionContext {
   $state: WritableAtom<CheckoutState>;
   deps: CheckoutDependencies;
   setup(): CheckoutSetup;
-  /** The payment exists: the attempt is spent, and the next Pay is a new attempt. */
-  onCreated(): void;
-  /** Creating the payment failed: the checkout shows a retryable error and keeps the attempt. */
-  onCreateFailed(attempt: Attempt, error: CheckoutError): void;
+  /** Creating the payment failed: the checkout shows a retryable error; the session keeps the attempt. */
+  onCreateFailed(error: CheckoutError): void;
+}
+
+function sameAttempt(attempt: Attempt, next: Omit<Attempt, 'idempotencyKey'>) {
+  return (
+    attempt.bankId === next.bankId &&
+    attempt.flow === next.flow &&
+    JSON.stringify(attempt.payer) === JSON.stringify(next.payer)
+  );
 }
 
 export function createPaymentSession(context: SessionContext) {
@@ -58,6 +64,8 @@ export function createPaymentSession(context: SessionContext) {
   const update = (transition: (current: CheckoutState) => CheckoutState) =>
     $state.set(transition(state()));
   let tracker: StatusTracker | undefined;
+  /** The attempt whose creation failed (or was cut short by a reload): the next Pay may send it again. */
+  let attempt: Attempt | undefined;
   /** The bank of the payment in hand, remembered on success with `remember-bank`. */
   let bankId: string | undefined;
   let stopListening: (() => void) | undefined;
@@ -240,7 +248,8 @@ export function createPaymentSession(context: SessionContext) {
       bankWindow.close();
       made = { ...made, flow: 'qr' };
     }
-    context.onCreated();
+    // The payment exists: the attempt is spent, and the next Pay is a new attempt.
+    attempt = undefined;
     update((now) => paymentCreated(now, { created, flow: made.flow }));
     const { authorizationUrl, expiresAt } = created;
     const payment = paymentOf(state()) as PaymentSnapshot;
@@ -288,6 +297,14 @@ export function createPaymentSession(context: SessionContext) {
     }
   }
 
+  /** Creates the payment for an attempt and hands off to the bank; `opened` is the popup, if any. */
+  function send(current: Attempt, opened: BankWindow | undefined): Promise<void> {
+    bankWindow.close();
+    bankWindow.current = opened;
+    bankId = current.bankId;
+    return create(current);
+  }
+
   async function create(current: Attempt, { quiet = false } = {}) {
     setup().attempts.save({ ...current, status: 'created' });
     if (!quiet) update(creationRetried);
@@ -306,17 +323,38 @@ export function createPaymentSession(context: SessionContext) {
       handOffTo(created, current);
     } catch (error) {
       bankWindow.close();
-      context.onCreateFailed(current, asCheckoutError(error));
+      attempt = current;
+      context.onCreateFailed(asCheckoutError(error));
     }
   }
 
   return {
-    /** Creates the payment for an attempt and hands off to the bank; `opened` is the popup, if any. */
-    create(attempt: Attempt, opened: BankWindow | undefined): Promise<void> {
-      bankWindow.close();
-      bankWindow.current = opened;
-      bankId = attempt.bankId;
-      return create(attempt);
+    /**
+     * The payer committed with `bank`: the same attempt as the last, which failed to be created, if
+     * nothing changed (its Idempotency-Key kept), else a new one; `opened` is the popup, if any.
+     */
+    pay(bank: Bank, flow: Flow, opened: BankWindow | undefined): Promise<void> {
+      const payer = Object.fromEntries(
+        (bank.fields ?? []).map((field) => [field.name, (state().payer[field.name] ?? '').trim()]),
+      );
+      const next = { bankId: bank.id, payer, flow };
+      return send(
+        attempt && sameAttempt(attempt, next)
+          ? attempt
+          : { ...next, idempotencyKey: deps.newIdempotencyKey() },
+        opened,
+      );
+    },
+
+    /** Whether "Try again" after an error can send the attempt whose creation failed. */
+    retryable: () => attempt !== undefined,
+
+    /** Sends the attempt whose creation failed again, with its Idempotency-Key. */
+    retry(): Promise<void> {
+      if (!attempt) return Promise.resolve();
+      const bank = state().banks.find((candidate) => candidate.id === attempt?.bankId);
+      const popup = attempt.flow === 'popup' && !bank?.handOff;
+      return send(attempt, popup ? deps.openBankWindow() : undefined);
     },
 
     /**
@@ -325,10 +363,7 @@ export function createPaymentSession(context: SessionContext) {
      * (the return URL's id, if it is this widget's or no widget's, else the saved attempt), or show
      * the bank list, keeping an attempt saved before it had a payment.
      */
-    start(
-      returned: ReturnedPayment | undefined,
-      checkout: { keepAttempt(attempt: Attempt): void; loadBanks(): void },
-    ) {
+    start(returned: ReturnedPayment | undefined, loadBanks: () => void) {
       if (returned && (deps.returnToOpener ?? returnToOpener)(returned.paymentId)) {
         update(handedBack);
         return;
@@ -342,8 +377,8 @@ export function createPaymentSession(context: SessionContext) {
       const paymentId = claimed ? returned.paymentId : saved?.paymentId;
       if (!paymentId) {
         // A reload while the payment was being created: the next Pay sends the same key again.
-        if (saved) checkout.keepAttempt({ ...saved, payer: saved.payer ?? {} });
-        checkout.loadBanks();
+        if (saved) attempt = { ...saved, payer: saved.payer ?? {} };
+        loadBanks();
         return;
       }
       update(resuming);
@@ -385,10 +420,11 @@ export function createPaymentSession(context: SessionContext) {
       return true;
     },
 
-    /** Stops timers and requests, and closes the bank's window. */
+    /** Stops timers and requests, closes the bank's window and forgets the attempt. */
     stop() {
       stopTracking();
       bankWindow.close();
+      attempt = undefined;
     },
 
     /** Stops timers and requests only: the element left the page, maybe to come back. */
