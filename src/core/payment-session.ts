@@ -4,7 +4,7 @@ import type { BankWindow } from './bank-window.js';
 import { onBankWindowReturn, returnToOpener } from './bank-window-return.js';
 import { asCheckoutError, CheckoutError } from './checkout-error.js';
 import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js';
-import { linkOf, paymentOf } from './checkout-state.js';
+import { linkOf, paymentOf } from './state-payment.js';
 import type { Attempt, CheckoutState, PaymentSnapshot } from './checkout-state.js';
 import { isPastExpiry } from './expiry.js';
 import { browserPageEnvironment } from './page-environment.js';
@@ -25,14 +25,16 @@ import { trackStatus } from './status-tracker.js';
 import {
   cancelled,
   connectionLost,
+  creationRetried,
   failedForGood,
   finished,
+  handedBack,
   paymentCreated,
+  resuming,
   statusChanged,
   trackingGaveUp,
   trackingStarted,
 } from './transitions/payment.js';
-import { creationRetried, handedBack, resuming } from './transitions/bank-choice.js';
 import type { ReturnedPayment } from './return-url.js';
 import { isSafeAuthorizationUrl } from './authorization-url.js';
 
