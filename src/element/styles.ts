@@ -16,6 +16,7 @@ export const styles = css`
     --_surface: var(--pay-by-bank-color-surface, light-dark(#f3f4f6, #1f2937));
     --_border: var(--pay-by-bank-color-border, light-dark(#6b7280, #9ca3af));
     --_danger: var(--pay-by-bank-color-danger, light-dark(#b91c1c, #fca5a5));
+    --_success: var(--pay-by-bank-color-success, light-dark(#15803d, #86efac));
     --_warning: var(--pay-by-bank-color-warning, light-dark(#92400e, #fcd34d));
     --_focus: var(--pay-by-bank-focus-ring, 0 0 0 3px #93c5fd);
     --_radius: var(--pay-by-bank-radius, 8px);

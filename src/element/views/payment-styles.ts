@@ -6,11 +6,6 @@ import { summaryStyles } from './summary-styles.js';
  * the `payment-views` chunk and join the element's styles on arrival, so the first paint skips them.
  */
 export const paymentStyles = css`
-  /* Only an outcome is green: the first paint's private shorthands (styles.ts) are the rest. */
-  :host {
-    --_success: var(--pay-by-bank-color-success, light-dark(#15803d, #86efac));
-  }
-
   ${summaryStyles}
 
   .secondary {
