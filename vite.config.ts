@@ -82,6 +82,7 @@ export default defineConfig(({ command, mode }) => ({
       // script tags, where every byte is the payer's.
       output: {
         minify: true,
+        comments: false,
         // Chunks are named by their content, so a CDN can cache them for good (README, "dist/");
         // the entries keep fixed names, the ones a page writes.
         chunkFileNames: '[name]-[hash].js',

@@ -1,9 +1,11 @@
-import { RETURN_MESSAGE } from './bank-window.js';
+import { BANK_WINDOW_NAME, RETURN_MESSAGE } from './bank-window.js';
 
 /**
- * Listens for the bank window's return message, trusting only this page's own origin. A module of
- * its own: only the payment session listens, so it loads with it, not with the first paint.
+ * Both ends of the bank window's return: a module of its own, which only the payment session
+ * imports, so it loads with it (or with a payment coming back), not with the first paint.
  */
+
+/** Listens for the bank window's return message, trusting only this page's own origin. */
 export function onBankWindowReturn(listener: (paymentId: string) => void): () => void {
   const receive = (event: MessageEvent) => {
     if (event.origin !== window.location.origin) return;
@@ -13,4 +15,20 @@ export function onBankWindowReturn(listener: (paymentId: string) => void): () =>
   };
   window.addEventListener('message', receive);
   return () => window.removeEventListener('message', receive);
+}
+
+/**
+ * On the return page inside the bank window: tells the shop's page which payment came back (same
+ * origin only) and closes. False when this page is not our bank window.
+ */
+export function returnToOpener(paymentId: string): boolean {
+  const opener = window.opener as Window | null;
+  if (!opener || window.name !== BANK_WINDOW_NAME) return false;
+  try {
+    opener.postMessage({ type: RETURN_MESSAGE, paymentId }, window.location.origin);
+  } catch {
+    return false;
+  }
+  window.close();
+  return true;
 }

@@ -41,19 +41,3 @@ export function openBankWindow(url = 'about:blank'): BankWindow | undefined {
     close: () => bankWindow.close(),
   };
 }
-
-/**
- * On the return page inside the bank window: tells the shop's page which payment came back (same
- * origin only) and closes. False when this page is not our bank window.
- */
-export function returnToOpener(paymentId: string): boolean {
-  const opener = window.opener as Window | null;
-  if (!opener || window.name !== BANK_WINDOW_NAME) return false;
-  try {
-    opener.postMessage({ type: RETURN_MESSAGE, paymentId }, window.location.origin);
-  } catch {
-    return false;
-  }
-  window.close();
-  return true;
-}

@@ -21,8 +21,11 @@ export interface CheckoutDependencies {
    * window's messages when absent.
    */
   onBankWindowReturn?(listener: (paymentId: string) => void): () => void;
-  /** On a return page inside the bank window: hands the payment to the opener; false elsewhere. */
-  returnToOpener(paymentId: string): boolean;
+  /**
+   * On a return page inside the bank window: hands the payment to the opener; false elsewhere. The
+   * browser window's when absent.
+   */
+  returnToOpener?(paymentId: string): boolean;
   /**
    * Runs work the bank list does not need (loading the payment half) once the list is painted, so
    * that it never delays it; at once when absent.

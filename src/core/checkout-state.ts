@@ -137,15 +137,3 @@ export function bankChoice(state: CheckoutState): BankChoice {
     qrLinks: state.qrLinks,
   };
 }
-
-/** The payment a state shows, if any. */
-export function paymentOf(state: CheckoutState): PaymentSnapshot | undefined {
-  return 'payment' in state ? state.payment : undefined;
-}
-
-/** The link of the payment a state shows, if any. */
-export function linkOf(state: CheckoutState): Omit<PaymentInProgress, 'payment'> {
-  return 'authorizationUrl' in state
-    ? { authorizationUrl: state.authorizationUrl, expiresAt: state.expiresAt }
-    : { authorizationUrl: undefined, expiresAt: undefined };
-}

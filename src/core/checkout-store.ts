@@ -5,10 +5,11 @@ import { asCheckoutError } from './checkout-error.js';
 import type { CheckoutError } from './checkout-error.js';
 import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js';
 import { INITIAL_STATE } from './checkout-state.js';
-import type { Attempt, CheckoutState, RetryableError } from './checkout-state.js';
+import type { CheckoutState, RetryableError } from './checkout-state.js';
 import { resolveFlow } from './flow.js';
 import { isRootCollated } from './root-collation.js';
 import type { PaymentSession } from './payment-session.js';
+import type { ReturnedPayment } from './return-url.js';
 import {
   bankListReset,
   bankSelected,
@@ -16,24 +17,12 @@ import {
   banksRequested,
   backToBanks,
   countryChanged,
-  creationRetried,
   failedRetryably,
-  handedBack,
   payerFieldChanged,
   payerFieldsRejected,
   paymentStarted,
   queryChanged,
-  resuming,
 } from './transitions/bank-choice.js';
-
-function sameAttempt(attempt: Attempt | undefined, next: Omit<Attempt, 'idempotencyKey'>) {
-  return (
-    attempt !== undefined &&
-    attempt.bankId === next.bankId &&
-    attempt.flow === next.flow &&
-    JSON.stringify(attempt.payer) === JSON.stringify(next.payer)
-  );
-}
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
@@ -49,7 +38,6 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
   let setup: CheckoutSetup | undefined;
   let banksRequest: AbortController | undefined;
   let creation: Promise<void> | undefined;
-  let attempt: Attempt | undefined;
   let session: PaymentSession | undefined;
   let sessionLoading: Promise<PaymentSession> | undefined;
 
@@ -69,11 +57,7 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
         $state,
         deps,
         setup: configured,
-        onCreated: () => (attempt = undefined),
-        onCreateFailed(failed, error) {
-          attempt = failed;
-          showRetryableError(error, 'create');
-        },
+        onCreateFailed: (error) => showRetryableError(error, 'create'),
       });
       return session;
     });
@@ -120,21 +104,12 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
   /** Drops the payment in progress, its saved attempt and its window, without an event. */
   function forgetPayment() {
     session?.stop();
-    attempt = undefined;
     configured().attempts.clear();
   }
 
-  /**
-   * Opens the bank's window now, inside the payer's click (a window opened after the server answers
-   * is blocked), then creates the payment with the session once it is loaded. Not for a bank the list
-   * says is paid elsewhere (a UPI app): its window would stay blank.
-   */
-  function send(current: Attempt): Promise<void> {
-    const bank = state().banks.find((candidate) => candidate.id === current.bankId);
-    const opened = current.flow === 'popup' && !bank?.handOff ? deps.openBankWindow() : undefined;
-    creation = loadSession()
-      .then((loaded) => loaded.create(current, opened))
-      .finally(() => (creation = undefined));
+  /** Until the payment is created: a second Pay or "Try again" meanwhile gets the same promise. */
+  function creating(created: Promise<void>): Promise<void> {
+    creation = created.finally(() => (creation = undefined));
     return creation;
   }
 
@@ -151,31 +126,18 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
     },
 
     /**
-     * The first run after configure. On the return page inside the bank's window: hand back to the
-     * shop's page. Otherwise resume a payment that left for the bank (the return URL's id, if it is
-     * this widget's or no widget's, else the saved attempt), or show the bank list.
+     * The first run after configure. With nothing to resume (no payment id in the address, no saved
+     * attempt) the bank list; otherwise the payment session, loaded first, decides
+     * (`PaymentSession.start`): hand back inside the bank's window, resume, or the bank list.
      */
-    start(returned: { paymentId: string; claim(): void } | undefined) {
-      if (returned && deps.returnToOpener(returned.paymentId)) {
-        update(handedBack);
-        return;
-      }
-      const { attempts } = configured();
-      const saved = attempts.load();
-      const claimed =
-        returned &&
-        (saved?.paymentId === returned.paymentId || !attempts.isAnyones(returned.paymentId));
-      if (claimed) returned.claim();
-      const paymentId = claimed ? returned.paymentId : saved?.paymentId;
-      if (!paymentId) {
-        // A reload while the payment was being created: the next Pay sends the same key again.
-        if (saved) attempt = { ...saved, payer: saved.payer ?? {} };
+    start(returned: ReturnedPayment | undefined) {
+      if (!returned && !configured().attempts.load()) {
         void loadBanks(configured().preferredCountry);
         return;
       }
-      update(resuming);
-      const fromSaved = saved?.paymentId === paymentId ? saved : undefined;
-      void loadSession().then((loaded) => loaded.resume(paymentId, fromSaved, Boolean(claimed)));
+      void loadSession().then((loaded) =>
+        loaded.start(returned, () => void loadBanks(configured().preferredCountry)),
+      );
     },
 
     setQuery(query: string) {
@@ -202,7 +164,10 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
 
     /**
      * The payer commits: create the payment. A second call while one is being created returns the
-     * same promise, so a double click makes one payment.
+     * same promise, so a double click makes one payment. The bank's window opens now, inside the
+     * payer's click (a window opened after the server answers is blocked); the session makes the
+     * attempt and creates the payment once it is loaded. Not for a bank the list says is paid
+     * elsewhere (a UPI app): its window would stay blank.
      */
     pay(): Promise<void> {
       if (creation) return creation;
@@ -213,28 +178,18 @@ export function createCheckoutStore(deps: CheckoutDependencies) {
         update((now) => payerFieldsRejected(now, payerProblems));
         return Promise.resolve();
       }
-      const payer = Object.fromEntries(
-        (bank.fields ?? []).map((field) => [field.name, (state().payer[field.name] ?? '').trim()]),
-      );
       const flow = resolveFlow(setup.flow, deps.device);
-      const next = { bankId: bank.id, payer, flow };
-      const current: Attempt =
-        attempt && sameAttempt(attempt, next)
-          ? attempt
-          : { ...next, idempotencyKey: deps.newIdempotencyKey() };
-      attempt = current;
       update(paymentStarted);
-      return send(current);
+      const opened = flow === 'popup' && !bank.handOff ? deps.openBankWindow() : undefined;
+      return creating(loadSession().then((loaded) => loaded.pay(bank, flow, opened)));
     },
 
     /** "Try again" on an error: repeats the same operation; a payment retry keeps its Idempotency-Key. */
     retry(): Promise<void> {
       const current = state();
       if (current.view !== 'error') return Promise.resolve();
-      if (current.error.operation === 'create' && attempt) {
-        if (creation) return creation;
-        update(creationRetried);
-        return send(attempt);
+      if (current.error.operation === 'create' && session?.retryable()) {
+        return creation ?? creating(session.retry());
       }
       return loadBanks(state().country ?? setup?.preferredCountry);
     },

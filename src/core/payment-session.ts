@@ -1,10 +1,10 @@
 import type { WritableAtom } from 'nanostores';
 import type { SavedAttempt } from './attempt-storage.js';
 import type { BankWindow } from './bank-window.js';
-import { onBankWindowReturn } from './bank-window-return.js';
+import { onBankWindowReturn, returnToOpener } from './bank-window-return.js';
 import { asCheckoutError, CheckoutError } from './checkout-error.js';
 import type { CheckoutDependencies, CheckoutSetup } from './checkout-context.js';
-import { linkOf, paymentOf } from './checkout-state.js';
+import { linkOf, paymentOf } from './state-payment.js';
 import type { Attempt, CheckoutState, PaymentSnapshot } from './checkout-state.js';
 import { isPastExpiry } from './expiry.js';
 import { browserPageEnvironment } from './page-environment.js';
@@ -17,7 +17,7 @@ import { popupHandOff } from './flows/popup.js';
 import { qrHandOff } from './flows/qr.js';
 import { redirectHandOff } from './flows/redirect.js';
 import { upiIntentHandOff } from './flows/upi-intent.js';
-import type { CreatePaymentResponse, PaymentStatusResponse } from './protocol.js';
+import type { Bank, CreatePaymentResponse, Flow, PaymentStatusResponse } from './protocol.js';
 import type { PaymentStatus } from './status.js';
 import { isTerminal } from './status.js';
 import type { StatusTracker } from './status-tracker.js';
@@ -25,14 +25,17 @@ import { trackStatus } from './status-tracker.js';
 import {
   cancelled,
   connectionLost,
+  creationRetried,
   failedForGood,
   finished,
+  handedBack,
   paymentCreated,
+  resuming,
   statusChanged,
   trackingGaveUp,
   trackingStarted,
 } from './transitions/payment.js';
-import { creationRetried } from './transitions/bank-choice.js';
+import type { ReturnedPayment } from './return-url.js';
 import { isSafeAuthorizationUrl } from './authorization-url.js';
 
 /**
@@ -45,10 +48,16 @@ export interface SessionContext {
   $state: WritableAtom<CheckoutState>;
   deps: CheckoutDependencies;
   setup(): CheckoutSetup;
-  /** The payment exists: the attempt is spent, and the next Pay is a new attempt. */
-  onCreated(): void;
-  /** Creating the payment failed: the checkout shows a retryable error and keeps the attempt. */
-  onCreateFailed(attempt: Attempt, error: CheckoutError): void;
+  /** Creating the payment failed: the checkout shows a retryable error; the session keeps the attempt. */
+  onCreateFailed(error: CheckoutError): void;
+}
+
+function sameAttempt(attempt: Attempt, next: Omit<Attempt, 'idempotencyKey'>) {
+  return (
+    attempt.bankId === next.bankId &&
+    attempt.flow === next.flow &&
+    JSON.stringify(attempt.payer) === JSON.stringify(next.payer)
+  );
 }
 
 export function createPaymentSession(context: SessionContext) {
@@ -57,6 +66,8 @@ export function createPaymentSession(context: SessionContext) {
   const update = (transition: (current: CheckoutState) => CheckoutState) =>
     $state.set(transition(state()));
   let tracker: StatusTracker | undefined;
+  /** The attempt whose creation failed (or was cut short by a reload): the next Pay may send it again. */
+  let attempt: Attempt | undefined;
   /** The bank of the payment in hand, remembered on success with `remember-bank`. */
   let bankId: string | undefined;
   let stopListening: (() => void) | undefined;
@@ -239,7 +250,8 @@ export function createPaymentSession(context: SessionContext) {
       bankWindow.close();
       made = { ...made, flow: 'qr' };
     }
-    context.onCreated();
+    // The payment exists: the attempt is spent, and the next Pay is a new attempt.
+    attempt = undefined;
     update((now) => paymentCreated(now, { created, flow: made.flow }));
     const { authorizationUrl, expiresAt } = created;
     const payment = paymentOf(state()) as PaymentSnapshot;
@@ -287,6 +299,14 @@ export function createPaymentSession(context: SessionContext) {
     }
   }
 
+  /** Creates the payment for an attempt and hands off to the bank; `opened` is the popup, if any. */
+  function send(current: Attempt, opened: BankWindow | undefined): Promise<void> {
+    bankWindow.close();
+    bankWindow.current = opened;
+    bankId = current.bankId;
+    return create(current);
+  }
+
   async function create(current: Attempt, { quiet = false } = {}) {
     setup().attempts.save({ ...current, status: 'created' });
     if (!quiet) update(creationRetried);
@@ -305,17 +325,66 @@ export function createPaymentSession(context: SessionContext) {
       handOffTo(created, current);
     } catch (error) {
       bankWindow.close();
-      context.onCreateFailed(current, asCheckoutError(error));
+      attempt = current;
+      context.onCreateFailed(asCheckoutError(error));
     }
   }
 
   return {
-    /** Creates the payment for an attempt and hands off to the bank; `opened` is the popup, if any. */
-    create(attempt: Attempt, opened: BankWindow | undefined): Promise<void> {
-      bankWindow.close();
-      bankWindow.current = opened;
-      bankId = attempt.bankId;
-      return create(attempt);
+    /**
+     * The payer committed with `bank`: the same attempt as the last, which failed to be created, if
+     * nothing changed (its Idempotency-Key kept), else a new one; `opened` is the popup, if any.
+     */
+    pay(bank: Bank, flow: Flow, opened: BankWindow | undefined): Promise<void> {
+      const payer = Object.fromEntries(
+        (bank.fields ?? []).map((field) => [field.name, (state().payer[field.name] ?? '').trim()]),
+      );
+      const next = { bankId: bank.id, payer, flow };
+      return send(
+        attempt && sameAttempt(attempt, next)
+          ? attempt
+          : { ...next, idempotencyKey: deps.newIdempotencyKey() },
+        opened,
+      );
+    },
+
+    /** Whether "Try again" after an error can send the attempt whose creation failed. */
+    retryable: () => attempt !== undefined,
+
+    /** Sends the attempt whose creation failed again, with its Idempotency-Key. */
+    retry(): Promise<void> {
+      if (!attempt) return Promise.resolve();
+      const bank = state().banks.find((candidate) => candidate.id === attempt?.bankId);
+      const popup = attempt.flow === 'popup' && !bank?.handOff;
+      return send(attempt, popup ? deps.openBankWindow() : undefined);
+    },
+
+    /**
+     * The checkout's first run when there may be a payment to resume. On the return page inside the
+     * bank's window: hand back to the shop's page. Otherwise resume a payment that left for the bank
+     * (the return URL's id, if it is this widget's or no widget's, else the saved attempt), or show
+     * the bank list, keeping an attempt saved before it had a payment.
+     */
+    start(returned: ReturnedPayment | undefined, loadBanks: () => void) {
+      if (returned && (deps.returnToOpener ?? returnToOpener)(returned.paymentId)) {
+        update(handedBack);
+        return;
+      }
+      const { attempts } = setup();
+      const saved = attempts.load();
+      const claimed =
+        returned &&
+        (saved?.paymentId === returned.paymentId || !attempts.isAnyones(returned.paymentId));
+      if (claimed) returned.claim();
+      const paymentId = claimed ? returned.paymentId : saved?.paymentId;
+      if (!paymentId) {
+        // A reload while the payment was being created: the next Pay sends the same key again.
+        if (saved) attempt = { ...saved, payer: saved.payer ?? {} };
+        loadBanks();
+        return;
+      }
+      update(resuming);
+      this.resume(paymentId, saved?.paymentId === paymentId ? saved : undefined, Boolean(claimed));
     },
 
     /** Resumes tracking a payment that left for the bank, from the return page or a reload. */
@@ -353,10 +422,11 @@ export function createPaymentSession(context: SessionContext) {
       return true;
     },
 
-    /** Stops timers and requests, and closes the bank's window. */
+    /** Stops timers and requests, closes the bank's window and forgets the attempt. */
     stop() {
       stopTracking();
       bankWindow.close();
+      attempt = undefined;
     },
 
     /** Stops timers and requests only: the element left the page, maybe to come back. */

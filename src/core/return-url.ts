@@ -8,14 +8,16 @@ export function defaultReturnUrl(location: Location): string {
   return url.href;
 }
 
+export interface ReturnedPayment {
+  paymentId: string;
+  claim(): void;
+}
+
 /**
  * The payment id the server kit's return route added to the address. `claim()` removes it from the
  * address bar (so a bookmark or a shared link does not carry it) once a widget takes it.
  */
-export function returnedPayment(
-  location: Location,
-  history: History,
-): { paymentId: string; claim(): void } | undefined {
+export function returnedPayment(location: Location, history: History): ReturnedPayment | undefined {
   const paymentId = new URL(location.href).searchParams.get(RETURN_PARAMETER);
   if (!paymentId) return undefined;
   return {

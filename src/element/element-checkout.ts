@@ -1,6 +1,5 @@
 import type { PropertyValues } from 'lit';
 import { createAttemptStorage, sessionStorageOrUndefined } from '../core/attempt-storage.js';
-import { returnToOpener } from '../core/bank-window.js';
 import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout-events.js';
 import { createCheckoutStore } from '../core/checkout-store.js';
 import type { CheckoutSetup } from '../core/checkout-context.js';
@@ -44,7 +43,6 @@ export function createElementCheckout(emit: EmitEvent): CheckoutStore {
       return browserEffects.device();
     },
     openBankWindow: (url) => browserEffects.openBankWindow(url),
-    returnToOpener,
     afterPaint,
     events: {
       ready: (detail) => emit('pay-by-bank-ready', detail),

@@ -1,6 +1,7 @@
 import { LitElement, html, isServer } from 'lit';
 import type { CSSResult, PropertyValues } from 'lit';
 import type { PayByBankEventDetails, PayByBankEventName } from '../core/checkout-events.js';
+import type { CheckoutState } from '../core/checkout-state.js';
 import type { CheckoutStore } from '../core/checkout-store.js';
 import { parseSettings, parseTheme } from '../core/config.js';
 import type { CheckoutSettings, FlowSetting, SettingsProblem, Theme } from '../core/config.js';
@@ -15,7 +16,6 @@ import {
   reloadsBanks,
   whenIdle,
 } from './element-checkout.js';
-import type { CountdownController } from './controllers/countdown-controller.js';
 import { LazyViews } from './controllers/lazy-views.js';
 import { LocaleController } from './controllers/locale-controller.js';
 import { BankListController } from './controllers/bank-list-controller.js';
@@ -35,6 +35,16 @@ const PRESENTATION: ReadonlySet<PropertyKey> = new Set([
 ]);
 
 let instances = 0;
+
+/** Whether a bank list has a bill to show above it, or a bank with payer fields. */
+function showsBillOrFields(state: CheckoutState): boolean {
+  return Boolean(
+    state.summary.length ||
+    state.payee ||
+    state.reference ||
+    state.banks.some((bank) => bank.fields?.length),
+  );
+}
 
 /**
  * Pay by bank: the payer picks their bank, authorises at the bank, and the page learns the outcome.
@@ -240,6 +250,8 @@ export class PayByBank extends LitElement {
     const previous = this.#settings;
     this.#settings = result.settings;
     this.#configuredLocale = this.#locale.formatting;
+    // A checkout's bank list may bring its bill: its view is fetched alongside, not after it.
+    if (this.checkout) this.#views.get('bill-and-fields');
     this.#store.configure(
       checkoutSetup(this, result.settings, this.#configuredLocale),
       this.#started && reloadsBanks(previous, result.settings, changed),
@@ -266,9 +278,13 @@ export class PayByBank extends LitElement {
     cancelable = false,
   ): boolean {
     const event = payByBankEvent(name, detail, cancelable);
-    // `ready` means the bank list is shown (README, "Events"): in the payer's words, so a language
-    // still on its way holds it back until its catalog is on screen.
-    if (name === 'pay-by-bank-ready' && !this.#locale.ready) {
+    // `ready` means the bank list is shown (README, "Events"): in the payer's words, with its bill
+    // and fields, so a language or their views still on the way hold it back until on screen.
+    const billAndFields =
+      name === 'pay-by-bank-ready' &&
+      showsBillOrFields(this.#checkoutState.value) &&
+      !this.#views.get('bill-and-fields');
+    if (name === 'pay-by-bank-ready' && (!this.#locale.ready || billAndFields)) {
       void this.loadComplete.then(() => this.dispatchEvent(event));
       return true;
     }
@@ -326,7 +342,6 @@ export class PayByBank extends LitElement {
       bankName:
         state.banks.find((bank) => bank.id === state.selectedBankId)?.name ?? translate('yourBank'),
       displayAmount: (money) => this.#formatAmount(money),
-      secondsLeft: (expiresAt) => this.#secondsLeft(expiresAt),
       choose: () => {
         this.#prepareAfterPay();
         return this.#bankList.render({
@@ -334,13 +349,13 @@ export class PayByBank extends LitElement {
           displayAmount: state.selectedBankId ? this.#formatAmount() : undefined,
           locale: locale.formatting,
           translate,
+          billAndFields: this.#views.loaded('bill-and-fields'),
         });
       },
       onRetry: this.#onRetry,
       onStartAgain: this.#onStartAgain,
-      onFocusWindow: () => this.#store.focusBankWindow(),
-      onOpenWindow: () => this.#store.openBankWindowAgain(),
-      onPayOnThisDevice: () => this.#store.payOnThisDevice(),
+      host: this,
+      store: this.#store,
     });
   }
 
@@ -367,16 +382,6 @@ export class PayByBank extends LitElement {
     const root = this.renderRoot;
     if (sheet && root instanceof ShadowRoot)
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-
-  /** The QR code's countdown comes with the QR chunk: a controller from the first QR code on. */
-  #countdown: CountdownController | undefined;
-
-  #secondsLeft(expiresAt: string | undefined) {
-    const qr = this.#views.get('qr');
-    this.#countdown ??=
-      qr && new qr.CountdownController(this, () => this.#checkoutState.value.view === 'qr');
-    return this.#countdown?.secondsUntil(expiresAt);
   }
 
   protected override updated(): void {

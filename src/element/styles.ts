@@ -90,10 +90,6 @@ export const styles = css`
     border-radius: calc(var(--_radius) / 2);
   }
 
-  input[aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-
   :focus-visible {
     outline: none;
     box-shadow: var(--_focus);
@@ -180,40 +176,10 @@ export const styles = css`
     color: var(--_warning);
   }
 
-  [part='summary'] {
-    display: grid;
-    gap: 4px;
-    margin: 0;
-    padding: var(--_spacing);
-    background: var(--_surface);
-    border-radius: calc(var(--_radius) / 2);
-  }
-
-  [part='summary'] div {
-    display: flex;
-    justify-content: space-between;
-    gap: var(--_spacing);
-  }
-
-  dt {
-    color: var(--_muted);
-  }
-
-  dd {
-    margin: 0;
-    font-weight: 600;
-    text-align: end;
-  }
-
-  .hint,
-  .field-problem {
+  .hint {
     font-size: 14px;
     color: var(--_muted);
     margin: 0;
-  }
-
-  .field-problem {
-    color: var(--_danger);
   }
 
   [part='button'] {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../support/setup.js';
-import { BANK_WINDOW_NAME, openBankWindow, returnToOpener } from '../../src/core/bank-window.js';
-import { onBankWindowReturn } from '../../src/core/bank-window-return.js';
+import { BANK_WINDOW_NAME, openBankWindow } from '../../src/core/bank-window.js';
+import { onBankWindowReturn, returnToOpener } from '../../src/core/bank-window-return.js';
 import { resolveFlow } from '../../src/core/flow.js';
 
 describe('resolveFlow', () => {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../support/setup.js';
-import { INITIAL_STATE, paymentOf } from '../../src/core/checkout-state.js';
+import { INITIAL_STATE } from '../../src/core/checkout-state.js';
+import { paymentOf } from '../../src/core/state-payment.js';
 import type { CheckoutState, PaymentSnapshot } from '../../src/core/checkout-state.js';
 import {
   bankListReset,
@@ -9,24 +10,24 @@ import {
   banksRequested,
   backToBanks,
   countryChanged,
-  creationRetried,
   failedRetryably,
-  handedBack,
   payerFieldChanged,
   payerFieldsRejected,
   paymentStarted,
   queryChanged,
-  resuming,
 } from '../../src/core/transitions/bank-choice.js';
 import {
   bankWindowBlocked,
   bankWindowClosed,
   cancelled,
   connectionLost,
+  creationRetried,
   failedForGood,
   finished,
+  handedBack,
   leftForBank,
   paymentCreated,
+  resuming,
   statusChanged,
   trackingGaveUp,
   trackingStarted,

@@ -12,6 +12,7 @@ import { formatMoney } from '../../src/core/money.js';
 import { initials } from '../../src/core/text.js';
 import type { Bank } from '../../src/core/protocol.js';
 import { styles } from '../../src/element/styles.js';
+import * as billAndFields from '../../src/element/views/bill-and-fields.js';
 import { bankWindowView, handedBackView } from '../../src/element/views/bank-window-view.js';
 import { chooseView } from '../../src/element/views/choose-view.js';
 import type { ChooseViewActions } from '../../src/element/views/choose-view.js';
@@ -95,6 +96,7 @@ function bankList(translate: Translate, locale: string, choice: Partial<Checkout
       // Unique per rendering: several bank lists share one page in the accessibility check.
       idPrefix: `list-${++bankLists}`,
       translate,
+      billAndFields,
     },
     actions,
   );
@@ -208,13 +210,17 @@ const VIEWS: Record<string, View> = {
     </div>`,
 };
 
-/** A box like the element's: its shadow root with its styles (after Pay's too), `lang` and `dir`. */
+/** A box like the element's: its shadow root with its styles (the lazy views' too), `lang` and `dir`. */
 function host(tag: string, width?: string): { box: HTMLElement; base: HTMLElement } {
   const box = document.createElement('div');
   if (width) box.style.inlineSize = width;
   document.body.append(box);
   const root = box.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = [styles.styleSheet!, paymentStyles.styleSheet!];
+  root.adoptedStyleSheets = [
+    styles.styleSheet!,
+    billAndFields.styles.styleSheet!,
+    paymentStyles.styleSheet!,
+  ];
   const base = document.createElement('div');
   base.setAttribute('part', 'base');
   base.lang = tag;

@@ -1,5 +1,5 @@
 import { isPastExpiry } from '../expiry.js';
-import { paymentOf, linkOf } from '../checkout-state.js';
+import { linkOf, paymentOf } from '../state-payment.js';
 import type { PaymentSnapshot } from '../checkout-state.js';
 import { bankWindowBlocked, bankWindowClosed, leftForBank } from '../transitions/payment.js';
 import type { HandOff, HandOffContext } from './hand-off.js';

@@ -1,4 +1,4 @@
-import { linkOf, paymentOf } from '../checkout-state.js';
+import { linkOf, paymentOf } from '../state-payment.js';
 import type { PaymentSnapshot } from '../checkout-state.js';
 import type { HandOff, HandOffContext } from './hand-off.js';
 

@@ -85,21 +85,6 @@ export function paymentStarted(state: CheckoutState): CheckoutState {
   return { ...bankChoice(state), qrLinks: 0, view: 'creating' };
 }
 
-/** "Try again" after creating the payment failed: the same attempt, sent again. */
-export function creationRetried(state: CheckoutState): CheckoutState {
-  return { ...bankChoice(state), view: 'creating' };
-}
-
-/** On the return page inside the bank's window, which hands back to the shop's page and closes. */
-export function handedBack(state: CheckoutState): CheckoutState {
-  return { ...bankChoice(state), view: 'handed-back' };
-}
-
-/** A payment that left for the bank is being picked up again. */
-export function resuming(state: CheckoutState): CheckoutState {
-  return { ...bankChoice(state), view: 'resuming' };
-}
-
 /** Back to the bank list for a new attempt, the payment forgotten; loading it if it never came. */
 export function backToBanks(state: CheckoutState): CheckoutState {
   return { ...bankChoice(state), view: state.banks.length ? 'choose' : 'loading' };

@@ -1,4 +1,5 @@
-import { bankChoice, linkOf, paymentOf } from '../checkout-state.js';
+import { bankChoice } from '../checkout-state.js';
+import { linkOf, paymentOf } from '../state-payment.js';
 import type {
   CheckoutState,
   HandOffView,
@@ -31,6 +32,21 @@ const HAND_OFF_VIEWS: ReadonlySet<string> = new Set<HandOffView>([
   'popup-closed',
   'qr',
 ]);
+
+/** "Try again" after creating the payment failed: the same attempt, sent again. */
+export function creationRetried(state: CheckoutState): CheckoutState {
+  return { ...bankChoice(state), view: 'creating' };
+}
+
+/** On the return page inside the bank's window, which hands back to the shop's page and closes. */
+export function handedBack(state: CheckoutState): CheckoutState {
+  return { ...bankChoice(state), view: 'handed-back' };
+}
+
+/** A payment that left for the bank is being picked up again. */
+export function resuming(state: CheckoutState): CheckoutState {
+  return { ...bankChoice(state), view: 'resuming' };
+}
 
 /** The merchant's server created the payment; a QR attempt has used one more link. */
 export function paymentCreated(

@@ -5,6 +5,7 @@ import type { Translate } from '../../core/i18n.js';
 import type { Bank } from '../../core/protocol.js';
 import { isSafeImageUrl } from '../../core/url-safety.js';
 import { chooseView, MAX_VISIBLE_BANKS } from '../views/choose-view.js';
+import type { ChooseViewModel } from '../views/choose-view.js';
 import { ListboxController } from './listbox-controller.js';
 import type { ListboxHost } from './listbox-controller.js';
 
@@ -20,6 +21,7 @@ export interface BankListLook {
   displayAmount: string | undefined;
   locale: string;
   translate: Translate;
+  billAndFields: ChooseViewModel['billAndFields'];
 }
 
 /**

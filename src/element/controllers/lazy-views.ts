@@ -2,6 +2,8 @@ import type { ReactiveControllerHost } from 'lit';
 
 /** The views not needed for the first paint, each in a chunk of its own. */
 const LOADERS = {
+  /** The bill above the list and a bank's payer fields: asked for with a list that has either. */
+  'bill-and-fields': () => import('../views/bill-and-fields.js'),
   /** After the payer commits: fetched while the bank list is shown. */
   payment: () => import('../views/payment-views.js'),
   /** The QR view and its encoder, fetched the first time a QR code is shown. */
@@ -25,6 +27,12 @@ export class LazyViews {
   /** Chunks asked for and not here yet: the host's `updateComplete` waits for them (pay-by-bank.ts). */
   get arriving(): ReadonlySet<Promise<unknown>> {
     return this.#arriving;
+  }
+
+  /** The views of `name` if they are here, without asking for them. */
+  loaded<Name extends LazyViewName>(name: Name): LazyView<Name> | undefined {
+    const loaded = this.#loaded[name];
+    return loaded instanceof Promise ? undefined : (loaded as LazyView<Name> | undefined);
   }
 
   /** The views of `name` once loaded; until then undefined, and loading has started (once). */

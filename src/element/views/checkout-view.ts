@@ -1,7 +1,8 @@
+import type { ReactiveControllerHost } from 'lit';
 import type { CheckoutState } from '../../core/checkout-state.js';
+import type { CheckoutStore } from '../../core/checkout-store.js';
 import type { MessageKey, Translate } from '../../core/i18n.js';
 import type { Money } from '../../core/protocol.js';
-import type { PaymentStatus } from '../../core/status.js';
 import type { LazyViews } from '../controllers/lazy-views.js';
 import { errorView } from './error-view.js';
 import { progressView } from './progress-view.js';
@@ -19,21 +20,15 @@ export interface CheckoutViewContext {
   /** The selected bank's name, or "your bank". */
   bankName: string;
   displayAmount(money: Money | undefined): string | undefined;
-  secondsLeft(expiresAt: string | undefined): number | undefined;
   /** The bank list, which the element renders itself: it owns the listbox. */
   choose(): unknown;
   onRetry(): void;
   onStartAgain(): void;
-  onFocusWindow(): void;
-  onOpenWindow(): void;
-  onPayOnThisDevice(): void;
+  /** The element, which the QR code's countdown re-renders each second. */
+  host: ReactiveControllerHost;
+  /** The checkout: the views after Pay read its state and call its actions on the bank window. */
+  store: CheckoutStore;
 }
-
-/** What the spinner says while the status is tracked, by the payment's status. */
-const TRACKING_MESSAGE: Partial<Record<PaymentStatus, MessageKey>> = {
-  authorised: 'statusAuthorised',
-  processing: 'statusProcessing',
-};
 
 /** What the spinner says in the views that are only a spinner. */
 const PROGRESS: Record<'loading' | 'creating' | 'handing-off' | 'resuming', MessageKey> = {
@@ -44,8 +39,9 @@ const PROGRESS: Record<'loading' | 'creating' | 'handing-off' | 'resuming', Mess
 };
 
 /**
- * The view the state is in. The bank list and the spinners are here; the views after Pay (bank
- * window, QR code, outcome) come with the lazily loaded `payment-views` chunk, a spinner until then.
+ * The view the state is in. The bank list and the spinners up to the payment are here; the views
+ * after it (redirect, tracking, bank window, QR code, outcome) come with the lazily loaded
+ * `payment-views` chunk, a spinner until then.
  */
 export function checkoutView(state: CheckoutState, context: CheckoutViewContext): unknown {
   const { translate } = context;
@@ -61,14 +57,6 @@ export function checkoutView(state: CheckoutState, context: CheckoutViewContext)
       return context.choose();
     case 'error':
       return errorView(translate, context.payerMessage(state.error.code), context.onRetry);
-    case 'redirecting':
-      return progressView(translate, translate('redirecting', { bank: context.bankName }));
-    case 'tracking':
-      return progressView(
-        translate,
-        translate(TRACKING_MESSAGE[state.payment.status] ?? 'statusWaiting'),
-        state.connectionTrouble ? 'offline' : undefined,
-      );
   }
   // The QR code's encoder is a chunk of its own: asked for now, alongside these views.
   if (state.view === 'qr') context.views.get('qr');

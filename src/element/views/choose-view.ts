@@ -4,7 +4,7 @@ import type { CheckoutState } from '../../core/checkout-state.js';
 import type { Translate } from '../../core/i18n.js';
 import { countBanks } from '../../core/i18n.js';
 import { bankOption } from './bank-option.js';
-import { summaryView } from './summary-view.js';
+import type { LazyView } from '../controllers/lazy-views.js';
 
 /** Rendering thousands of options helps nobody; the payer narrows the list by searching. */
 export const MAX_VISIBLE_BANKS = 100;
@@ -21,6 +21,8 @@ export interface ChooseViewModel {
   locale: string;
   idPrefix: string;
   translate: Translate;
+  /** The bill and payer fields' views, once their chunk is here (`bill-and-fields.ts`). */
+  billAndFields: LazyView<'bill-and-fields'> | undefined;
 }
 
 export interface ChooseViewActions {
@@ -75,37 +77,6 @@ function resultSummary(model: ChooseViewModel) {
     : count;
 }
 
-function payerFields(model: ChooseViewModel, actions: ChooseViewActions) {
-  const fields = model.selectedBank?.fields ?? [];
-  return fields.map((field) => {
-    const id = `${model.idPrefix}-field-${field.name}`;
-    const problem = model.state.payerProblems[field.name];
-    return html`<div>
-      <label for=${id}>${field.label}</label>
-      <input
-        id=${id}
-        name=${field.name}
-        dir="auto"
-        required
-        .value=${model.state.payer[field.name] ?? ''}
-        ?disabled=${model.disabled}
-        aria-invalid=${problem ? 'true' : 'false'}
-        aria-describedby=${problem ? `${id}-problem` : nothing}
-        @input=${actions.onField}
-      />
-      ${
-        problem
-          ? html`<p class="field-problem" id="${id}-problem">
-              ${model.translate(problem === 'required' ? 'fieldRequired' : 'fieldInvalid', {
-                label: field.label,
-              })}
-            </p>`
-          : nothing
-      }
-    </div>`;
-  });
-}
-
 function payLabel(model: ChooseViewModel): string {
   const bank = model.selectedBank;
   if (!bank) return model.translate('chooseBank');
@@ -121,7 +92,7 @@ export function chooseView(model: ChooseViewModel, actions: ChooseViewActions) {
   const activeOption = model.activeBankId ? `${idPrefix}-bank-${model.activeBankId}` : undefined;
   return html`<form novalidate @submit=${actions.onSubmit}>
     <div class="stack">
-      ${summaryView(state.summary, model.locale, [
+      ${model.billAndFields?.summaryView(state.summary, model.locale, [
         [translate('payee'), state.payee],
         [translate('receiptReference'), state.reference],
       ])}
@@ -170,7 +141,7 @@ export function chooseView(model: ChooseViewModel, actions: ChooseViewActions) {
             </ul>`
           : nothing
       }
-      ${payerFields(model, actions)}
+      ${model.billAndFields?.payerFields(model, actions)}
       <button part="button" type="submit" ?disabled=${model.disabled || !model.selectedBank}>
         ${payLabel(model)}
       </button>

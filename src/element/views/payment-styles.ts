@@ -1,10 +1,13 @@
 import { css } from 'lit';
+import { summaryStyles } from './summary-styles.js';
 
 /**
  * The rules only the views after Pay use (secondary buttons, the QR code, success): they come with
  * the `payment-views` chunk and join the element's styles on arrival, so the first paint skips them.
  */
 export const paymentStyles = css`
+  ${summaryStyles}
+
   .secondary {
     padding: 10px 16px;
     font: inherit;

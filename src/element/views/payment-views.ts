@@ -1,4 +1,8 @@
+import type { ReactiveControllerHost } from 'lit';
 import type { StateIn } from '../../core/checkout-state.js';
+import type { CountdownController } from '../controllers/countdown-controller.js';
+import type { MessageKey } from '../../core/i18n.js';
+import type { PaymentStatus } from '../../core/status.js';
 import { progressView } from './progress-view.js';
 import { bankWindowView, handedBackView } from './bank-window-view.js';
 import type { CheckoutViewContext } from './checkout-view.js';
@@ -13,12 +17,49 @@ export { paymentStyles as styles } from './payment-styles.js';
  */
 
 export type PaymentViewState = StateIn<
-  'handed-back' | 'popup' | 'popup-blocked' | 'popup-closed' | 'qr' | 'outcome'
+  | 'redirecting'
+  | 'tracking'
+  | 'handed-back'
+  | 'popup'
+  | 'popup-blocked'
+  | 'popup-closed'
+  | 'qr'
+  | 'outcome'
 >;
+
+/** What the spinner says while the status is tracked, by the payment's status. */
+const TRACKING_MESSAGE: Partial<Record<PaymentStatus, MessageKey>> = {
+  authorised: 'statusAuthorised',
+  processing: 'statusProcessing',
+};
+
+/** Each element's QR countdown: a controller of the element from its first QR code on. */
+const countdowns = new WeakMap<ReactiveControllerHost, CountdownController>();
+
+function secondsLeft(
+  { host, store }: CheckoutViewContext,
+  Countdown: typeof CountdownController,
+  expiresAt: string | undefined,
+): number | undefined {
+  let countdown = countdowns.get(host);
+  if (!countdown) {
+    countdown = new Countdown(host, () => store.$state.get().view === 'qr');
+    countdowns.set(host, countdown);
+  }
+  return countdown.secondsUntil(expiresAt);
+}
 
 export function paymentView(state: PaymentViewState, context: CheckoutViewContext): unknown {
   const { translate, bankName } = context;
   switch (state.view) {
+    case 'redirecting':
+      return progressView(translate, translate('redirecting', { bank: bankName }));
+    case 'tracking':
+      return progressView(
+        translate,
+        translate(TRACKING_MESSAGE[state.payment.status] ?? 'statusWaiting'),
+        state.connectionTrouble ? 'offline' : undefined,
+      );
     case 'handed-back':
       return handedBackView(translate);
     case 'outcome':
@@ -38,9 +79,9 @@ export function paymentView(state: PaymentViewState, context: CheckoutViewContex
       return qr.qrView({
         authorizationUrl: state.authorizationUrl ?? '',
         bankName,
-        secondsLeft: context.secondsLeft(state.expiresAt),
+        secondsLeft: secondsLeft(context, qr.CountdownController, state.expiresAt),
         translate,
-        onPayOnThisDevice: context.onPayOnThisDevice,
+        onPayOnThisDevice: () => context.store.payOnThisDevice(),
       });
     }
     default:
@@ -48,8 +89,8 @@ export function paymentView(state: PaymentViewState, context: CheckoutViewContex
         view: state.view,
         bankName,
         translate,
-        onFocusWindow: context.onFocusWindow,
-        onOpenWindow: context.onOpenWindow,
+        onFocusWindow: () => context.store.focusBankWindow(),
+        onOpenWindow: () => context.store.openBankWindowAgain(),
         onChooseAnotherBank: context.onStartAgain,
       });
   }
