@@ -228,18 +228,18 @@ function writeAnswer(
 const nodeHeaders = new WeakMap<KitAnswer, Readonly<Record<string, string | number>>>();
 
 /**
- * An answer's headers with its length, made once per answer: a status poll's answer is made once per
- * stored payment and written to every poll of it (src/server/payment-snapshot.ts).
+ * An answer's headers with its length. An answer made once and written many times (a status poll's,
+ * made once per stored payment; a bank list's) is frozen by its maker, and keeps these; any other is
+ * written once, and keeping its headers would only cost (src/server/payment-snapshot.ts).
  */
 function nodeHeadersOf(answer: KitAnswer): Readonly<Record<string, string | number>> {
-  let headers = nodeHeaders.get(answer);
-  if (!headers) {
-    headers =
-      answer.body === null
-        ? answer.headers
-        : { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) };
-    nodeHeaders.set(answer, headers);
-  }
+  const kept = nodeHeaders.get(answer);
+  if (kept) return kept;
+  const headers =
+    answer.body === null
+      ? answer.headers
+      : { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) };
+  if (Object.isFrozen(answer)) nodeHeaders.set(answer, headers);
   return headers;
 }
 

@@ -27,15 +27,9 @@ export async function listBanks(context: HandlerContext, request: KitRequest): P
     // The common case: the bank list alone, serialised once per list and country, with an ETag.
     const all = await context.provider.listBanks();
     const answer = serialisedList(all, asked?.toUpperCase(), request);
-    const headers = { 'cache-control': 'private, max-age=60', etag: answer.etag };
-    if (matches(request.headers.get('if-none-match'), answer.etag)) {
-      return { status: 304, headers, body: null };
-    }
-    return {
-      status: 200,
-      headers: { 'content-type': 'application/json', ...headers },
-      body: answer.body,
-    };
+    return matches(request.headers.get('if-none-match'), answer.etag)
+      ? answer.notModified
+      : answer.list;
   }
   const [all, shown] = await Promise.all([
     context.provider.listBanks(),
@@ -61,17 +55,39 @@ function listOf(
   return { country, countries, banks: all.filter((bank) => bank.country === country) };
 }
 
-/** Per bank list the provider answered (kept while it is), per country: the JSON and its ETag. */
-const serialised = new WeakMap<readonly Bank[], Map<string, { body: string; etag: string }>>();
+/** One bank list's answers: the list, and `304` to a request that has it. */
+interface SerialisedList {
+  etag: string;
+  list: KitAnswer;
+  notModified: KitAnswer;
+}
 
-function serialisedList(all: readonly Bank[], asked: string | undefined, request: KitRequest) {
-  const byCountry = serialised.get(all) ?? new Map<string, { body: string; etag: string }>();
+/** Per bank list the provider answered (kept while it is), per country: its answers, with the ETag. */
+const serialised = new WeakMap<readonly Bank[], Map<string, SerialisedList>>();
+
+function serialisedList(
+  all: readonly Bank[],
+  asked: string | undefined,
+  request: KitRequest,
+): SerialisedList {
+  const byCountry = serialised.get(all) ?? new Map<string, SerialisedList>();
   serialised.set(all, byCountry);
   const key = asked ?? `?${request.headers.get('accept-language') ?? ''}`;
   let answer = byCountry.get(key);
   if (!answer) {
     const body = JSON.stringify(listOf(all, asked, request));
-    answer = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const headers = { 'cache-control': 'private, max-age=60', etag };
+    // Frozen: written to every request as they are (src/server/node-listener.ts).
+    answer = {
+      etag,
+      list: Object.freeze({
+        status: 200,
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      }),
+      notModified: Object.freeze({ status: 304, headers, body: null }),
+    };
     // Bounded: one entry per country asked, plus a few languages (the rest are computed each time).
     if (asked || byCountry.size < 64) byCountry.set(key, answer);
   }

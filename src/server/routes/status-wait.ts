@@ -152,6 +152,8 @@ const answers = new WeakMap<StoredPayment, KitAnswer>();
 
 export function statusAnswer(payment: StoredPayment): KitAnswer {
   let answer = answers.get(payment);
-  if (!answer) answers.set(payment, (answer = jsonResponse(toStatusResponse(payment))));
+  // Frozen: written to every poll of this payment as it is (src/server/node-listener.ts).
+  if (!answer)
+    answers.set(payment, (answer = Object.freeze(jsonResponse(toStatusResponse(payment)))));
   return answer;
 }
