@@ -107,7 +107,8 @@ export function createMemoryPaymentStore(options: MemoryPaymentStoreOptions = {}
       const payment = payments.get(id);
       return payment && copy(payment);
     },
-    // Each stored payment is a frozen snapshot, replaced on every write (src/server/payment-snapshot.ts).
+    // Each stored payment is a frozen snapshot, replaced on every write
+    // (src/server/payment-snapshot.ts).
     async [readSnapshot](id) {
       return payments.get(id);
     },
