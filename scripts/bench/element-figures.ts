@@ -16,7 +16,11 @@ import {
 } from '../../test/e2e/support/demo.js';
 
 export interface MountFigures {
-  /** From appending the element (its script loaded) to the first frame that shows its options. */
+  /**
+   * From appending the element (its script loaded) to the paint of the first frame that shows its
+   * options: to the first task after that frame, so work the element queues after its paint is not
+   * counted.
+   */
   mountMs: number;
   /**
    * The same for a bare list: the same answer fetched and its first 100 banks (what the element shows)
@@ -105,8 +109,8 @@ export async function mount(page: Page, count: number): Promise<number> {
       if (element.shadowRoot?.querySelector('[role="option"]')) break;
     }
     Object.assign(window, { benchListShownAt: performance.now() });
-    // The frame that shows them.
-    await new Promise(requestAnimationFrame);
+    // The frame that shows them is painted before the next task: queued now, it is the first one.
+    await new Promise((resolve) => setTimeout(resolve));
     return performance.now() - started;
   }, count);
 }
@@ -125,7 +129,7 @@ async function bareMount(page: Page, count: number): Promise<number> {
       .join('');
     document.body.append(list);
     await new Promise(requestAnimationFrame);
-    await new Promise(requestAnimationFrame);
+    await new Promise((resolve) => setTimeout(resolve));
     const elapsed = performance.now() - started;
     list.remove();
     return elapsed;

@@ -3,7 +3,7 @@
 // source files through dist/'s sourcemaps, and the chunks fetched with when each arrived. A tool
 // to read before changing the first paint, not a figure (`npm run bench` has the figures).
 //   npm run bench:profile [-- --banks N] [-- --trace file.json]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
@@ -54,6 +54,10 @@ function sourceOf(frame: ProfileNode['callFrame']): string {
   return module ? (module[1] ?? source) : source.replace(/^.*?\/src\//, 'src/');
 }
 
+if (!existsSync(join(dist, 'pay-by-bank.js'))) {
+  console.error('bench:profile: dist/pay-by-bank.js is missing; run `npm run build` first.');
+  process.exit(1);
+}
 const server = await startPageServer(dist);
 const browser = await launchChromium();
 try {

@@ -17,16 +17,25 @@ export function collatorFor(locale: string): Intl.Collator {
 const popularFirst = (a: Bank, b: Bank) => Number(b.popular === true) - Number(a.popular === true);
 const byKey = (a: string, b: string) => Number(a > b) - Number(a < b);
 
+/** Each bank with its root collation key, or undefined if a name needs the collator. */
+function rootKeyed(banks: readonly Bank[]): { bank: Bank; key: string }[] | undefined {
+  const keyed = [];
+  for (const bank of banks) {
+    const key = rootSortKey(bank.name);
+    if (key === undefined) return undefined;
+    keyed.push({ bank, key });
+  }
+  return keyed;
+}
+
 /**
  * Popular banks first, then by name in the payer's language: by root collation keys where they give
  * the collator's order (root-collation.ts), else by the collator.
  */
 export function sortBanks(banks: readonly Bank[], locale: string): Bank[] {
-  const keyed = isRootCollated(locale)
-    ? banks.map((bank) => ({ bank, key: rootSortKey(bank.name) }))
-    : undefined;
-  if (keyed?.every(({ key }) => key !== undefined)) {
-    keyed.sort((a, b) => popularFirst(a.bank, b.bank) || byKey(a.key ?? '', b.key ?? ''));
+  const keyed = isRootCollated(locale) ? rootKeyed(banks) : undefined;
+  if (keyed) {
+    keyed.sort((a, b) => popularFirst(a.bank, b.bank) || byKey(a.key, b.key));
     return keyed.map(({ bank }) => bank);
   }
   const collator = collatorFor(locale);

@@ -34,21 +34,24 @@ function parseBank(value: unknown): Bank | undefined {
   if (!isObject(value) || !isText(value.id) || !isText(value.name)) return undefined;
   const status =
     value.status === 'degraded' || value.status === 'unavailable' ? value.status : 'available';
-  const fields = Array.isArray(value.fields)
-    ? value.fields.map(parseField).filter((field): field is PayerField => field !== undefined)
-    : [];
-  return {
+  const bank: Bank = {
     id: value.id,
     name: value.name,
     country: optionalText(value.country) ?? '',
     status,
     popular: value.popular === true,
     logo: optionalText(value.logo),
-    fields,
-    ...(value.handOff === 'upi_intent' || value.handOff === 'upi_collect'
-      ? { handOff: value.handOff }
-      : {}),
   };
+  // Only a bank that asks for payer fields has them: a list of thousands allocates no empty ones.
+  if (Array.isArray(value.fields)) {
+    bank.fields = value.fields
+      .map(parseField)
+      .filter((field): field is PayerField => field !== undefined);
+  }
+  if (value.handOff === 'upi_intent' || value.handOff === 'upi_collect') {
+    bank.handOff = value.handOff;
+  }
+  return bank;
 }
 
 export function parseSummary(value: unknown): SummaryLine[] | undefined {

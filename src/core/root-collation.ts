@@ -31,6 +31,8 @@ export function isRootCollated(locale: string): boolean {
  * replacing at all.
  */
 export function rootSortKey(name: string): string | undefined {
+  // Most names are letters, digits and spaces: nothing to decompose or replace.
+  if (/^[ 0-9a-z]*$/i.test(name)) return name.toLowerCase();
   const plain = name
     .normalize('NFD')
     .replace(/[\u0300-\u0362]/g, '')

@@ -9,6 +9,7 @@ import { createMerchantClient } from '../core/merchant-client.js';
 import { localStorageOrUndefined, rememberedBank } from '../core/remembered-bank.js';
 import { defaultReturnUrl } from '../core/return-url.js';
 import { browserEffects } from './browser-effects.js';
+import { afterPaint } from './paint-timing.js';
 
 /** Dispatches one `pay-by-bank-*` event on the element; false when a cancelable one was cancelled. */
 export type EmitEvent = <Name extends PayByBankEventName>(
@@ -16,23 +17,6 @@ export type EmitEvent = <Name extends PayByBankEventName>(
   detail: PayByBankEventDetails[Name],
   cancelable?: boolean,
 ) => boolean;
-
-/**
- * Runs `run` after the next frame is painted: a frame callback runs before the paint, a task queued
- * from it after. Work the bank list does not need waits here, so the list paints first.
- */
-export function afterPaint(run: () => void): void {
-  requestAnimationFrame(() => setTimeout(run));
-}
-
-/**
- * Runs `run` once the page is idle, for a warm-up no frame needs: a long task right after the list's
- * paint would delay the payer's first keystroke or click. A timer where the browser has no idle
- * callbacks (Safari).
- */
-export function whenIdle(run: () => void): void {
-  (window.requestIdleCallback ?? setTimeout)(() => run());
-}
 
 /** The checkout of one element, wired to this browser page and to the element's events. */
 export function createElementCheckout(emit: EmitEvent): CheckoutStore {

@@ -9,13 +9,8 @@ import type { PayByBankStrings } from '../core/i18n.js';
 import { formatMoney } from '../core/money.js';
 import type { Money } from '../core/protocol.js';
 import { returnedPayment } from '../core/return-url.js';
-import {
-  afterPaint,
-  checkoutSetup,
-  createElementCheckout,
-  reloadsBanks,
-  whenIdle,
-} from './element-checkout.js';
+import { checkoutSetup, createElementCheckout, reloadsBanks } from './element-checkout.js';
+import { afterPaint, whenIdle } from './paint-timing.js';
 import { LazyViews } from './controllers/lazy-views.js';
 import { LocaleController } from './controllers/locale-controller.js';
 import { BankListController } from './controllers/bank-list-controller.js';
@@ -189,6 +184,16 @@ export class PayByBank extends LitElement {
     while (arriving().length) {
       await Promise.allSettled(arriving());
       complete = await this.updateComplete;
+    }
+    return complete;
+  }
+
+  /** Also waits for the options a new bank list's first frame held back (bank-list-controller.ts). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let rest = this.#bankList.restRendered; rest; rest = this.#bankList.restRendered) {
+      await rest;
+      complete = await super.getUpdateComplete();
     }
     return complete;
   }

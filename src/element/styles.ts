@@ -228,6 +228,16 @@ export const styles = css`
     color: var(--_danger);
   }
 
+  /* Unseen, and out of the flow: only its typefaces matter (checkout-view.ts). */
+  .typefaces {
+    position: absolute;
+    visibility: hidden;
+  }
+
+  .typefaces > b {
+    font-weight: 600;
+  }
+
   .spinner {
     justify-self: center;
     inline-size: 28px;

@@ -14,6 +14,7 @@ import {
   shown,
 } from '../support/element.js';
 import { browserEffects } from '../../src/element/browser-effects.js';
+import type { PayByBank } from '../../src/element/pay-by-bank.js';
 
 describe('<pay-by-bank> bank list', () => {
   let merchant: FakeMerchant;
@@ -224,6 +225,54 @@ describe('<pay-by-bank> bank list', () => {
     const element = await mountReady();
     expect(options(element)).to.have.length(100);
     expect(query(element, '[role="status"]').textContent).to.contain('Showing 100 of 250');
+  });
+
+  describe('a long list', () => {
+    beforeEach(() => {
+      merchant.options.banks = Array.from({ length: 250 }, (_, index) => ({
+        id: `bank-${index}`,
+        name: `Bank ${String(index).padStart(3, '0')}`,
+        country: 'DE',
+        status: 'available' as const,
+      }));
+    });
+
+    /** How many options the shadow root had when options first appeared in it, and the summary then. */
+    async function firstFrameOptions(bank?: string): Promise<{ first: number; summary: string }> {
+      const element = document.createElement('pay-by-bank') as PayByBank;
+      Object.assign(element, { endpoint: '/api/pay-by-bank', amount: '42.00', currency: 'EUR' });
+      if (bank) element.bank = bank;
+      document.body.append(element);
+      try {
+        const root = shadow(element);
+        const shown = await new Promise<{ first: number; summary: string }>((resolve) => {
+          const observer = new MutationObserver(() => {
+            const first = root.querySelectorAll('[role="option"]').length;
+            if (first === 0) return;
+            observer.disconnect();
+            resolve({ first, summary: query(element, '[role="status"]').textContent ?? '' });
+          });
+          observer.observe(root, { childList: true, subtree: true });
+        });
+        await element.updateComplete;
+        expect(options(element)).to.have.length(100);
+        return shown;
+      } finally {
+        element.remove();
+      }
+    }
+
+    it('renders its first 20 options in the first frame and the rest after it is painted', async () => {
+      const { first, summary } = await firstFrameOptions();
+      expect(first).to.equal(20);
+      // The count the payer hears is the whole list's from the start.
+      expect(summary).to.contain('Showing 100 of 250');
+    });
+
+    it('renders every option at once when the chosen bank is further down', async () => {
+      const { first } = await firstFrameOptions('bank-50');
+      expect(first).to.equal(100);
+    });
   });
 
   it('asks for payer fields and validates them before paying', async () => {

@@ -86,6 +86,7 @@ function bankList(translate: Translate, locale: string, choice: Partial<Checkout
     {
       state,
       visibleBanks: state.query ? [] : BANKS,
+      shownCount: state.query ? 0 : BANKS.length,
       matchingCount: state.query ? 0 : (choice.qrLinks ?? BANKS.length),
       selectedBank,
       activeBankId: undefined,

@@ -1,9 +1,11 @@
+import { isServer } from 'lit';
 import { filterBanks, isSelectable } from '../../core/banks.js';
 import type { CheckoutState } from '../../core/checkout-state.js';
 import type { CheckoutStore } from '../../core/checkout-store.js';
 import type { Translate } from '../../core/i18n.js';
 import type { Bank } from '../../core/protocol.js';
 import { isSafeImageUrl } from '../../core/url-safety.js';
+import { afterPaint } from '../paint-timing.js';
 import { chooseView, MAX_VISIBLE_BANKS } from '../views/choose-view.js';
 import type { ChooseViewModel } from '../views/choose-view.js';
 import { ListboxController } from './listbox-controller.js';
@@ -23,6 +25,13 @@ export interface BankListLook {
   translate: Translate;
   billAndFields: ChooseViewModel['billAndFields'];
 }
+
+/**
+ * How many options a new list's first frame renders: the 20 that always lay out (styles.ts), more
+ * than the list shows at once. The rest follow once that frame is painted (docs/architecture.md,
+ * "The element's first paint").
+ */
+const FIRST_FRAME_OPTIONS = 20;
 
 /**
  * The bank list's behaviour: the banks shown (at most MAX_VISIBLE_BANKS of those matching the
@@ -63,6 +72,45 @@ export class BankListController {
     return this.#shown;
   }
 
+  /** The list whose every shown option has been rendered, after its first frame. */
+  #wholeListFor: readonly Bank[] | undefined;
+  #rest: Promise<void> | undefined;
+
+  /** Resolves once the options held back from a new list's first frame are rendered too. */
+  get restRendered(): Promise<void> | undefined {
+    return this.#rest;
+  }
+
+  /**
+   * The options to render now: a new list's first frame has only the first of them, unless the
+   * payer's selected or active bank is further down or no frame will be painted soon.
+   */
+  #rendered(visible: readonly Bank[]): readonly Bank[] {
+    const state = this.#state;
+    const first = visible.slice(0, FIRST_FRAME_OPTIONS);
+    const inFirst = (id: string | undefined) => !id || first.some((bank) => bank.id === id);
+    const holdBack =
+      !isServer &&
+      this.#wholeListFor !== state.banks &&
+      visible.length > first.length &&
+      inFirst(state.selectedBankId) &&
+      inFirst(this.#listbox.activeId) &&
+      document.visibilityState !== 'hidden';
+    if (!holdBack) {
+      this.#wholeListFor = state.banks;
+      return visible;
+    }
+    this.#rest ??= new Promise((resolve) =>
+      afterPaint(() => {
+        this.#wholeListFor = this.#state.banks;
+        this.#rest = undefined;
+        this.host.requestUpdate();
+        resolve();
+      }),
+    );
+    return first;
+  }
+
   /** Focus on the list, e.g. back from a payment to choose another bank. */
   focus(): void {
     this.#listbox.focus();
@@ -79,7 +127,8 @@ export class BankListController {
       {
         ...look,
         state,
-        visibleBanks: visible,
+        visibleBanks: this.#rendered(visible),
+        shownCount: visible.length,
         matchingCount: matching.length,
         selectedBank: state.banks.find((bank) => bank.id === state.selectedBankId),
         activeBankId: this.#listbox.activeId,

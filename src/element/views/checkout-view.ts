@@ -1,3 +1,4 @@
+import { html } from 'lit';
 import type { ReactiveControllerHost } from 'lit';
 import type { CheckoutState } from '../../core/checkout-state.js';
 import type { CheckoutStore } from '../../core/checkout-store.js';
@@ -39,6 +40,15 @@ const PROGRESS: Record<'loading' | 'creating' | 'handing-off' | 'resuming', Mess
 };
 
 /**
+ * The bank list's typefaces other than the spinner's, laid out unseen while the list is on its way:
+ * a typeface's first use looks it up in the system's fonts, milliseconds each that the list's first
+ * frame would spend otherwise (docs/architecture.md, "The element's first paint").
+ */
+const listTypefaces = html`<span class="typefaces" aria-hidden="true"
+  ><b>A</b><span class="logo">A</span><span class="hint">A</span></span
+>`;
+
+/**
  * The view the state is in. The bank list and the spinners up to the payment are here; the views
  * after it (redirect, tracking, bank window, QR code, outcome) come with the lazily loaded
  * `payment-views` chunk, a spinner until then.
@@ -49,6 +59,7 @@ export function checkoutView(state: CheckoutState, context: CheckoutViewContext)
   if (state.view !== 'loading' && state.view !== 'choose') context.wordsAfterPay();
   switch (state.view) {
     case 'loading':
+      return [progressView(translate, translate(PROGRESS.loading)), listTypefaces];
     case 'creating':
     case 'handing-off':
     case 'resuming':

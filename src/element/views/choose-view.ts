@@ -11,7 +11,10 @@ export const MAX_VISIBLE_BANKS = 100;
 
 export interface ChooseViewModel {
   state: CheckoutState;
+  /** The options rendered now: a new list's first frame has only its first few. */
   visibleBanks: readonly Bank[];
+  /** How many the list shows once whole: at most MAX_VISIBLE_BANKS. */
+  shownCount: number;
   matchingCount: number;
   selectedBank: Bank | undefined;
   activeBankId: string | undefined;
@@ -68,12 +71,12 @@ function countrySelect(model: ChooseViewModel, actions: ChooseViewActions) {
 }
 
 function resultSummary(model: ChooseViewModel) {
-  const { translate, state, matchingCount, visibleBanks, locale } = model;
+  const { translate, state, matchingCount, shownCount, locale } = model;
   if (state.banks.length === 0) return translate('noBanks');
   if (matchingCount === 0) return translate('noMatch', { query: state.query });
   const count = countBanks(translate, locale, matchingCount);
-  return matchingCount > visibleBanks.length
-    ? `${count}. ${translate('moreResults', { shown: visibleBanks.length, total: matchingCount })}`
+  return matchingCount > shownCount
+    ? `${count}. ${translate('moreResults', { shown: shownCount, total: matchingCount })}`
     : count;
 }
 
