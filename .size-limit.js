@@ -15,7 +15,8 @@ export default [
     // above the list and a bank's payer fields (the bill-and-fields chunk), the resume decision and
     // the bank window's return page, the payment attempt, the redirect and tracking spinners and the
     // QR countdown's wiring (all with the payment session or views), and the output's comments;
-    // the root collation keys (+330 B) keep the page's first Intl.Collator off the mount.
+    // the root collation keys (+330 B) keep the page's first Intl.Collator off the mount; 17.17 kB
+    // with the first frame of 20 options and the typefaces looked up while the list is requested.
     limit: '17.2 kB',
     brotli: true,
   },
@@ -24,8 +25,9 @@ export default [
     path: inDist(redirectPaymentFiles(graph)),
     // Raised from 22 KiB: the views after Pay now carry the receipt and its drawn marks, the UPI
     // intent and QR hand-off and the BBPS receipt, and their words; all of it loads while the bank
-    // list is shown, never before it. To 24.7 KiB by the first paint's root collation keys.
-    limit: '24.7 KiB',
+    // list is shown, never before it. To 24.7 KiB by the first paint's root collation keys, to
+    // 24.8 KiB by its first frame of 20 options and its typefaces looked up early (+170 B).
+    limit: '24.8 KiB',
     brotli: true,
   },
 ];

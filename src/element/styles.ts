@@ -232,9 +232,6 @@ export const styles = css`
   .typefaces {
     position: absolute;
     visibility: hidden;
-  }
-
-  .typefaces > b {
     font-weight: 600;
   }
 

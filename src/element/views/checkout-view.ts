@@ -40,12 +40,13 @@ const PROGRESS: Record<'loading' | 'creating' | 'handing-off' | 'resuming', Mess
 };
 
 /**
- * The bank list's typefaces other than the spinner's, laid out unseen while the list is on its way:
- * a typeface's first use looks it up in the system's fonts, milliseconds each that the list's first
- * frame would spend otherwise (docs/architecture.md, "The element's first paint").
+ * The bank list's bold typefaces (its labels and Pay button, its initials), laid out unseen while
+ * the list is on its way: a typeface's first use looks it up in the system's fonts, milliseconds
+ * each that the list's first frame would spend otherwise (docs/architecture.md, "The element's
+ * first paint").
  */
 const listTypefaces = html`<span class="typefaces" aria-hidden="true"
-  ><b>A</b><span class="logo">A</span><span class="hint">A</span></span
+  >A<span class="logo">A</span></span
 >`;
 
 /**
