@@ -127,8 +127,15 @@ export interface WakeFigures {
   statusReadsPerInterval: number;
 }
 
-/** `count` long polls on one payment; the payment completes; how long until the last is answered. */
-export async function wakeWaiters(server: ServerUnderTest, count: number): Promise<WakeFigures> {
+/**
+ * `count` long polls on one payment, held for `heldFor` ms; the payment completes; how long until the
+ * last is answered.
+ */
+export async function wakeWaiters(
+  server: ServerUnderTest,
+  count: number,
+  heldFor = 3 * REFRESH_INTERVAL_MS,
+): Promise<WakeFigures> {
   const refreshIntervalMs = REFRESH_INTERVAL_MS;
   const payment = await settledPayment(server);
   const { paymentId } = payment;
@@ -142,7 +149,6 @@ export async function wakeWaiters(server: ServerUnderTest, count: number): Promi
     if (answeredCount === count) allAnswered();
   });
   const readsBefore = (await server.ask({ type: 'figures' }, 'figures')).statusReads;
-  const heldFor = 3 * refreshIntervalMs;
   await pause(heldFor);
   if (answeredCount > 0) throw new Error(`${answeredCount} waiters answered before any change`);
   const readsHeld = (await server.ask({ type: 'figures' }, 'figures')).statusReads - readsBefore;

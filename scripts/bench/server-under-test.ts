@@ -113,6 +113,8 @@ const bytes = {
 };
 
 const kitListener = toNodeListener(handler);
+/** The bare server's long polls, answered all at once by a `complete` (the floor of the kit's wake). */
+const heldByBare: ServerResponse[] = [];
 /** The bare server: node:http answering the kit's bytes, reading a POST's body as the kit would. */
 function bareListener(req: IncomingMessage, res: ServerResponse) {
   const answer = (served: ServedBytes) => {
@@ -128,7 +130,11 @@ function bareListener(req: IncomingMessage, res: ServerResponse) {
     });
     return;
   }
-  if (req.url?.includes('wait=')) return; // held, as a long poll, until the client goes
+  // Held, as a long poll, until the client goes or a `complete` answers them all.
+  if (req.url?.includes('wait=')) {
+    heldByBare.push(res);
+    return;
+  }
   answer(req.url?.startsWith(`${base}/banks`) ? bytes.banks : bytes.status);
 }
 
@@ -155,6 +161,15 @@ process.on('message', (command: BenchCommand) => {
     server.getConnections((error, connections) =>
       reply({ type: 'memory', bytes, connections: error ? -1 : connections }),
     );
+  } else if (command.type === 'complete' && target === 'bare') {
+    // No provider or store: the change is this command, and each held poll gets the status bytes.
+    changedAt = performance.timeOrigin + performance.now();
+    for (const res of heldByBare.splice(0))
+      if (res.socket?.destroyed === false) {
+        res.writeHead(bytes.status.status, bytes.status.headers);
+        res.end(bytes.status.body);
+      }
+    reply({ type: 'complete' });
   } else if (command.type === 'complete') {
     // The payer approves at the bank; the kit learns it on its next status read.
     void store.get(command.paymentId).then(async (payment) => {
