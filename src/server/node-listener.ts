@@ -2,6 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { relativePath } from './handler.js';
 import { LaterAnswer, toFetchResponse, type KitAnswer, type RouteAnswer } from './kit-answer.js';
+import { writesAtEndOfTurn } from './answers-at-end-of-turn.js';
 import { kitAnsweringOf, type KitAnswering } from './kit-handler.js';
 import { NodeGetRequest, originOf } from './node-request.js';
 import { ProblemError, problemBody, problemResponse, type ProblemCode } from './problem.js';
@@ -98,7 +99,7 @@ function serveKitAnswer(
   const method = req.method ?? 'GET';
   if (method === 'GET' || method === 'HEAD') {
     const request = new NodeGetRequest(req, res, pathAndQuery, fetchRequestOfGet);
-    return answering(request).then((answer) => writeAnswer(res, answer, next));
+    return answering(request).then((answer) => writeThisTurn({ res, answer, next }));
   }
   return serveKitBody(answering, req, res, pathAndQuery, next);
 }
@@ -117,8 +118,23 @@ async function serveKitBody(
     if (!(error instanceof ProblemError)) throw error;
     answer = problemResponse(error);
   }
-  writeAnswer(res, answer, next);
+  writeThisTurn({ res, answer, next });
 }
+
+interface DueAnswer {
+  res: ServerResponse;
+  answer: RouteAnswer;
+  next: ((error?: unknown) => void) | undefined;
+}
+
+/** The kit's answers, written together once this turn's requests are read (see the module). */
+const writeThisTurn = writesAtEndOfTurn<DueAnswer>(({ res, answer, next }) => {
+  try {
+    writeAnswer(res, answer, next);
+  } catch (error) {
+    failed(res, next, error);
+  }
+});
 
 /** A light request's Fetch `Request`, for merchant code (see `asFetchRequest`). */
 function fetchRequestOfGet(request: NodeGetRequest): Request {
