@@ -1,8 +1,8 @@
 /**
  * Writes handed over during one turn of the event loop, made together at its end (`setImmediate`),
  * after every request read in that turn has been answered. On the bench's loopback a write made
- * while other requests are still being read cost the kernel about twice what it does in a run of
- * writes: the memory store's status reads went from 0.66x to 1.12x of bare `node:http` this way
+ * while other requests are still being read cost the kernel more than twice what it does in a run of
+ * writes: the memory store's status reads went from 0.66x to 1.15x of bare `node:http` this way
  * (docs/architecture.md, "The hot path"). The answer waits for the turn's last read, no longer.
  */
 export interface WritesAtEndOfTurn<T> {
