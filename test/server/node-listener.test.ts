@@ -99,4 +99,55 @@ describe('toNodeListener', () => {
       });
     }
   });
+
+  it('answers 500, or hands to next(), when writing an answer throws, and still writes the others', async () => {
+    const handler = createPayByBankHandler({
+      provider: providerFor('aiia-pay', sandbox.url),
+      resolveCheckout: resolveTestCheckout,
+      publicBaseUrl: SHOP_ORIGIN,
+      logger: silentLogger(),
+    });
+    const listener = toNodeListener(handler);
+    const handedOn: unknown[] = [];
+    const server = createServer((req, res) => {
+      // The kit's answers are written at the end of the turn (answers-at-end-of-turn.ts): a throw
+      // there must reach the app, not the process, and not cost the answers written with it.
+      if (req.headers['x-write-throws']) {
+        const writeHead = res.writeHead.bind(res);
+        res.writeHead = (() => {
+          res.writeHead = writeHead;
+          throw new Error('the headers could not be written');
+        }) as typeof res.writeHead;
+      }
+      const next = req.headers['x-with-next']
+        ? (error?: unknown) => {
+            handedOn.push(error);
+            res.statusCode = 502;
+            res.end('the app saw it');
+          }
+        : undefined;
+      listener(req, res, next);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/pay-by-bank`;
+      const [throwing, plain, withNext] = await Promise.all([
+        fetch(`${base}/banks`, { headers: { 'x-write-throws': '1' } }),
+        fetch(`${base}/banks`),
+        fetch(`${base}/banks`, { headers: { 'x-write-throws': '1', 'x-with-next': '1' } }),
+      ]);
+      assert.equal(throwing.status, 500);
+      assert.equal(await throwing.text(), '');
+      assert.equal(plain.status, 200);
+      assert.ok(((await plain.json()) as { banks: unknown[] }).banks.length > 0);
+      assert.equal(withNext.status, 502);
+      assert.equal(await withNext.text(), 'the app saw it');
+      assert.equal((handedOn[0] as Error).message, 'the headers could not be written');
+    } finally {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    }
+  });
 });
