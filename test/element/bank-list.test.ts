@@ -273,6 +273,12 @@ describe('<pay-by-bank> bank list', () => {
       const { first } = await firstFrameOptions('bank-50');
       expect(first).to.equal(100);
     });
+
+    it('renders every option at once on a hidden page, which paints no frame', async () => {
+      sinon.stub(document, 'visibilityState').get(() => 'hidden');
+      const { first } = await firstFrameOptions();
+      expect(first).to.equal(100);
+    });
   });
 
   it('asks for payer fields and validates them before paying', async () => {
