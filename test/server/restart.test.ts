@@ -20,6 +20,7 @@ import {
   type MerchantProcess,
   type SandboxProcess,
 } from './support/processes.js';
+import { hookCallsRecorded } from './support/outbox.js';
 import { providerFor } from './support/providers.js';
 
 const newFile = temporaryFolder('restart');
@@ -89,6 +90,13 @@ describe('restart of the merchant server (kill -9) loses nothing', () => {
     assert.equal(answered.status, 201);
     const created = (await answered.json()) as CreatePaymentResponse;
     const statusBefore = await getStatus(first.endpoint, created.paymentId);
+    // Killed inside the creation's hook call, the server would make it again after its lease: the
+    // completed call, which waits for it, would come too late for this test.
+    await eventually(
+      () => hookCallsRecorded(database, created.paymentId),
+      10_000,
+      'the creation hook call recorded',
+    );
 
     const restartedAt = new Date().toISOString();
     const second = await restart();

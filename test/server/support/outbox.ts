@@ -1,0 +1,24 @@
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
+
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+
+/**
+ * Whether a SQLite store records every hook call of the payment so far as done (its outbox's rows).
+ * A server killed between a hook call and its record has the call made again once the dead process's
+ * lease on it runs out (hook timeout + 30 s): at least once, by design (docs/architecture.md, "What
+ * the merchant's own server learns"). A test that wants "exactly once" across a kill waits for this.
+ */
+export function hookCallsRecorded(databasePath: string, paymentId: string): boolean {
+  const file = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    const { pending } = file
+      .prepare(
+        'SELECT count(*) AS pending FROM outbox WHERE payment_id = ? AND delivered_at_ms IS NULL',
+      )
+      .get(paymentId) as { pending: number };
+    return pending === 0;
+  } finally {
+    file.close();
+  }
+}
