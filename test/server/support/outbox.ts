@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-import type BetterSqlite3 from 'better-sqlite3';
-
-const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+import { loadSqliteDriver } from '../../../src/server/stores/sqlite/driver.js';
 
 /**
  * Whether a SQLite store records every hook call of the payment so far as done (its outbox's rows).
@@ -10,6 +7,7 @@ const Database = createRequire(import.meta.url)('better-sqlite3') as typeof Bett
  * the merchant's own server learns"). A test that wants "exactly once" across a kill waits for this.
  */
 export function hookCallsRecorded(databasePath: string, paymentId: string): boolean {
+  const Database = loadSqliteDriver();
   const file = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
     const { pending } = file
